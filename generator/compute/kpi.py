@@ -1,0 +1,156 @@
+"""Compute the KPI views of every edition from definitions and figures."""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+
+from generator import formatting as fmt
+from generator.compute.status import STATUS, compute_status, deviation
+from generator.compute.views import (
+    EditionSummary,
+    EditionView,
+    GoalView,
+    HistoryRow,
+    IndicatorView,
+    SeriesView,
+)
+from generator.model.project import EditionInput, FigureKey, ProjectModel
+from generator.model.schema import IndicatorDefinition, SeriesDefinition
+from generator.model.targets import Target
+from generator.periods import Period
+
+
+class SeriesRules:
+    """Unit, direction, targets and tolerance of one series, inherited from its indicator."""
+
+    def __init__(self, ind: IndicatorDefinition, series: SeriesDefinition | None):
+        s = series
+        self.name = s.name if s else ""
+        self.unit = (s.unit if s and s.unit else None) or ind.unit
+        self.direction = (s.direction if s and s.direction else None) or ind.direction
+        self.targets = s.targets if s and s.targets is not None else ind.targets
+        self.tolerance = s.tolerance if s and s.tolerance is not None else ind.tolerance
+        self.decimals = s.decimals if s and s.decimals is not None else ind.decimals
+
+    def target_for(self, period: Period) -> Target | None:
+        """The target of the period's year, else of the most recent earlier year."""
+        years = [y for y in self.targets if y <= period.year]
+        return self.targets[max(years)] if years else None
+
+
+def series_rules(ind: IndicatorDefinition) -> list[SeriesRules]:
+    return [SeriesRules(ind, s) for s in ind.series] or [SeriesRules(ind, None)]
+
+
+def edition_summary(project: ProjectModel, edition: EditionInput) -> EditionSummary:
+    period = edition.period
+    s = edition.settings
+    return EditionSummary(
+        period=str(period),
+        slug=period.slug,
+        label=period.label,
+        title=s.title or f"{project.site.title} {period.label}",
+        status=s.status,
+        date=s.date.isoformat(),
+        date_text=format_date(s.date, format="long", locale="nl_NL"),
+        url=f"{period.slug}/",
+    )
+
+
+def _series_view(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesRules, edition: EditionInput) -> SeriesView:
+    period = edition.period
+    key = FigureKey(ind.id, rules.name, period)
+    value = project.figures.get(key)
+    target = rules.target_for(period)
+    computed = compute_status(value, target, rules.tolerance)
+    status, reason = computed, None
+    narrative = edition.narratives.get(ind.id)
+    if narrative:
+        for override in narrative.status_overrides:
+            if (override.series or "") == rules.name:
+                status, reason = override.status, override.reason
+    prev_period = period.previous()
+    prev_value = project.figures.get(FigureKey(ind.id, rules.name, prev_period))
+    change = value - prev_value if value is not None and prev_value is not None else None
+    dev = deviation(value, target, rules.direction)
+
+    history = []
+    periods = sorted(
+        k.period for k in project.figures
+        if k.indicator == ind.id and k.series == rules.name and k.period.kind == period.kind and k.period <= period
+    )
+    for p in periods:
+        v = project.figures.get(FigureKey(ind.id, rules.name, p))
+        t = rules.target_for(p)
+        st = compute_status(v, t, rules.tolerance)
+        history.append(
+            HistoryRow(
+                period=str(p), period_label=p.label, value=v,
+                value_text=fmt.value(v, rules.unit, rules.decimals),
+                target_text=fmt.target(t, rules.unit, rules.decimals),
+                status=st, status_word=STATUS[st][0], is_current=p == period,
+            )
+        )
+    return SeriesView(
+        name=rules.name,
+        unit=rules.unit,
+        direction=rules.direction,
+        value=value,
+        value_text=fmt.value(value, rules.unit, rules.decimals),
+        target=target.to_text() if target else None,
+        target_text=fmt.target(target, rules.unit, rules.decimals),
+        deviation=dev,
+        deviation_text=fmt.signed_percent(dev),
+        status=status,
+        status_word=STATUS[status][0],
+        computed_status=computed,
+        override_reason=reason,
+        previous_period_label=prev_period.label if prev_value is not None else None,
+        change=change,
+        change_text=fmt.delta(change, rules.unit, rules.decimals),
+        history=history,
+    )
+
+
+def indicator_view(project: ProjectModel, ind: IndicatorDefinition, edition: EditionInput) -> IndicatorView:
+    narrative = edition.narratives.get(ind.id)
+    return IndicatorView(
+        id=ind.id,
+        number=ind.number,
+        title=ind.title,
+        goal=ind.goal,
+        unit=ind.unit,
+        direction=ind.direction,
+        definition_md=ind.definition or "",
+        source=ind.source,
+        explanation_md=(narrative.explanation or "") if narrative else "",
+        attention_md=(narrative.attention or "") if narrative else "",
+        has_narrative=narrative is not None,
+        series=[_series_view(project, ind, r, edition) for r in series_rules(ind)],
+        url=f"{edition.period.slug}/kpi/{ind.id}/",
+    )
+
+
+def edition_view(project: ProjectModel, edition: EditionInput) -> EditionView:
+    goals = []
+    counts = {k: 0 for k in STATUS}
+    for goal in sorted(project.goals, key=lambda g: g.number):
+        views = [indicator_view(project, ind, edition) for ind in project.indicators if ind.goal == goal.number]
+        for v in views:
+            for s in v.series:
+                counts[s.status] += 1
+        goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views))
+    return EditionView(
+        summary=edition_summary(project, edition),
+        organisation=project.site.organisation,
+        series_title=project.site.title,
+        foreword_md=edition.settings.foreword or "",
+        signature=edition.settings.signature,
+        goals=goals,
+        status_counts=counts,
+    )
+
+
+def compute_all(project: ProjectModel) -> list[EditionView]:
+    """Views of every edition, newest first."""
+    return [edition_view(project, project.editions[p]) for p in sorted(project.editions, reverse=True)]

@@ -1,0 +1,95 @@
+"""Dutch (nl-NL) formatting of every figure the reader sees: 79% · 7,3 · € 1.800 · -6,25%."""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from generator.model.targets import Target
+
+LOCALE = "nl_NL"
+NO_FIGURE = "geen gegevens"
+
+DEFAULT_DECIMALS = {
+    "percentage": 0,
+    "euro": 0,
+    "aantal": 0,
+    "dagen": 0,
+    "weken": 0,
+    "maanden": 0,
+    "rapportcijfer": 1,
+    "uren": 2,
+    "minuten": 0,
+}
+
+# unit -> (singular, plural) suffix shown after the number
+_SUFFIX = {
+    "dagen": ("dag", "dagen"),
+    "weken": ("week", "weken"),
+    "maanden": ("maand", "maanden"),
+    "uren": ("uur", "uur"),
+    "minuten": ("minuut", "minuten"),
+}
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """1234.5 -> '1.234,5'."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round(value, decimals) + 0.0, format=pattern, locale=LOCALE)
+
+
+def value(x: float | None, unit: str, decimals: int | None = None) -> str:
+    if x is None:
+        return NO_FIGURE
+    d = DEFAULT_DECIMALS.get(unit, 0) if decimals is None else decimals
+    n = number(abs(x), d)
+    sign = "-" if x < 0 and round(abs(x), d) != 0 else ""
+    if unit == "percentage":
+        return f"{sign}{n}%"
+    if unit == "euro":
+        return f"{sign}€ {n}"
+    if unit in _SUFFIX:
+        singular, plural = _SUFFIX[unit]
+        return f"{sign}{n} {singular if round(abs(x), d) == 1 else plural}"
+    return f"{sign}{n}"
+
+
+def target(t: Target | None, unit: str, decimals: int | None = None) -> str:
+    """Target in words a council member reads aloud: 'minimaal 80%', 'minder dan € 1.700'."""
+    if t is None:
+        return "geen streefwaarde"
+    v = value(t.value, unit, _target_decimals(t.value, decimals))
+    if t.comparator == "range":
+        return f"tussen {v} en {value(t.high, unit, _target_decimals(t.high, decimals))}"
+    words = {">": "meer dan", ">=": "minimaal", "<": "minder dan", "<=": "maximaal", "=": "precies"}
+    return f"{words[t.comparator]} {v}"
+
+
+def _target_decimals(x: float | None, decimals: int | None) -> int | None:
+    # Show "7,5" for a target of 7.5 even where values are shown without decimals.
+    if x is None or decimals is None:
+        return decimals
+    return decimals if float(x * 10**decimals).is_integer() else max(decimals, 1)
+
+
+def signed_percent(fraction: float | None, decimals: int = 2) -> str:
+    """-0.0625 -> '-6,25%'; +0.0475 -> '+4,75%'."""
+    if fraction is None:
+        return "n.v.t."
+    pct = round(fraction * 100, decimals) + 0.0
+    if pct == 0:
+        return number(0, decimals) + "%"
+    return ("+" if pct > 0 else "-") + number(abs(pct), decimals) + "%"
+
+
+def delta(d: float | None, unit: str, decimals: int | None = None) -> str:
+    """Change since the previous period: '+2 procentpunt', '-€ 85', '+0,1'."""
+    if d is None:
+        return "n.v.t."
+    dec = DEFAULT_DECIMALS.get(unit, 0) if decimals is None else decimals
+    if round(d, dec) == 0:
+        return "gelijk"
+    sign = "+" if d > 0 else "-"
+    if unit == "percentage":
+        n = number(abs(d), dec)
+        return f"{sign}{n} procentpunt"
+    return sign + value(abs(d), unit, dec)

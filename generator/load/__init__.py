@@ -1,0 +1,1 @@
+"""Stage 1: read files from disk into plain Python data that remembers line numbers."""

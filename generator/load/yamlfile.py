@@ -1,0 +1,195 @@
+"""YAML files with line positions.
+
+ruamel.yaml's round-trip loader keeps the line of every key and item; we turn its
+nodes into plain dicts/lists (what pydantic wants) plus a position index, so that
+a validation error at ('indicatoren', 3, 'streefwaarde') can name its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from generator.problems import Problems
+
+Loc = tuple[Any, ...]
+
+# Plenty for a report; a larger file is almost certainly a mistake (or an attack).
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class YamlDoc:
+    path: Path
+    rel: str  # project-relative path for messages
+    data: Any
+    # loc -> 1-based line of the key (for mappings) or item (for sequences)
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of `loc`, or of its nearest ancestor that exists."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
+    if isinstance(node, CommentedMap):
+        out: dict[Any, Any] = {}
+        for key, value in node.items():
+            key_plain = _scalar(key)
+            try:
+                line = node.lc.key(key)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                line = lines.get(loc, 1)
+            lines[loc + (key_plain,)] = line
+            out[key_plain] = _plain(value, loc + (key_plain,), lines)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for i, value in enumerate(node):
+            try:
+                line = node.lc.item(i)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                line = lines.get(loc, 1)
+            lines[loc + (i,)] = line
+            items.append(_plain(value, loc + (i,), lines))
+        return items
+    return _scalar(node)
+
+
+def _scalar(value: Any) -> Any:
+    # ruamel's scalar subclasses (ScalarFloat, TimeStamp, ...) -> plain types.
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return dt.datetime(*value.timetuple()[:6])
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def read_text(path: Path, rel: str, problems: Problems) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.add(rel, None, f"bestand kan niet gelezen worden ({exc.strerror or exc})")
+        return None
+    if len(raw) > MAX_YAML_BYTES:
+        problems.add(
+            rel,
+            None,
+            f"bestand is te groot ({len(raw) // 1024} kB; maximaal {MAX_YAML_BYTES // 1024} kB)",
+            "splits de inhoud over meerdere bestanden",
+        )
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.add(
+            rel,
+            line,
+            "bestand is geen geldige UTF-8-tekst",
+            "sla het bestand op als UTF-8 (in Kladblok/VS Code: 'Opslaan als' > codering UTF-8)",
+        )
+        return None
+
+
+def load_yaml(path: Path, rel: str, problems: Problems) -> YamlDoc | None:
+    """Parse one YAML file; syntax errors become problems with their line."""
+    text = read_text(path, rel, problems)
+    if text is None:
+        return None
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                problems.add(
+                    rel,
+                    number,
+                    "tab gebruikt om in te springen; YAML staat alleen spaties toe",
+                    "vervang de tab door spaties",
+                )
+                return None
+    try:
+        node = _yaml().load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        key = _duplicate_key_name(exc)
+        problems.add(
+            rel,
+            mark.line + 1 if mark else None,
+            f"sleutel `{key}` komt twee keer voor" if key else "een sleutel komt twee keer voor",
+            "verwijder of hernoem een van beide",
+        )
+        return None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problems.add(
+            rel,
+            mark.line + 1 if mark else None,
+            f"YAML kan niet gelezen worden: {_dutch_yaml_problem(exc.problem or exc.context or '')}",
+            "controleer inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven",
+        )
+        return None
+    except (YAMLError, RecursionError, ValueError) as exc:
+        problems.add(rel, None, f"YAML kan niet gelezen worden ({type(exc).__name__})")
+        return None
+    lines: dict[Loc, int] = {(): 1}
+    data = _plain(node, (), lines)
+    return YamlDoc(path=path, rel=rel, data=data, lines=lines)
+
+
+def _duplicate_key_name(exc: DuplicateKeyError) -> str | None:
+    text = str(exc.problem or "")
+    # ruamel: 'found duplicate key "x" with value ...'
+    if '"' in text:
+        parts = text.split('"')
+        if len(parts) >= 2:
+            return parts[1]
+    return None
+
+
+_YAML_PHRASES = {
+    "mapping values are not allowed here": "een dubbele punt staat op een plek waar die niet mag (zet de tekst tussen aanhalingstekens)",
+    "could not find expected ':'": "een dubbele punt (:) ontbreekt",
+    "found character that cannot start any token": "een teken dat hier niet mag (bijvoorbeeld een tab, @ of `)",
+    "expected <block end>, but found": "de inspringing klopt niet",
+    "found unexpected end of stream": "het bestand houdt onverwacht op (een aanhalingsteken niet gesloten?)",
+    "found undefined alias": "een verwijzing (*naam) naar iets dat niet bestaat",
+    "did not find expected key": "de inspringing klopt niet of een sleutel ontbreekt",
+    "did not find expected '-' indicator": "een lijstitem (-) staat niet goed ingesprongen",
+    "found unknown escape character": "een onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
+}
+
+
+def _dutch_yaml_problem(problem: str) -> str:
+    for english, dutch in _YAML_PHRASES.items():
+        if english in problem:
+            return dutch
+    return f"syntaxfout ({problem})" if problem else "syntaxfout"

@@ -1,0 +1,145 @@
+"""Shared pydantic configuration and Dutch error messages.
+
+Editors write Dutch keys; fields are English. Every model maps them with aliases,
+forbids unknown keys, and its errors are translated here into Dutch messages that
+name the key and line.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from generator.load.yamlfile import YamlDoc
+from generator.problems import Problems, suggest
+
+
+class DutchModel(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=False,
+        frozen=True,
+        str_strip_whitespace=True,
+    )
+
+
+def dutch_keys(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _key_text(loc: tuple[Any, ...]) -> str:
+    keys = [str(k) for k in loc if not isinstance(k, int)]
+    return keys[-1] if keys else "(bestand)"
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """Follow `loc` through nested models to find which model a key belongs to."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        field = next(
+            (f for n, f in current.model_fields.items() if (f.alias or n) == part), None
+        )
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def translate_error(err: dict[str, Any], root_model: type[BaseModel]) -> tuple[str, str | None]:
+    """One pydantic error -> (Dutch message, hint)."""
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    key = _key_text(loc)
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        parent = _model_at(root_model, loc[:-1])
+        hint = suggest(loc[-1], dutch_keys(parent)) if parent else None
+        if hint is None and parent is not None:
+            hint = "toegestane sleutels: " + ", ".join(f"`{k}`" for k in dutch_keys(parent))
+        return f"onbekende sleutel `{loc[-1]}`", hint
+    if kind == "missing":
+        return f"verplichte sleutel `{key}` ontbreekt", None
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"`{key}` moet een geheel getal zijn, niet `{_show(value)}`", None
+    if kind in ("float_parsing", "float_type"):
+        return f"`{key}` moet een getal zijn, niet `{_show(value)}`", "gebruik een punt als decimaalteken in YAML, bijvoorbeeld 7.5"
+    if kind in ("string_type",):
+        return f"`{key}` moet tekst zijn, niet `{_show(value)}`", "zet de waarde tussen aanhalingstekens"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"`{key}` moet ja of nee zijn (true/false), niet `{_show(value)}`", None
+    if kind in ("literal_error", "enum"):
+        expected = ctx.get("expected", "")
+        options = [o.strip().strip("'\"") for o in str(expected).replace(" or ", ", ").split(",") if o.strip()]
+        hint = suggest(value, options) if isinstance(value, str) else None
+        return f"`{_show(value)}` is geen geldige waarde voor `{key}`; kies uit: {', '.join(options)}", hint
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"`{key}` moet een verzameling sleutels met waarden zijn, niet `{_show(value)}`", None
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return f"`{key}` moet een lijst zijn (regels die beginnen met `- `)", None
+    if kind in ("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return f"`{key}` moet een datum zijn, niet `{_show(value)}`", "schrijf een datum als 2023-05-15"
+    if kind == "string_pattern_mismatch":
+        return f"`{_show(value)}` is geen geldige waarde voor `{key}`", "gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld `kosten-per-klant`"
+    if kind in ("too_short",):
+        return f"`{key}` mag niet leeg zijn", None
+    if kind in ("string_too_short",):
+        return f"`{key}` mag niet leeg zijn", None
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"`{key}` moet minimaal {ctx.get('ge', ctx.get('gt'))} zijn, niet `{_show(value)}`", None
+    if kind in ("less_than_equal", "less_than"):
+        return f"`{key}` mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn, niet `{_show(value)}`", None
+    if kind == "rapportage":  # our own PydanticCustomError messages are already Dutch
+        return err["msg"], ctx.get("hint")
+    if kind == "value_error":
+        return f"`{key}`: {err['msg'].removeprefix('Value error, ')}", None
+    return f"ongeldige waarde voor `{key}` ({err['msg']})", None
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, dict):
+        return "{...}"
+    if isinstance(value, list):
+        return "[...]"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_doc(doc: YamlDoc, model: type[M], problems: Problems, prefix: tuple[Any, ...] = ()) -> M | None:
+    """Validate a YAML document (or a part of it at `prefix`) against `model`."""
+    data = doc.data
+    for part in prefix:
+        data = data[part]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.add(doc.rel, doc.line_of(prefix), "verwacht sleutels met waarden (bijvoorbeeld `titel: ...`), geen losse tekst of lijst")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = prefix + tuple(err["loc"])
+            message, hint = translate_error(err, model)
+            problems.add(doc.rel, doc.line_of(loc), message, hint)
+        return None

@@ -1,0 +1,286 @@
+"""Load and validate a whole project: every file, every cross-reference, all errors at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.csvfile import read_csv
+from generator.load.yamlfile import YamlDoc, load_yaml
+from generator.model.base import validate_doc
+from generator.model.schema import (
+    Edition,
+    Goal,
+    GoalsFile,
+    IndicatorDefinition,
+    IndicatorNarrative,
+    IndicatorsFile,
+    SiteSettings,
+)
+from generator.numbers import NotANumber, is_missing, parse_number
+from generator.periods import Period, PeriodError
+from generator.problems import Problems, ValidationFailed, suggest
+from generator.project import ProjectPaths
+
+FIGURE_COLUMNS = ("indicator", "reeks", "periode", "waarde")
+
+
+@dataclass(frozen=True)
+class FigureKey:
+    indicator: str
+    series: str  # "" for an indicator without series
+    period: Period
+
+
+@dataclass
+class FigureSource:
+    file: str
+    line: int
+
+
+@dataclass
+class EditionInput:
+    period: Period
+    folder: Path
+    settings: Edition
+    narratives: dict[str, IndicatorNarrative] = field(default_factory=dict)
+    narrative_files: dict[str, str] = field(default_factory=dict)  # id -> rel path
+
+
+@dataclass
+class ProjectModel:
+    paths: ProjectPaths
+    site: SiteSettings
+    goals: list[Goal]
+    indicators: list[IndicatorDefinition]
+    editions: dict[Period, EditionInput]
+    # None means "explicitly no figure" (n.v.t., -, empty): never 0.
+    figures: dict[FigureKey, float | None]
+    figure_sources: dict[FigureKey, FigureSource]
+    problems: Problems
+
+    def indicator(self, indicator_id: str) -> IndicatorDefinition:
+        return next(i for i in self.indicators if i.id == indicator_id)
+
+    def series_names(self, ind: IndicatorDefinition) -> list[str]:
+        return [s.name for s in ind.series] or [""]
+
+
+def _required_yaml(paths: ProjectPaths, path: Path, problems: Problems) -> YamlDoc | None:
+    rel = paths.rel(path)
+    if not path.is_file():
+        problems.add(rel, None, "bestand ontbreekt", "maak het bestand aan; zie de handleiding voor een voorbeeld")
+        return None
+    return load_yaml(path, rel, problems)
+
+
+def load_project(paths: ProjectPaths) -> ProjectModel:
+    """Read and validate everything; raise ValidationFailed with all errors if any."""
+    problems = Problems()
+    if not paths.content.is_dir():
+        problems.add(paths.rel(paths.content), None, "map `content/` ontbreekt", "gebruik --project om naar de projectmap te wijzen")
+        raise ValidationFailed(problems)
+
+    site = goals = indicators = None
+    doc = _required_yaml(paths, paths.content / "site.yml", problems)
+    if doc:
+        site = validate_doc(doc, SiteSettings, problems)
+    goals_doc = _required_yaml(paths, paths.content / "doelstellingen.yml", problems)
+    if goals_doc:
+        parsed = validate_doc(goals_doc, GoalsFile, problems)
+        goals = parsed.goals if parsed else None
+    ind_doc = _required_yaml(paths, paths.content / "indicatoren.yml", problems)
+    if ind_doc:
+        parsed = validate_doc(ind_doc, IndicatorsFile, problems)
+        indicators = parsed.indicators if parsed else None
+
+    if goals is not None and goals_doc is not None:
+        _check_goals(goals, goals_doc, problems)
+    if indicators is not None and ind_doc is not None:
+        _check_indicators(indicators, goals, ind_doc, problems)
+
+    editions = _load_editions(paths, indicators, problems)
+    figures, sources = _load_figures(paths, site, indicators, problems)
+
+    if problems:
+        raise ValidationFailed(problems)
+    assert site is not None and goals is not None and indicators is not None
+    return ProjectModel(paths, site, goals, indicators, editions, figures, sources, problems)
+
+
+def _check_goals(goals: list[Goal], doc: YamlDoc, problems: Problems) -> None:
+    seen: set[int] = set()
+    for i, goal in enumerate(goals):
+        if goal.number in seen:
+            problems.add(doc.rel, doc.line_of(("doelstellingen", i, "nummer")), f"doelstelling {goal.number} komt twee keer voor")
+        seen.add(goal.number)
+
+
+def _check_indicators(
+    indicators: list[IndicatorDefinition], goals: list[Goal] | None, doc: YamlDoc, problems: Problems
+) -> None:
+    seen: set[str] = set()
+    goal_numbers = {g.number for g in goals} if goals is not None else None
+    for i, ind in enumerate(indicators):
+        loc = ("indicatoren", i)
+        if ind.id in seen:
+            problems.add(doc.rel, doc.line_of(loc + ("id",)), f"indicator `{ind.id}` komt twee keer voor", "elke indicator heeft een eigen id")
+        seen.add(ind.id)
+        if goal_numbers is not None and ind.goal not in goal_numbers:
+            problems.add(
+                doc.rel,
+                doc.line_of(loc + ("doelstelling",)),
+                f"doelstelling {ind.goal} bestaat niet",
+                "bestaande doelstellingen: " + ", ".join(str(n) for n in sorted(goal_numbers)),
+            )
+        names: set[str] = set()
+        for j, series in enumerate(ind.series):
+            if series.name in names:
+                problems.add(doc.rel, doc.line_of(loc + ("reeksen", j, "naam")), f"reeks `{series.name}` komt twee keer voor bij `{ind.id}`")
+            names.add(series.name)
+
+
+def _load_editions(
+    paths: ProjectPaths, indicators: list[IndicatorDefinition] | None, problems: Problems
+) -> dict[Period, EditionInput]:
+    editions: dict[Period, EditionInput] = {}
+    if not paths.editions.is_dir():
+        problems.add(paths.rel(paths.editions), None, "map met edities ontbreekt", "maak content/edities/2023-Q1/editie.yml aan")
+        return editions
+    known = {i.id: i for i in indicators} if indicators is not None else None
+    for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
+        rel = paths.rel(folder)
+        try:
+            period = Period.parse(folder.name)
+        except PeriodError as exc:
+            problems.add(rel, None, f"mapnaam: {exc}")
+            continue
+        if str(period) != folder.name:
+            problems.add(rel, None, f"mapnaam `{folder.name}` moet `{period}` zijn")
+            continue
+        doc = _required_yaml(paths, folder / "editie.yml", problems)
+        settings = validate_doc(doc, Edition, problems) if doc else None
+        edition = EditionInput(period, folder, settings) if settings else None
+        narrative_dir = folder / "indicatoren"
+        if narrative_dir.is_dir():
+            for path in sorted(narrative_dir.iterdir()):
+                if path.suffix not in (".yml", ".yaml"):
+                    continue
+                nrel = paths.rel(path)
+                ind_id = path.stem
+                if known is not None and ind_id not in known:
+                    problems.add(
+                        nrel,
+                        None,
+                        f"toelichting voor indicator `{ind_id}`, maar die indicator bestaat niet",
+                        suggest(ind_id, known) or "de bestandsnaam moet de id van een indicator uit content/indicatoren.yml zijn",
+                    )
+                    continue
+                ndoc = load_yaml(path, nrel, problems)
+                if ndoc is None:
+                    continue
+                narrative = validate_doc(ndoc, IndicatorNarrative, problems)
+                if narrative is None:
+                    continue
+                if known is not None:
+                    _check_overrides(known[ind_id], narrative, ndoc, problems)
+                if edition is not None:
+                    edition.narratives[ind_id] = narrative
+                    edition.narrative_files[ind_id] = nrel
+        if edition is not None:
+            editions[period] = edition
+    if not editions and not problems:
+        problems.add(paths.rel(paths.editions), None, "er is nog geen editie", "maak content/edities/2023-Q1/editie.yml aan")
+    return editions
+
+
+def _check_overrides(ind: IndicatorDefinition, narrative: IndicatorNarrative, doc: YamlDoc, problems: Problems) -> None:
+    names = [s.name for s in ind.series]
+    for k, override in enumerate(narrative.status_overrides):
+        loc = ("handmatige_status", k)
+        if override.series is None and names:
+            problems.add(
+                doc.rel, doc.line_of(loc), f"`{ind.id}` heeft meerdere reeksen; geef met `reeks` aan welke",
+                "kies uit: " + ", ".join(names),
+            )
+        elif override.series is not None and override.series not in names:
+            problems.add(
+                doc.rel, doc.line_of(loc + ("reeks",)), f"reeks `{override.series}` bestaat niet bij `{ind.id}`",
+                suggest(override.series, names) or ("kies uit: " + ", ".join(names) if names else "deze indicator heeft geen reeksen; laat `reeks` weg"),
+            )
+
+
+def _load_figures(paths, site, indicators, problems):
+    figures: dict[FigureKey, float | None] = {}
+    sources: dict[FigureKey, FigureSource] = {}
+    if site is None:
+        return figures, sources
+    known = {i.id: i for i in indicators} if indicators is not None else None
+    for name in site.figure_files:
+        path = paths.data / name
+        rel = paths.rel(path)
+        if not path.resolve().is_relative_to(paths.data.resolve()):
+            problems.add("content/site.yml", None, f"gegevensbestand `{name}` ligt buiten de map data/")
+            continue
+        if not path.is_file():
+            problems.add("content/site.yml", None, f"gegevensbestand `data/{name}` bestaat niet")
+            continue
+        table = read_csv(path, rel, problems)
+        if table is None:
+            continue
+        missing = [c for c in FIGURE_COLUMNS if c not in table.columns]
+        if missing:
+            problems.add(
+                rel, table.header_line,
+                "kolom(men) ontbreken: " + ", ".join(f"`{c}`" for c in missing),
+                "de kopregel moet zijn: " + ";".join(FIGURE_COLUMNS),
+            )
+            continue
+        for row in table.rows:
+            v = row.values
+            ind_id, series = v["indicator"], v["reeks"]
+            try:
+                period = Period.parse(v["periode"])
+            except PeriodError as exc:
+                problems.add(rel, row.line, str(exc))
+                continue
+            if known is not None:
+                ind = known.get(ind_id)
+                if ind is None:
+                    problems.add(rel, row.line, f"onbekende indicator `{ind_id}`", suggest(ind_id, known))
+                    continue
+                names = [s.name for s in ind.series]
+                if names and series not in names:
+                    problems.add(
+                        rel, row.line,
+                        f"reeks `{series}` bestaat niet bij indicator `{ind_id}`" if series else f"indicator `{ind_id}` heeft reeksen; vul de kolom `reeks` in",
+                        suggest(series, names) or "kies uit: " + ", ".join(names),
+                    )
+                    continue
+                if not names and series:
+                    problems.add(rel, row.line, f"indicator `{ind_id}` heeft geen reeksen; laat de kolom `reeks` leeg")
+                    continue
+            raw = v["waarde"]
+            if is_missing(raw):
+                value = None
+            else:
+                try:
+                    value = parse_number(raw)
+                except NotANumber:
+                    problems.add(
+                        rel, row.line, f"`{raw}` in kolom `waarde` is geen getal",
+                        "schrijf een getal (7,3 of 1.800), of laat de cel leeg / n.v.t. als er geen cijfer is",
+                    )
+                    continue
+            key = FigureKey(ind_id, series, period)
+            if key in figures:
+                first = sources[key]
+                problems.add(
+                    rel, row.line,
+                    f"dubbele regel voor `{ind_id}`{' / ' + series if series else ''} in {period}",
+                    f"eerder al op {first.file}:{first.line}",
+                )
+                continue
+            figures[key] = value
+            sources[key] = FigureSource(rel, row.line)
+    return figures, sources

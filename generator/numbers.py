@@ -1,0 +1,44 @@
+"""Parsing numbers as Dutch municipalities write them: 1.234,5 · 7,3 · € 1.800 · 79%."""
+
+from __future__ import annotations
+
+import re
+
+# Cells that mean "no figure": kept distinct from 0 everywhere.
+MISSING_MARKERS = {"", "-", "–", "—", "n.v.t.", "nvt", "n.v.t", "n.b.", "nb", "geen gegevens"}
+
+_THOUSANDS_DOT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def is_missing(text: str | None) -> bool:
+    return text is None or text.strip().lower() in MISSING_MARKERS
+
+
+def parse_number(text: str) -> float:
+    """Parse a Dutch or plain number; raise NotANumber with the original text."""
+    original = text
+    s = text.strip().replace("\u00a0", "").replace(" ", "").replace("€", "").replace("%", "")
+    s = s.replace("\u2212", "-")  # typographic minus
+    if s.startswith("+"):
+        s = s[1:]
+    if not s:
+        raise NotANumber(original)
+    if "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")  # 1.234,5
+        else:
+            s = s.replace(",", "")  # 1,234.5
+    elif "," in s:
+        if s.count(",") > 1:
+            raise NotANumber(original)
+        s = s.replace(",", ".")  # 7,3
+    elif "." in s and _THOUSANDS_DOT.match(s):
+        s = s.replace(".", "")  # 1.800
+    if not _PLAIN.match(s):
+        raise NotANumber(original)
+    return float(s)

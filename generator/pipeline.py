@@ -1,0 +1,72 @@
+"""The whole pipeline in one place: load -> model -> compute -> render -> site."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.compute.kpi import compute_all
+from generator.compute.views import EditionView
+from generator.model.project import ProjectModel, load_project
+from generator.problems import Problem, Problems, ValidationFailed
+from generator.project import ProjectPaths
+from generator.render.pages import RenderedSite, render_site
+from generator.site import output
+from generator.site.mkdocs_adapter import build_site
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    editions: int
+    site_dir: Path
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
+    """Validate only. Raises ValidationFailed with every problem found."""
+    project = load_project(paths)
+    if strict and project.problems.warnings:
+        strict_problems = Problems()
+        for w in project.problems.warnings:
+            strict_problems.add(w.file, w.line, w.message, w.hint)
+        raise ValidationFailed(strict_problems)
+    return project
+
+
+def render(paths: ProjectPaths, project: ProjectModel) -> tuple[RenderedSite, list[EditionView]]:
+    editions = compute_all(project)
+    logo = None
+    if project.site.logo:
+        candidate = (paths.content / project.site.logo).resolve()
+        if candidate.is_relative_to(paths.content.resolve()) and candidate.is_file():
+            logo = candidate
+    site_name = f"{project.site.organisation} · {project.site.title}"
+    return render_site(paths, site_name, editions, logo), editions
+
+
+def build(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
+    """Validate, compute, render and swap the new site into place.
+
+    The previous site stays untouched unless the whole build succeeds.
+    """
+    started = time.perf_counter()
+    project = check(paths, strict=strict)
+    rendered, editions = render(paths, project)
+    target = site_dir or paths.site
+    new = output.new_build_dir(target)
+    try:
+        build_site(paths, rendered, paths.work / "docs", new)
+        output.swap_into_place(new, target)
+    except BaseException:
+        output.discard(new)
+        raise
+    return BuildResult(
+        pages=len(rendered.pages),
+        editions=len(editions),
+        site_dir=target,
+        seconds=time.perf_counter() - started,
+        warnings=project.problems.warnings,
+    )

@@ -1,0 +1,59 @@
+"""Where a project's files live. `--project DIR` points here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_templates_dir() -> Path:
+    # Installed wheel: templates are packaged inside generator/; a source checkout
+    # (editable install) keeps them at the repository's top-level templates/.
+    packaged = PACKAGE_DIR / "templates"
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "templates"
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | Path | None) -> "ProjectPaths":
+        return cls(Path(root or ".").resolve())
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def editions(self) -> Path:
+        return self.content / "edities"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def mkdocs_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def work(self) -> Path:
+        """Scratch space for caches (ignored by git)."""
+        return self.root / ".rapportage"
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
