@@ -1,0 +1,1 @@
+"""Stage 6: pages -> static site. All MkDocs specifics live in `mkdocs_adapter`."""

@@ -1,0 +1,146 @@
+"""The MkDocs adapter: the only module that knows the site engine.
+
+Material for MkDocs is in maintenance mode and its successor reads the same
+mkdocs.yml, so everything engine-specific stays behind `build_site` and `serve`.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Any, Callable
+
+from generator.project import PACKAGE_DIR, ProjectPaths
+from generator.render.pages import NavItem, RenderedSite
+
+DEFAULT_CONFIG = PACKAGE_DIR / "site" / "default-mkdocs.yml"
+REPORT_CSS = "assets/rapportage.css"
+
+
+def _quiet_mkdocs() -> None:
+    for name in ("mkdocs", "mkdocs.commands.build", "mkdocs.structure", "mkdocs.plugins", "material"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def write_docs(rendered: RenderedSite, docs_dir: Path) -> int:
+    """Write pages and assets; files whose content is unchanged are left alone.
+
+    Returns the number of files written. Stale files from earlier builds are removed.
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    wanted: set[Path] = set()
+    written = 0
+    for page in rendered.pages:
+        path = docs_dir / page.path
+        wanted.add(path)
+        written += _write_if_changed(path, page.text().encode("utf-8"))
+    for rel, source in rendered.assets.items():
+        path = docs_dir / rel
+        wanted.add(path)
+        written += _write_if_changed(path, source.read_bytes())
+    for path in sorted(docs_dir.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written
+
+
+def _write_if_changed(path: Path, data: bytes) -> int:
+    if path.is_file() and path.read_bytes() == data:
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return 1
+
+
+def _nav(items: list[NavItem]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if item.children:
+            out.append({item.title: _nav(item.children)})
+        else:
+            out.append({item.title: item.path})
+    return out
+
+
+def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site_dir: Path):
+    from mkdocs.config import load_config
+
+    _quiet_mkdocs()
+    config_file = paths.mkdocs_config if paths.mkdocs_config.is_file() else DEFAULT_CONFIG
+    config = load_config(
+        str(config_file),
+        site_name=rendered.site_name,
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        nav=_nav(rendered.nav),
+    )
+    if REPORT_CSS not in config.extra_css:
+        config.extra_css.append(REPORT_CSS)
+    # The intranet has no internet: never let the theme fetch web fonts.
+    config.theme["font"] = False
+    config.theme["language"] = config.theme.get("language") or "nl"
+    logo = next((rel for rel in rendered.assets if rel.startswith("assets/") and rel != REPORT_CSS and rel.endswith((".svg", ".png"))), None)
+    if logo:
+        config.theme["logo"] = logo
+        config.theme["favicon"] = logo
+    config.extra["generator"] = False
+    return config
+
+
+def build_site(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+
+    write_docs(rendered, docs_dir)
+    config = load_mkdocs_config(paths, rendered, docs_dir, site_dir)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    shutil.rmtree(site_dir / "__pycache__", ignore_errors=True)
+
+
+def serve(
+    paths: ProjectPaths,
+    regenerate: Callable[[], RenderedSite | None],
+    docs_dir: Path,
+    site_dir: Path,
+    host: str,
+    port: int,
+    watch: list[Path],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Preview with live reload: every change under `watch` regenerates and rebuilds."""
+    from mkdocs.commands.build import build
+    from mkdocs.livereload import LiveReloadServer
+
+    state: dict[str, RenderedSite] = {}
+
+    def builder() -> None:
+        try:
+            rendered = regenerate()
+        except Exception as exc:  # show the problem in the terminal, keep serving the last good site
+            on_error(exc)
+            return
+        if rendered is None:
+            return
+        state["site"] = rendered
+        write_docs(rendered, docs_dir)
+        config = load_mkdocs_config(paths, rendered, docs_dir, site_dir)
+        config.site_url = f"http://{host}:{port}/"
+        build(config, serve_url=config.site_url, dirty=False)
+
+    builder()
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
+    for path in watch:
+        if path.exists():
+            server.watch(str(path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
