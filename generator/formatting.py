@@ -65,10 +65,13 @@ def target(t: Target | None, unit: str, decimals: int | None = None) -> str:
 
 
 def _target_decimals(x: float | None, decimals: int | None) -> int | None:
-    # Show "7,5" for a target of 7.5 even where values are shown without decimals.
-    if x is None or decimals is None:
+    # Targets read as written: "meer dan 8" (not 8,0), "minimaal 7,5".
+    if x is None:
         return decimals
-    return decimals if float(x * 10**decimals).is_integer() else max(decimals, 1)
+    if float(x).is_integer():
+        return 0
+    shown = decimals if decimals is not None else 0
+    return shown if float(round(x, shown)) == x else max(shown, 1)
 
 
 def signed_percent(fraction: float | None, decimals: int = 2) -> str:

@@ -150,10 +150,16 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> YamlDoc | None:
         return None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        context = exc.context_mark
+        started = (
+            f" (begonnen op regel {context.line + 1})"
+            if context is not None and mark is not None and context.line != mark.line
+            else ""
+        )
         problems.add(
             rel,
             mark.line + 1 if mark else None,
-            f"YAML kan niet gelezen worden: {_dutch_yaml_problem(exc.problem or exc.context or '')}",
+            f"YAML kan niet gelezen worden: {_dutch_yaml_problem(exc.problem or exc.context or '')}{started}",
             "controleer inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven",
         )
         return None
@@ -184,6 +190,10 @@ _YAML_PHRASES = {
     "found undefined alias": "een verwijzing (*naam) naar iets dat niet bestaat",
     "did not find expected key": "de inspringing klopt niet of een sleutel ontbreekt",
     "did not find expected '-' indicator": "een lijstitem (-) staat niet goed ingesprongen",
+    "expected ',' or ']'": "een lijst tussen [ en ] is niet goed afgesloten (zet tekst met [ tussen aanhalingstekens)",
+    "expected ',' or '}'": "een verzameling tussen { en } is niet goed afgesloten (zet tekst met { tussen aanhalingstekens)",
+    "while scanning a quoted scalar": "een aanhalingsteken is niet gesloten",
+    "expected the node content, but found '<stream end>'": "een waarde ontbreekt aan het eind van het bestand",
     "found unknown escape character": "een onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
 }
 

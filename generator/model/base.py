@@ -143,3 +143,36 @@ def validate_doc(doc: YamlDoc, model: type[M], problems: Problems, prefix: tuple
             message, hint = translate_error(err, model)
             problems.add(doc.rel, doc.line_of(loc), message, hint)
         return None
+
+
+def validate_list(
+    doc: YamlDoc, key: str, model: type[M], problems: Problems
+) -> tuple[list[M], list[Any]] | None:
+    """Validate `key: [items]` item by item, so one bad item never hides the others.
+
+    Returns the valid items and the raw items (for cross-references of invalid ones),
+    or None when the file does not have the expected shape.
+    """
+    data = doc.data
+    if data is None:
+        problems.add(doc.rel, 1, f"bestand is leeg; verwacht `{key}:` met een lijst")
+        return None
+    if not isinstance(data, dict):
+        problems.add(doc.rel, doc.line_of(()), f"verwacht `{key}:` met een lijst eronder")
+        return None
+    for extra in data:
+        if extra != key:
+            problems.add(doc.rel, doc.line_of((extra,)), f"onbekende sleutel `{extra}`", suggest(extra, [key]))
+    items = data.get(key)
+    if key not in data:
+        problems.add(doc.rel, 1, f"verplichte sleutel `{key}` ontbreekt")
+        return None
+    if not isinstance(items, list):
+        problems.add(doc.rel, doc.line_of((key,)), f"`{key}` moet een lijst zijn (regels die beginnen met `- `)")
+        return None
+    valid: list[M] = []
+    for i, _ in enumerate(items):
+        item = validate_doc(doc, model, problems, prefix=(key, i))
+        if item is not None:
+            valid.append(item)
+    return valid, items

@@ -7,14 +7,12 @@ from pathlib import Path
 
 from generator.load.csvfile import read_csv
 from generator.load.yamlfile import YamlDoc, load_yaml
-from generator.model.base import validate_doc
+from generator.model.base import validate_doc, validate_list
 from generator.model.schema import (
     Edition,
     Goal,
-    GoalsFile,
     IndicatorDefinition,
     IndicatorNarrative,
-    IndicatorsFile,
     SiteSettings,
 )
 from generator.numbers import NotANumber, is_missing, parse_number
@@ -82,25 +80,32 @@ def load_project(paths: ProjectPaths) -> ProjectModel:
         raise ValidationFailed(problems)
 
     site = goals = indicators = None
+    raw_ids: set[str] = set()
     doc = _required_yaml(paths, paths.content / "site.yml", problems)
     if doc:
         site = validate_doc(doc, SiteSettings, problems)
     goals_doc = _required_yaml(paths, paths.content / "doelstellingen.yml", problems)
     if goals_doc:
-        parsed = validate_doc(goals_doc, GoalsFile, problems)
-        goals = parsed.goals if parsed else None
+        parsed = validate_list(goals_doc, "doelstellingen", Goal, problems)
+        if parsed:
+            goals, raw_goals = parsed
+            _check_goals(goals, goals_doc, problems)
+            # Numbers of goals that failed validation still exist for cross-references.
+            goal_numbers = {g.get("nummer") for g in raw_goals if isinstance(g, dict)}
+        else:
+            goal_numbers = None
+    else:
+        goal_numbers = None
     ind_doc = _required_yaml(paths, paths.content / "indicatoren.yml", problems)
     if ind_doc:
-        parsed = validate_doc(ind_doc, IndicatorsFile, problems)
-        indicators = parsed.indicators if parsed else None
+        parsed = validate_list(ind_doc, "indicatoren", IndicatorDefinition, problems)
+        if parsed:
+            indicators, raw_inds = parsed
+            raw_ids = {str(i.get("id")) for i in raw_inds if isinstance(i, dict) and i.get("id")}
+            _check_indicators(indicators, goal_numbers, ind_doc, problems)
 
-    if goals is not None and goals_doc is not None:
-        _check_goals(goals, goals_doc, problems)
-    if indicators is not None and ind_doc is not None:
-        _check_indicators(indicators, goals, ind_doc, problems)
-
-    editions = _load_editions(paths, indicators, problems)
-    figures, sources = _load_figures(paths, site, indicators, problems)
+    editions = _load_editions(paths, indicators, raw_ids, problems)
+    figures, sources = _load_figures(paths, site, indicators, raw_ids, problems)
 
     if problems:
         raise ValidationFailed(problems)
@@ -117,11 +122,14 @@ def _check_goals(goals: list[Goal], doc: YamlDoc, problems: Problems) -> None:
 
 
 def _check_indicators(
-    indicators: list[IndicatorDefinition], goals: list[Goal] | None, doc: YamlDoc, problems: Problems
+    indicators: list[IndicatorDefinition], goal_numbers: set | None, doc: YamlDoc, problems: Problems
 ) -> None:
     seen: set[str] = set()
-    goal_numbers = {g.number for g in goals} if goals is not None else None
-    for i, ind in enumerate(indicators):
+    positions = {id(ind): i for i, ind in enumerate(indicators)}
+    raw = doc.data.get("indicatoren") or []
+    for ind in indicators:
+        # Position in the file (invalid items were skipped from `indicators`).
+        i = next((k for k, r in enumerate(raw) if isinstance(r, dict) and r.get("id") == ind.id), positions[id(ind)])
         loc = ("indicatoren", i)
         if ind.id in seen:
             problems.add(doc.rel, doc.line_of(loc + ("id",)), f"indicator `{ind.id}` komt twee keer voor", "elke indicator heeft een eigen id")
@@ -131,7 +139,7 @@ def _check_indicators(
                 doc.rel,
                 doc.line_of(loc + ("doelstelling",)),
                 f"doelstelling {ind.goal} bestaat niet",
-                "bestaande doelstellingen: " + ", ".join(str(n) for n in sorted(goal_numbers)),
+                "bestaande doelstellingen: " + ", ".join(str(n) for n in sorted(n for n in goal_numbers if isinstance(n, int))),
             )
         names: set[str] = set()
         for j, series in enumerate(ind.series):
@@ -141,7 +149,7 @@ def _check_indicators(
 
 
 def _load_editions(
-    paths: ProjectPaths, indicators: list[IndicatorDefinition] | None, problems: Problems
+    paths: ProjectPaths, indicators: list[IndicatorDefinition] | None, raw_ids: set[str], problems: Problems
 ) -> dict[Period, EditionInput]:
     editions: dict[Period, EditionInput] = {}
     if not paths.editions.is_dir():
@@ -168,12 +176,14 @@ def _load_editions(
                     continue
                 nrel = paths.rel(path)
                 ind_id = path.stem
+                if ind_id in raw_ids and (known is None or ind_id not in known):
+                    continue  # its definition has errors of its own; do not pile on
                 if known is not None and ind_id not in known:
                     problems.add(
                         nrel,
-                        None,
+                        1,
                         f"toelichting voor indicator `{ind_id}`, maar die indicator bestaat niet",
-                        suggest(ind_id, known) or "de bestandsnaam moet de id van een indicator uit content/indicatoren.yml zijn",
+                        suggest(ind_id, set(known) | raw_ids) or "de bestandsnaam moet de id van een indicator uit content/indicatoren.yml zijn",
                     )
                     continue
                 ndoc = load_yaml(path, nrel, problems)
@@ -182,7 +192,7 @@ def _load_editions(
                 narrative = validate_doc(ndoc, IndicatorNarrative, problems)
                 if narrative is None:
                     continue
-                if known is not None:
+                if known is not None and ind_id in known:
                     _check_overrides(known[ind_id], narrative, ndoc, problems)
                 if edition is not None:
                     edition.narratives[ind_id] = narrative
@@ -210,7 +220,7 @@ def _check_overrides(ind: IndicatorDefinition, narrative: IndicatorNarrative, do
             )
 
 
-def _load_figures(paths, site, indicators, problems):
+def _load_figures(paths, site, indicators, raw_ids, problems):
     figures: dict[FigureKey, float | None] = {}
     sources: dict[FigureKey, FigureSource] = {}
     if site is None:
@@ -246,19 +256,13 @@ def _load_figures(paths, site, indicators, problems):
                 continue
             if known is not None:
                 ind = known.get(ind_id)
-                if ind is None:
-                    problems.add(rel, row.line, f"onbekende indicator `{ind_id}`", suggest(ind_id, known))
+                if ind is None and ind_id not in raw_ids:
+                    problems.add(rel, row.line, f"onbekende indicator `{ind_id}`", suggest(ind_id, set(known) | raw_ids))
                     continue
-                names = [s.name for s in ind.series]
-                if names and series not in names:
-                    problems.add(
-                        rel, row.line,
-                        f"reeks `{series}` bestaat niet bij indicator `{ind_id}`" if series else f"indicator `{ind_id}` heeft reeksen; vul de kolom `reeks` in",
-                        suggest(series, names) or "kies uit: " + ", ".join(names),
-                    )
-                    continue
-                if not names and series:
-                    problems.add(rel, row.line, f"indicator `{ind_id}` heeft geen reeksen; laat de kolom `reeks` leeg")
+                # An indicator whose definition has errors: its series cannot be checked.
+                problem = _series_problem(ind, series) if ind is not None else None
+                if problem:
+                    problems.add(rel, row.line, *problem)
                     continue
             raw = v["waarde"]
             if is_missing(raw):
@@ -284,3 +288,15 @@ def _load_figures(paths, site, indicators, problems):
             figures[key] = value
             sources[key] = FigureSource(rel, row.line)
     return figures, sources
+
+
+def _series_problem(ind: IndicatorDefinition, series: str) -> tuple[str, str | None] | None:
+    """Why a CSV row's `reeks` does not fit the indicator, or None when it does."""
+    names = [s.name for s in ind.series]
+    if names and series not in names:
+        if not series:
+            return f"indicator `{ind.id}` heeft reeksen; vul de kolom `reeks` in", "kies uit: " + ", ".join(names)
+        return f"reeks `{series}` bestaat niet bij indicator `{ind.id}`", suggest(series, names) or "kies uit: " + ", ".join(names)
+    if not names and series:
+        return f"indicator `{ind.id}` heeft geen reeksen; laat de kolom `reeks` leeg", None
+    return None
