@@ -5,6 +5,7 @@ from __future__ import annotations
 from babel.dates import format_date
 
 from generator import formatting as fmt
+from generator.compute.measures import compute_measures
 from generator.compute.status import STATUS, compute_status, deviation
 from generator.compute.views import (
     EditionSummary,
@@ -148,6 +149,7 @@ def edition_view(project: ProjectModel, edition: EditionInput) -> EditionView:
         signature=edition.settings.signature,
         goals=goals,
         status_counts=counts,
+        measures=compute_measures(project.measures, edition.period),
     )
 
 

@@ -78,6 +78,153 @@ class EditionSummary(View):
     url: str
 
 
+# --- Measures (maatregelen) -------------------------------------------------
+
+
+class LegendItem(View):
+    status: str  # groen | oranje | rood | afgerond
+    word: str  # the word on the badge
+    meaning: str  # the legend sentence, as the report states it
+
+
+class DimensionView(View):
+    key: str  # financieel | resultaat | planning
+    label: str  # "Financiële haalbaarheid"
+
+
+class MeasureStatusView(View):
+    dimension: str
+    dimension_label: str
+    status: str  # groen | oranje | rood | afgerond | geen-gegevens
+    word: str
+    previous_status: str | None  # in the previous edition that reported on the measure
+    previous_word: str | None
+    change: str | None  # verbeterd | verslechterd | None (unchanged or no previous)
+
+
+class PlanningView(View):
+    current: str
+    new: str | None  # set when the planning moved in this edition
+    text: str  # "Huidige planning: Q4 2023 -> Nieuwe planning: Q2 2024"
+
+
+class ChangeItem(View):
+    kind: str  # status | planning | nieuw
+    dimension_label: str | None
+    from_status: str | None
+    from_word: str | None
+    to_status: str | None
+    to_word: str | None
+    direction: str | None  # verbeterd | verslechterd
+    text: str  # the whole change in words, for lists and screen readers
+
+
+class MeasureView(View):
+    number: str
+    slug: str
+    title: str
+    pillar_id: str
+    owner: str | None
+    description_md: str
+    intended_result: list[str]
+    reported: bool  # False: no progress file in this edition
+    statuses: list[MeasureStatusView]  # financieel, resultaat, planning
+    progress_md: str
+    planning: PlanningView | None
+    risks: list[str]  # Markdown, one risk each
+    changes: list[ChangeItem]
+    url: str
+
+
+class YieldCell(View):
+    value: float | None
+    kind: str  # bedrag | niet-kwantificeerbaar | geen
+    text: str  # "€ 19.500", "-" or ""
+    partial: bool = False  # a total that left out "-" or missing amounts
+
+
+class YieldRow(View):
+    label: str
+    kind: str  # verwacht | gerealiseerd | verschil
+    is_total: bool
+    cells: list[YieldCell]  # one per year of YieldTableView.years
+
+
+class YieldPoint(View):
+    """Long-format data for the yield chart: one amount per pillar, year and kind."""
+
+    year: int
+    kind: str  # verwacht | gerealiseerd
+    kind_label: str
+    value: float
+
+
+class YieldTableView(View):
+    pillar_id: str
+    title: str  # caption
+    years: list[int]
+    rows: list[YieldRow]
+    points: list[YieldPoint]
+    notes: list[str]
+    summary: str  # the text alternative of the chart
+
+
+class ConclusionRow(View):
+    pillar_id: str | None  # None for the total row
+    label: str
+    expected: YieldCell
+    realised: YieldCell
+    difference: YieldCell
+
+
+class ConclusionView(View):
+    year: int
+    rows: list[ConclusionRow]
+    total: ConclusionRow
+    notes: list[str]
+
+
+class PillarView(View):
+    id: str
+    number: str | None
+    title: str  # "Pijler 1: Voorwaardenscheppend"
+    short_title: str  # "Voorwaardenscheppend"
+    description_md: str
+    measures: list[MeasureView]
+    yields: YieldTableView | None
+    yield_note_md: str
+    url: str
+
+
+class StatusCountRow(View):
+    status: str
+    word: str
+    counts: list[int]  # one per dimension, in MeasuresView.dimensions order
+
+
+class MeasureChanges(View):
+    number: str
+    title: str
+    url: str
+    items: list[ChangeItem]
+
+
+class MeasuresView(View):
+    title: str
+    description_md: str
+    intro_md: str
+    conclusion_md: str
+    legend: list[LegendItem]
+    dimensions: list[DimensionView]
+    pillars: list[PillarView]
+    counts: list[StatusCountRow]
+    total_measures: int
+    previous_label: str | None  # the edition the changes compare against
+    changes: list[MeasureChanges]
+    conclusion: ConclusionView | None
+    url: str  # site-relative, e.g. 2023-q2/maatregelen/
+
+
 class EditionView(View):
     summary: EditionSummary
     organisation: str
@@ -86,3 +233,4 @@ class EditionView(View):
     signature: str | None
     goals: list[GoalView]
     status_counts: dict[str, int]
+    measures: MeasuresView | None = None  # None: no measures in this edition

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.load.csvfile import read_csv
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import validate_doc, validate_list
+from generator.model.measures import MeasuresInput, load_measures
 from generator.model.schema import (
     Edition,
     Goal,
@@ -56,6 +57,7 @@ class ProjectModel:
     figures: dict[FigureKey, float | None]
     figure_sources: dict[FigureKey, FigureSource]
     problems: Problems
+    measures: MeasuresInput | None = None  # None: the project reports no measures
 
     def indicator(self, indicator_id: str) -> IndicatorDefinition:
         return next(i for i in self.indicators if i.id == indicator_id)
@@ -106,11 +108,12 @@ def load_project(paths: ProjectPaths) -> ProjectModel:
 
     editions = _load_editions(paths, indicators, raw_ids, problems)
     figures, sources = _load_figures(paths, site, indicators, raw_ids, problems)
+    measures = load_measures(paths, problems)
 
     if problems:
         raise ValidationFailed(problems)
     assert site is not None and goals is not None and indicators is not None
-    return ProjectModel(paths, site, goals, indicators, editions, figures, sources, problems)
+    return ProjectModel(paths, site, goals, indicators, editions, figures, sources, problems, measures)
 
 
 def _check_goals(goals: list[Goal], doc: YamlDoc, problems: Problems) -> None:

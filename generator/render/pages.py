@@ -19,6 +19,7 @@ from generator.compute.status import STATUS
 from generator.compute.views import EditionView, IndicatorView
 from generator.project import ProjectPaths, default_templates_dir
 from generator.render.markdown import escape_markdown_text, render_markdown
+from generator.render.measures import add_measure_pages
 
 
 @dataclass
@@ -139,6 +140,7 @@ def render_site(paths: ProjectPaths, site_name: str, editions: list[EditionView]
                 ), description=f"{ind.title}, {edition.summary.label}"))
                 goal_nav.children.append(NavItem(f"KPI {ind.number}: {ind.title}", path))
             section.children.append(goal_nav)
+        add_measure_pages(renderer, edition, pages, section)
         nav.append(section)
 
     assets = {"assets/rapportage.css": _template_file(paths, "assets/rapportage.css")}

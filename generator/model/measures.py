@@ -1,0 +1,203 @@
+"""Load and validate the measures (maatregelen) part of a project.
+
+Everything is optional: without `content/maatregelen.yml` a project has no measures
+pages and no errors. With it, every cross-reference is checked (pillar ids, measure
+numbers, statuses) and all problems are collected with file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.yamlfile import YamlDoc, load_yaml
+from generator.model.base import validate_doc
+from generator.model.measures_schema import (
+    EditionMeasuresText,
+    MeasureDefinition,
+    MeasureProgress,
+    MeasuresFile,
+    Pillar,
+)
+from generator.model.yields import YieldEntry, YieldKey, load_yields
+from generator.periods import Period, PeriodError
+from generator.problems import Problems, suggest
+from generator.project import ProjectPaths
+
+DEFINITIONS = "maatregelen.yml"
+PROGRESS_DIR = "maatregelen"  # per edition: one file per measure
+EDITION_TEXT = "maatregelen.yml"  # per edition: introduction, conclusion, yield notes
+DEFAULT_YIELDS_FILE = "opbrengsten.csv"
+
+
+@dataclass
+class EditionMeasures:
+    """The measures part of one edition."""
+
+    period: Period
+    text: EditionMeasuresText | None = None
+    progress: dict[str, MeasureProgress] = field(default_factory=dict)  # measure number -> progress
+    files: dict[str, str] = field(default_factory=dict)  # measure number -> project-relative file
+
+
+@dataclass
+class MeasuresInput:
+    settings: MeasuresFile
+    pillars: list[Pillar]
+    measures: list[MeasureDefinition]
+    editions: dict[Period, EditionMeasures]
+    yields: dict[YieldKey, YieldEntry]
+
+
+def _edition_folders(paths: ProjectPaths) -> list[tuple[Period, Path]]:
+    # Folder names are validated by the edition loader; here we only skip bad ones.
+    if not paths.editions.is_dir():
+        return []
+    found = []
+    for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
+        try:
+            period = Period.parse(folder.name)
+        except PeriodError:
+            continue
+        if str(period) == folder.name:
+            found.append((period, folder))
+    return found
+
+
+def load_measures(paths: ProjectPaths, problems: Problems) -> MeasuresInput | None:
+    """The measures of a project, or None when it has none (or they have errors)."""
+    definitions = paths.content / DEFINITIONS
+    folders = _edition_folders(paths)
+    if not definitions.is_file():
+        for _, folder in folders:
+            for stray in (folder / PROGRESS_DIR, folder / EDITION_TEXT):
+                if stray.exists():
+                    problems.add(
+                        paths.rel(stray), None,
+                        "voortgang van maatregelen, maar content/maatregelen.yml ontbreekt",
+                        "maak content/maatregelen.yml aan met de pijlers en maatregelen (zie docs/dev/measures.md)",
+                    )
+        return None
+    doc = load_yaml(definitions, paths.rel(definitions), problems)
+    settings = validate_doc(doc, MeasuresFile, problems) if doc else None
+    if settings is None or doc is None:
+        return None
+    pillars = [p for i in range(len(settings.pillars)) if (p := validate_doc(doc, Pillar, problems, ("pijlers", i)))]
+    measures = [
+        m for i in range(len(settings.measures)) if (m := validate_doc(doc, MeasureDefinition, problems, ("maatregelen", i)))
+    ]
+    # Ids and numbers of items that failed validation still exist for cross-references.
+    pillar_ids = _raw_values(settings.pillars, "id")
+    raw_numbers = set(_raw_values(settings.measures, "nummer"))
+    _check_definitions(pillars, measures, pillar_ids, doc, problems)
+
+    numbers = [m.number for m in measures]
+    editions: dict[Period, EditionMeasures] = {}
+    for period, folder in folders:
+        edition = _load_edition(paths, period, folder, numbers, raw_numbers, pillar_ids, problems)
+        if edition is not None:
+            editions[period] = edition
+
+    yields: dict[YieldKey, YieldEntry] = {}
+    yields_name = settings.yields_file or DEFAULT_YIELDS_FILE
+    yields_path = paths.data / yields_name
+    if not yields_path.resolve().is_relative_to(paths.data.resolve()):
+        problems.add(doc.rel, doc.line_of(("opbrengsten",)), f"opbrengstenbestand `{yields_name}` ligt buiten de map data/")
+    elif yields_path.is_file():
+        yields = load_yields(yields_path, paths.rel(yields_path), pillar_ids, problems)
+    elif settings.yields_file:
+        problems.add(doc.rel, doc.line_of(("opbrengsten",)), f"opbrengstenbestand `data/{yields_name}` bestaat niet")
+    return MeasuresInput(settings, pillars, measures, editions, yields)
+
+
+def _raw_values(items: list, key: str) -> list[str]:
+    return list(dict.fromkeys(str(item[key]) for item in items if isinstance(item, dict) and item.get(key) is not None))
+
+
+def _check_definitions(
+    pillars: list[Pillar], measures: list[MeasureDefinition], pillar_ids: list[str], doc: YamlDoc, problems: Problems
+) -> None:
+    raw_pillars = doc.data.get("pijlers") or []
+    raw_measures = doc.data.get("maatregelen") or []
+    seen_pillars: set[str] = set()
+    for pillar in pillars:
+        i = _position(raw_pillars, "id", pillar.id, occurrence=pillar.id in seen_pillars)
+        if pillar.id in seen_pillars:
+            problems.add(doc.rel, doc.line_of(("pijlers", i, "id")), f"pijler `{pillar.id}` komt twee keer voor", "elke pijler heeft een eigen id")
+        seen_pillars.add(pillar.id)
+    seen: dict[str, int] = {}
+    for measure in measures:
+        i = _position(raw_measures, "nummer", measure.number, occurrence=measure.number in seen)
+        loc = ("maatregelen", i)
+        line = doc.line_of(loc + ("nummer",))
+        if measure.number in seen:
+            problems.add(
+                doc.rel, line, f"maatregel {measure.number} komt twee keer voor",
+                f"eerder al op regel {seen[measure.number]}; elke maatregel heeft een eigen nummer",
+            )
+        else:
+            seen[measure.number] = line or 0
+        if measure.pillar not in pillar_ids:
+            problems.add(
+                doc.rel, doc.line_of(loc + ("pijler",)), f"pijler `{measure.pillar}` bestaat niet",
+                suggest(measure.pillar, pillar_ids) or "bestaande pijlers: " + ", ".join(pillar_ids),
+            )
+
+
+def _position(raw: list, key: str, value: str, occurrence: bool) -> int:
+    """Index in the file of the first (or, for a duplicate, the second) item with `key: value`."""
+    matches = [k for k, item in enumerate(raw) if isinstance(item, dict) and str(item.get(key)) == value]
+    if not matches:
+        return 0
+    return matches[1] if occurrence and len(matches) > 1 else matches[0]
+
+
+def _load_edition(
+    paths: ProjectPaths, period: Period, folder: Path, numbers: list[str], raw_numbers: set[str],
+    pillar_ids: list[str], problems: Problems,
+) -> EditionMeasures | None:
+    text_path = folder / EDITION_TEXT
+    progress_dir = folder / PROGRESS_DIR
+    if not text_path.is_file() and not progress_dir.is_dir():
+        return None  # this edition has no measures section
+    edition = EditionMeasures(period)
+    if text_path.is_file():
+        doc = load_yaml(text_path, paths.rel(text_path), problems)
+        edition.text = validate_doc(doc, EditionMeasuresText, problems) if doc else None
+        if edition.text is not None and doc is not None:
+            for pillar_id in edition.text.yield_notes:
+                if pillar_id not in pillar_ids:
+                    problems.add(
+                        doc.rel, doc.line_of(("toelichting_opbrengst", pillar_id)), f"pijler `{pillar_id}` bestaat niet",
+                        suggest(pillar_id, pillar_ids) or "bestaande pijlers: " + ", ".join(pillar_ids),
+                    )
+    if progress_dir.is_dir():
+        for path in sorted(progress_dir.iterdir()):
+            if path.suffix not in (".yml", ".yaml"):
+                continue
+            rel = paths.rel(path)
+            number = path.stem
+            if number in raw_numbers and number not in numbers:
+                continue  # its definition has errors of its own; do not pile on
+            if number not in numbers:
+                # Line 1: the file name is the reference, so point at the file's top.
+                problems.add(
+                    rel, 1,
+                    f"voortgang voor maatregel `{number}`, maar die maatregel staat niet in content/maatregelen.yml",
+                    suggest(number, numbers) or "de bestandsnaam moet het nummer van een maatregel zijn, bijvoorbeeld 1.1.2.yml",
+                )
+                continue
+            doc = load_yaml(path, rel, problems)
+            progress = validate_doc(doc, MeasureProgress, problems) if doc else None
+            if progress is not None:
+                edition.progress[number] = progress
+                edition.files[number] = rel
+    missing = [n for n in numbers if n not in edition.progress]
+    if missing and progress_dir.is_dir():
+        problems.add(
+            paths.rel(progress_dir), None,
+            "geen voortgang voor maatregel(en) " + ", ".join(missing) + f" in {period}",
+            "voeg per maatregel een bestand <nummer>.yml toe; zonder bestand toont de rapportage 'geen gegevens'",
+            severity="waarschuwing",
+        )
+    return edition
