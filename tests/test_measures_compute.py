@@ -11,7 +11,7 @@ from generator.compute.kpi import compute_all
 from generator.compute.measures import compute_measures, detect_changes
 from generator.compute.views import EditionView, YieldCell
 from generator.model.measures import MeasuresInput
-from generator.model.measures_schema import MeasureProgress, MeasuresFile
+from generator.model.measures_schema import MeasureProgress, MeasuresFile, Pillar
 from generator.model.project import load_project
 from generator.model.yields import YieldEntry, YieldKey
 from generator.periods import Period
@@ -62,20 +62,19 @@ def test_difference_only_between_amounts() -> None:
 
 def _measures(rows: list[tuple[str, int, str, str, str]]) -> MeasuresInput:
     """A programme shaped like the seed report's conclusion table."""
-    settings = MeasuresFile.model_validate({
-        "pijlers": [
-            {"id": "voorwaarden", "titel": "Voorwaardenscheppend"},
-            {"id": "preventie", "titel": "Transformatie/preventie"},
-            {"id": "toegang", "titel": "Doorontwikkeling toegang"},
-            {"id": "regio", "titel": "Regionale inkoop"},
-        ],
-        "maatregelen": [],
-    })
+    raw_pillars = [
+        {"id": "voorwaarden", "titel": "Voorwaardenscheppend"},
+        {"id": "preventie", "titel": "Transformatie/preventie"},
+        {"id": "toegang", "titel": "Doorontwikkeling toegang"},
+        {"id": "regio", "titel": "Regionale inkoop"},
+    ]
+    settings = MeasuresFile.model_validate({"pijlers": raw_pillars, "maatregelen": []})
+    pillars = [Pillar.model_validate(p) for p in raw_pillars]
     yields = {}
     for line, (pillar, year, kind, part, amount) in enumerate(rows, start=2):
         value = None if amount == "-" else float(amount)
         yields[YieldKey(pillar, year, kind, part)] = YieldEntry(value, "data/opbrengsten.csv", line)
-    return MeasuresInput(settings, {}, yields)
+    return MeasuresInput(settings, pillars, [], {}, yields)
 
 
 SEED_LIKE = [

@@ -104,12 +104,33 @@ def test_malformed_measure_numbers(example_project: Path) -> None:
     path = example_project / "content/maatregelen.yml"
     replace_in(path, 'nummer: "3.1.3"', "nummer: 3.10")
     replace_in(path, "nummer: R.2", "nummer: R/2")
-    found = {p.line: p for p in problems_of(example_project) if p.file == "content/maatregelen.yml"}
+    problems = problems_of(example_project)
+    found = {p.line: p for p in problems if p.file == "content/maatregelen.yml"}
+    assert len(found) == 2
     as_float = found[line_of(path, "nummer: 3.10")]
     assert as_float.message == "maatregelnummer `3.1` wordt als kommagetal gelezen"
     assert as_float.hint == 'zet het nummer tussen aanhalingstekens, bijvoorbeeld `nummer: "3.1"`'
     slash = found[line_of(path, "nummer: R/2")]
     assert slash.message == "`R/2` is geen geldig maatregelnummer"
+    # Both bad items are reported at once; the progress files of their old numbers are now orphans.
+    orphans = sorted(p.file for p in problems if p.file != "content/maatregelen.yml")
+    assert orphans == [
+        "content/edities/2023-Q2/maatregelen/3.1.3.yml", "content/edities/2023-Q2/maatregelen/R.2.yml",
+        "content/edities/2023-Q3/maatregelen/3.1.3.yml", "content/edities/2023-Q3/maatregelen/R.2.yml",
+    ]
+
+
+def test_one_bad_measure_does_not_hide_other_errors(example_project: Path) -> None:
+    path = example_project / "content/maatregelen.yml"
+    replace_in(path, "    titel: Dashboard zorggebruik en zorgkosten\n", "    titl: Dashboard zorggebruik en zorgkosten\n")
+    replace_in(path, "    pijler: regionaal\n    eigenaar: Regio Waardland\n    beoogd_resultaat:\n      - Afspraken",
+               "    pijler: regio\n    eigenaar: Regio Waardland\n    beoogd_resultaat:\n      - Afspraken")
+    found = sorted((p.line, p.message) for p in problems_of(example_project))
+    assert found == sorted([
+        (line_of(path, 'nummer: "1.1.1"'), "verplichte sleutel `titel` ontbreekt"),
+        (line_of(path, "titl: Dashboard"), "onbekende sleutel `titl`"),
+        (path.read_text().splitlines().index("    pijler: regio") + 1, "pijler `regio` bestaat niet"),
+    ])
 
 
 def test_yield_csv_row_errors(example_project: Path) -> None:
