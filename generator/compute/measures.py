@@ -110,7 +110,8 @@ def detect_changes(
             ))
     now = effective_planning(progress.planning)
     before = effective_planning(previous.planning) if previous else None
-    if previous is None and progress.planning and progress.planning.new and progress.planning.new != progress.planning.current:
+    if before is None and progress.planning and progress.planning.new:
+        # Nothing earlier to compare with: the edition itself says the planning moved.
         before = progress.planning.current
     if now and before and now != before:
         items.append(ChangeItem(
