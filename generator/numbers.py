@@ -42,3 +42,22 @@ def parse_number(text: str) -> float:
     if not _PLAIN.match(s):
         raise NotANumber(original)
     return float(s)
+
+
+def parse_cell(value: object) -> float | None:
+    """A cell from CSV (text) or XLSX (number, text or empty) -> float, or None for "no figure".
+
+    Raises NotANumber for text that is neither a number nor a missing marker, and for
+    dates and booleans (an Excel cell formatted as a date in a figures column).
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise NotANumber(str(value))
+    if isinstance(value, (int, float)):
+        return float(value)
+    if not isinstance(value, str):
+        raise NotANumber(str(value))
+    if is_missing(value):
+        return None
+    return parse_number(value)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.compute.kpi import compute_all
+from generator.compute.pages import compute_all_pages
 from generator.compute.views import EditionView
 from generator.model.project import ProjectModel, load_project
 from generator.problems import Problem, Problems, ValidationFailed
@@ -26,8 +27,15 @@ class BuildResult:
 
 
 def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
-    """Validate only. Raises ValidationFailed with every problem found."""
+    """Validate only. Raises ValidationFailed with every problem found.
+
+    Tables and free pages are computed here too: a stated total that does not add up
+    or a citation of an unknown figure is a validation error like any other.
+    """
     project = load_project(paths)
+    project.edition_pages = compute_all_pages(project)
+    if project.problems:
+        raise ValidationFailed(project.problems)
     if strict and project.problems.warnings:
         strict_problems = Problems()
         for w in project.problems.warnings:

@@ -115,6 +115,9 @@ def _series_view(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesR
 
 def indicator_view(project: ProjectModel, ind: IndicatorDefinition, edition: EditionInput) -> IndicatorView:
     narrative = edition.narratives.get(ind.id)
+    # Narrative with citations ({{ kpi(...) }}) filled in by compute/pages.py.
+    resolved = (project.edition_pages or {}).get(edition.period)
+    texts = resolved.narratives if resolved is not None else {}
     return IndicatorView(
         id=ind.id,
         number=ind.number,
@@ -124,8 +127,8 @@ def indicator_view(project: ProjectModel, ind: IndicatorDefinition, edition: Edi
         direction=ind.direction,
         definition_md=ind.definition or "",
         source=ind.source,
-        explanation_md=(narrative.explanation or "") if narrative else "",
-        attention_md=(narrative.attention or "") if narrative else "",
+        explanation_md=texts.get((ind.id, "toelichting"), (narrative.explanation or "") if narrative else ""),
+        attention_md=texts.get((ind.id, "aandacht"), (narrative.attention or "") if narrative else ""),
         has_narrative=narrative is not None,
         series=[_series_view(project, ind, r, edition) for r in series_rules(ind)],
         url=f"{edition.period.slug}/kpi/{ind.id}/",
@@ -141,18 +144,24 @@ def edition_view(project: ProjectModel, edition: EditionInput) -> EditionView:
             for s in v.series:
                 counts[s.status] += 1
         goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views))
+    extra = (project.edition_pages or {}).get(edition.period)
     return EditionView(
         summary=edition_summary(project, edition),
         organisation=project.site.organisation,
         series_title=project.site.title,
-        foreword_md=edition.settings.foreword or "",
+        foreword_md=(extra.foreword if extra is not None and extra.foreword is not None else edition.settings.foreword) or "",
         signature=edition.settings.signature,
         goals=goals,
         status_counts=counts,
         measures=compute_measures(project.measures, edition.period),
+        pages=extra.pages if extra is not None else [],
     )
 
 
 def compute_all(project: ProjectModel) -> list[EditionView]:
     """Views of every edition, newest first."""
+    if project.edition_pages is None:
+        from generator.compute.pages import compute_all_pages
+
+        project.edition_pages = compute_all_pages(project)
     return [edition_view(project, project.editions[p]) for p in sorted(project.editions, reverse=True)]

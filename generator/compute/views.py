@@ -234,3 +234,63 @@ class EditionView(View):
     goals: list[GoalView]
     status_counts: dict[str, int]
     measures: MeasuresView | None = None  # None: no measures in this edition
+    pages: list["PageView"] = []  # free pages (Financiële verantwoording, ...), in menu order
+
+
+class TableCell(View):
+    text: str = ""  # what the reader sees, formatted the Dutch way
+    value: float | None = None  # the raw figure (money in euros, also in "x € 1.000" tables)
+    missing: bool = False  # no figure (n.v.t., -, empty): a dash, read out as "geen gegevens"
+    future: bool = False  # a period after the edition: empty, read out as "nog niet bekend"
+    title: str | None = None  # what an abbreviation stands for (V -> voordeel)
+    note: str | None = None  # footnote mark, explained in TableView.notes
+
+
+class TableColumn(View):
+    key: str  # for citations: begroting, verschil, q1, totaal, ...
+    header: str
+    numeric: bool = True
+    row_header: bool = False  # cells are <th scope="row">
+    future: bool = False
+
+
+class TableRow(View):
+    kind: str = "regel"  # regel | subtotaal | totaal
+    cells: list[TableCell]
+
+
+class TableView(View):
+    id: str
+    kind: str  # begroting | kwartalen | aandelen | kruistabel | tekst
+    title: str
+    unit: str  # euro | euro_x1000 | aantal | percentage | tekst
+    unit_text: str | None = None  # "bedragen x € 1.000"
+    source: str | None = None
+    notes: list[str] = []
+    columns: list[TableColumn]
+    rows: list[TableRow]
+
+
+def block_token(index: int) -> str:
+    """The placeholder line a block leaves in a page's Markdown; the render stage puts the
+    block's HTML there after the editor's Markdown has been sanitised."""
+    return f"\u27e6blok {index}\u27e7"
+
+
+class PageBlock(View):
+    """A table or chart placed on its own line of a free page."""
+
+    kind: str  # tabel | grafiek
+    table: TableView | None = None
+
+
+class PageView(View):
+    slug: str
+    title: str
+    order: int
+    body_md: str  # the editor's Markdown, citations filled in, blocks as placeholder lines
+    blocks: list[PageBlock] = []
+    url: str  # site-relative, e.g. 2023-q1/financiele-verantwoording/
+
+
+EditionView.model_rebuild()

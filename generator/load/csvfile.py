@@ -15,17 +15,39 @@ MAX_CSV_BYTES = 50 * 1024 * 1024
 
 @dataclass
 class CsvRow:
-    line: int  # 1-based line in the file
-    values: dict[str, str]
+    line: int  # 1-based line in the file (for XLSX: the sheet row)
+    values: dict[str, str]  # column (lower case) -> cell; XLSX cells may also be numbers or None
+    cells: dict[str, str] = field(default_factory=dict)  # XLSX only: column -> address, e.g. "C7"
 
 
 @dataclass
 class CsvTable:
+    """Rows of a CSV file, or of an XLSX range (see load/xlsxfile.py): one shape for both."""
+
     path: Path
     rel: str
-    columns: list[str]
+    columns: list[str]  # lower case, stripped: what code matches on
     rows: list[CsvRow] = field(default_factory=list)
     header_line: int = 1
+    headers: list[str] = field(default_factory=list)  # the column names as written
+    sheet: str | None = None  # XLSX only
+
+    def header(self, column: str) -> str:
+        """The column name as the file writes it."""
+        if column in self.columns and len(self.headers) == len(self.columns):
+            return self.headers[self.columns.index(column)]
+        return column
+
+    def place(self, row: CsvRow, column: str | None = None) -> str:
+        """Where a cell is, in words an editor finds it by: 'kolom `Begroting`' or 'blad `Q1`, cel C7'."""
+        if self.sheet is not None:
+            cell = row.cells.get(column) if column else None
+            return f"blad `{self.sheet}`, " + (f"cel {cell}" if cell else f"rij {row.line}")
+        return f"kolom `{self.header(column)}`" if column else f"regel {row.line}"
+
+    def line(self, row: CsvRow) -> int | None:
+        """The line for a Problem: CSV lines are lines; an XLSX cell is named in the message instead."""
+        return None if self.sheet is not None else row.line
 
 
 def decode(raw: bytes) -> str:
@@ -69,7 +91,7 @@ def read_csv(path: Path, rel: str, problems: Problems) -> CsvTable | None:
                 continue
             if table is None:
                 columns = [c.strip().lower() for c in record]
-                table = CsvTable(path, rel, columns, header_line=line)
+                table = CsvTable(path, rel, columns, header_line=line, headers=[c.strip() for c in record])
                 continue
             if len(record) > len(table.columns) and any(c.strip() for c in record[len(table.columns):]):
                 problems.add(

@@ -125,13 +125,19 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> YamlDoc | None:
     text = read_text(path, rel, problems)
     if text is None:
         return None
+    return parse_yaml(text, path, rel, problems)
+
+
+def parse_yaml(text: str, path: Path, rel: str, problems: Problems, line_offset: int = 0) -> YamlDoc | None:
+    """Parse YAML text; `line_offset` is added to every line (YAML front matter inside a
+    Markdown file starts below the file's first line)."""
     if "\t" in text:
         for number, line in enumerate(text.splitlines(), start=1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 problems.add(
                     rel,
-                    number,
+                    number + line_offset,
                     "tab gebruikt om in te springen; YAML staat alleen spaties toe",
                     "vervang de tab door spaties",
                 )
@@ -143,7 +149,7 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> YamlDoc | None:
         key = _duplicate_key_name(exc)
         problems.add(
             rel,
-            mark.line + 1 if mark else None,
+            mark.line + 1 + line_offset if mark else None,
             f"sleutel `{key}` komt twee keer voor" if key else "een sleutel komt twee keer voor",
             "verwijder of hernoem een van beide",
         )
@@ -152,13 +158,13 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> YamlDoc | None:
         mark = exc.problem_mark or exc.context_mark
         context = exc.context_mark
         started = (
-            f" (begonnen op regel {context.line + 1})"
+            f" (begonnen op regel {context.line + 1 + line_offset})"
             if context is not None and mark is not None and context.line != mark.line
             else ""
         )
         problems.add(
             rel,
-            mark.line + 1 if mark else None,
+            mark.line + 1 + line_offset if mark else None,
             f"YAML kan niet gelezen worden: {_dutch_yaml_problem(exc.problem or exc.context or '')}{started}",
             "controleer inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven",
         )
@@ -168,6 +174,8 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> YamlDoc | None:
         return None
     lines: dict[Loc, int] = {(): 1}
     data = _plain(node, (), lines)
+    if line_offset:
+        lines = {loc: line + line_offset for loc, line in lines.items()}
     return YamlDoc(path=path, rel=rel, data=data, lines=lines)
 
 

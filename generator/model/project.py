@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.load.csvfile import read_csv
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import validate_doc, validate_list
+from generator.model.free_pages import PageSource, TableSource, load_edition_extras
 from generator.model.measures import MeasuresInput, load_measures
 from generator.model.schema import (
     Edition,
@@ -44,6 +46,10 @@ class EditionInput:
     settings: Edition
     narratives: dict[str, IndicatorNarrative] = field(default_factory=dict)
     narrative_files: dict[str, str] = field(default_factory=dict)  # id -> rel path
+    narrative_docs: dict[str, YamlDoc] = field(default_factory=dict)  # id -> parsed file (lines for citations)
+    settings_doc: YamlDoc | None = None  # editie.yml (lines for citations in the foreword)
+    tables: list[TableSource] = field(default_factory=list)  # tabellen.yml
+    pages: list[PageSource] = field(default_factory=list)  # paginas/<slug>.md, in menu order
 
 
 @dataclass
@@ -58,6 +64,9 @@ class ProjectModel:
     figure_sources: dict[FigureKey, FigureSource]
     problems: Problems
     measures: MeasuresInput | None = None  # None: the project reports no measures
+    # Filled by the compute stage (generator/compute/pages.py): tables, free pages and
+    # narratives with citations resolved, per edition. None until computed.
+    edition_pages: dict[Period, Any] | None = None
 
     def indicator(self, indicator_id: str) -> IndicatorDefinition:
         return next(i for i in self.indicators if i.id == indicator_id)
@@ -171,7 +180,10 @@ def _load_editions(
             continue
         doc = _required_yaml(paths, folder / "editie.yml", problems)
         settings = validate_doc(doc, Edition, problems) if doc else None
-        edition = EditionInput(period, folder, settings) if settings else None
+        edition = EditionInput(period, folder, settings, settings_doc=doc) if settings else None
+        extras = load_edition_extras(paths, folder, problems)
+        if edition is not None:
+            edition.tables, edition.pages = extras.tables, extras.pages
         narrative_dir = folder / "indicatoren"
         if narrative_dir.is_dir():
             for path in sorted(narrative_dir.iterdir()):
@@ -200,6 +212,7 @@ def _load_editions(
                 if edition is not None:
                     edition.narratives[ind_id] = narrative
                     edition.narrative_files[ind_id] = nrel
+                    edition.narrative_docs[ind_id] = ndoc
         if edition is not None:
             editions[period] = edition
     if not editions and not problems:

@@ -37,14 +37,21 @@ def _demote(html: str, shift: int = 2) -> str:
 
 
 @lru_cache(maxsize=4096)
-def render_markdown(text: str | None) -> str:
+def render_markdown(text: str | None, free_page: bool = False) -> str:
+    """Markdown -> sanitised HTML. In narrative an editor's "# Kop" becomes h3 (it sits under
+    the page's own headings); on a free page, whose only h1 is its title, "# Kop" and
+    "## Kop" become h2 and deeper levels stay as written."""
     if not text or not text.strip():
         return ""
     converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     html = converter.convert(text)
+    if free_page:
+        html = _HEADING.sub(lambda m: f"<{m.group(1)}h{max(2, int(m.group(2)))}{m.group(3)}>", html)
+    else:
+        html = _demote(html)
     return nh3.clean(
-        _demote(html),
-        tags=ALLOWED_TAGS,
+        html,
+        tags=ALLOWED_TAGS | ({"h2"} if free_page else set()),
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",

@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.compute.status import STATUS
-from generator.compute.views import EditionView, IndicatorView
+from generator.compute.views import EditionView, IndicatorView, PageView, block_token
 from generator.project import ProjectPaths, default_templates_dir
 from generator.render.markdown import escape_markdown_text, render_markdown
 from generator.render.measures import add_measure_pages
@@ -141,12 +141,30 @@ def render_site(paths: ProjectPaths, site_name: str, editions: list[EditionView]
                 goal_nav.children.append(NavItem(f"KPI {ind.number}: {ind.title}", path))
             section.children.append(goal_nav)
         add_measure_pages(renderer, edition, pages, section)
+        for free in edition.pages:
+            path = f"{slug}/{free.slug}.md"
+            pages.append(Page(path, free.title, renderer.render(
+                "pages/page.html", path, edition=edition, page=free, body=_markup(render_page_body(renderer.env, free)),
+            ), description=f"{free.title}, {edition.summary.label}"))
+            section.children.append(NavItem(free.title, path))
         nav.append(section)
 
     assets = {"assets/rapportage.css": _template_file(paths, "assets/rapportage.css")}
     if logo is not None:
         assets[f"assets/{logo.name}"] = logo
     return RenderedSite(pages, nav, assets, site_name)
+
+
+def render_page_body(env: SandboxedEnvironment, page: PageView) -> str:
+    """A free page: the editor's Markdown, sanitised, with the computed tables put in
+    afterwards (editors cannot inject HTML; our tables survive the sanitiser)."""
+    html = render_markdown(page.body_md, free_page=True)
+    table_macro = env.get_template("partials/_data_table.html").module.data_table  # type: ignore[attr-defined]
+    for index, block in enumerate(page.blocks):
+        token = block_token(index)
+        block_html = str(table_macro(block.table)).strip() if block.table is not None else ""
+        html = html.replace(f"<p>{token}</p>", block_html).replace(token, block_html)
+    return html
 
 
 def _template_file(paths: ProjectPaths, rel: str) -> Path:
