@@ -101,7 +101,8 @@ class Reader:
         if not required:
             return None
         present = [h for h in (self.data.headers or self.data.columns) if h]
-        hint = suggest(name, present) or ("kolommen in het bestand: " + ", ".join(f"`{h}`" for h in present))
+        guess = suggest(name, present)
+        hint = (guess + " " if guess else "") + "kolommen in het bestand: " + ", ".join(f"`{h}`" for h in present)
         if yaml_key and self._configured(yaml_key):
             self.problems.add(self.src.file, self.src.line_of(*yaml_key),
                               f"kolom `{name}` bestaat niet in {self.data.rel}", hint)
@@ -201,6 +202,12 @@ def num_cell(value: float | None, unit: str, decimals: int, **extra) -> TableCel
     return TableCell(text=amount_text(value, unit, decimals), value=value, **extra)
 
 
+def heading(data: CsvTable, column: str | None) -> str:
+    """A column name from the file as a table heading: as written, with a capital letter."""
+    text = data.header(column) if column else ""
+    return text[:1].upper() + text[1:]
+
+
 def label_cell(text: str) -> TableCell:
     return TableCell(text=text)
 
@@ -284,9 +291,9 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
             lines.append(_BudgetLine("Totaal", "totaal", sum_present([x.budget for x in all_regels]),
                                      sum_present([x.forecast for x in all_regels])))
     columns = [
-        TableColumn(key="omschrijving", header=data.header(label_col) if label_col else "Omschrijving", numeric=False, row_header=True),
-        TableColumn(key="begroting", header=data.header(budget_col)),
-        TableColumn(key="prognose", header=data.header(forecast_col)),
+        TableColumn(key="omschrijving", header=heading(data, label_col) if label_col else "Omschrijving", numeric=False, row_header=True),
+        TableColumn(key="begroting", header=heading(data, budget_col)),
+        TableColumn(key="prognose", header=heading(data, forecast_col)),
         TableColumn(key="verschil", header="Verschil"),
         TableColumn(key="vn", header="V/N", numeric=False),
         TableColumn(key="afwijking", header="Afwijking"),
@@ -392,16 +399,16 @@ def quarter_table(src: TableSource, data: CsvTable, period: Period, problems: Pr
     if not quarter_cols and not r.failed:
         problems.add(data.rel, None if data.sheet else data.header_line, "de tabel heeft geen kwartaalkolommen (Q1 t/m Q4 of 2023-Q1)")
         r.failed = True
-    if r.failed:
-        return None
-    years = sorted({y for y, _ in quarter_cols.values()} | set(total_cols.values()))
-    future = {(y, q) for y in years for q in range(1, 5) if _after(y, q, period)}
     labels_in_data = [r.text(row, label_col) for row in data.rows]
     for i, name in enumerate(d.not_summed):
         if name not in labels_in_data:
             problems.add(src.file, src.line_of("geen_som", i), f"regel `{name}` uit `geen_som` staat niet in {data.rel}",
                          suggest(name, labels_in_data))
             r.failed = True
+    if r.failed:
+        return None
+    years = sorted({y for y, _ in quarter_cols.values()} | set(total_cols.values()))
+    future = {(y, q) for y in years for q in range(1, 5) if _after(y, q, period)}
 
     rows: list[_QuarterRow] = []
     all_regels: list[_QuarterRow] = []
@@ -479,7 +486,7 @@ def quarter_table(src: TableSource, data: CsvTable, period: Period, problems: Pr
         problems.add(data.rel, data.header_line if not data.sheet else None, "de tabel heeft geen regels")
         return None
     short = len(years) == 1
-    columns = [TableColumn(key="omschrijving", header=data.header(label_col), numeric=False, row_header=True)]
+    columns = [TableColumn(key="omschrijving", header=heading(data, label_col), numeric=False, row_header=True)]
     for year in years:
         for q in range(1, 5):
             columns.append(TableColumn(key=f"q{q}" if short else f"{year}-q{q}", header=f"Q{q}" if short else f"Q{q} {year}",
@@ -552,8 +559,8 @@ def share_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
         problems.add(data.rel, None if data.sheet else data.header_line, "de tabel heeft geen cijfers om aandelen van te berekenen")
         return None
     columns = [
-        TableColumn(key="omschrijving", header=data.header(label_col), numeric=False, row_header=True),
-        TableColumn(key="waarde", header=data.header(value_col)),
+        TableColumn(key="omschrijving", header=heading(data, label_col), numeric=False, row_header=True),
+        TableColumn(key="waarde", header=heading(data, value_col)),
         TableColumn(key="aandeel", header="Aandeel"),
     ]
     rows = []
@@ -619,7 +626,7 @@ def cross_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
         return None
     unit = "aantal" if counting else d.unit
     empty = 0.0 if counting else None  # a combination that does not occur: none counted, or no figure
-    columns = [TableColumn(key=name.lower(), header=data.header(c), numeric=False, row_header=True) for name, c in zip(d.rows, row_cols)]
+    columns = [TableColumn(key=name.lower(), header=heading(data, c), numeric=False, row_header=True) for name, c in zip(d.rows, row_cols)]
     columns += [TableColumn(key=k.lower(), header=k) for k in col_keys]
     columns.append(TableColumn(key="totaal", header="Totaal"))
     rows = []
@@ -648,7 +655,7 @@ def text_table(src: TableSource, data: CsvTable, period: Period, problems: Probl
         cols = [c for c in data.columns if c]
     if r.failed:
         return None
-    columns = [TableColumn(key=c, header=data.header(c), numeric=False, row_header=i == 0) for i, c in enumerate(cols)]
+    columns = [TableColumn(key=c, header=heading(data, c), numeric=False, row_header=i == 0) for i, c in enumerate(cols)]
     rows = [TableRow(cells=[TableCell(text=r.text(row, c)) for c in cols]) for row in data.rows]
     if not rows:
         problems.add(data.rel, None if data.sheet else data.header_line, "de tabel heeft geen regels")

@@ -1,0 +1,271 @@
+"""Generic tables: quarters with year totals, shares, cross-tables, text tables."""
+
+from __future__ import annotations
+
+from tables_util import column, compute_tables, messages, texts
+
+QUARTERS = """
+tabellen:
+  - id: jeugdigen
+    titel: Unieke jeugdigen per kwartaal
+    soort: kwartalen
+    bestand: jeugdigen.csv
+    geen_som: [Gemeente, Niet gemeente, Unieke jeugdigen]
+"""
+
+# Report 004: unique young people per quarter; the year figure is fewer than the sum of
+# the quarters (someone helped in two quarters counts once), the total row is a sum of
+# the categories. Edition 2021-Q1: Q2-Q4 are still empty.
+JEUGDIGEN_2021 = """
+omschrijving;soort;Q1 2021;Q2 2021;Q3 2021;Q4 2021;2021
+Gemeente;;470;;;;470
+Niet gemeente;;1.254;;;;1.254
+Unieke jeugdigen;totaal;1.724;;;;1.724
+"""
+
+
+def test_quarters_with_given_year_totals_and_empty_future_quarters(tmp_path) -> None:
+    views, problems = compute_tables(tmp_path, QUARTERS, {"jeugdigen.csv": JEUGDIGEN_2021}, period="2021-Q1")
+    assert messages(problems) == []
+    view = views["jeugdigen"]
+    assert [c.header for c in view.columns] == ["Omschrijving", "Q1", "Q2", "Q3", "Q4", "Totaal 2021"]
+    assert [c.future for c in view.columns] == [False, False, True, True, True, False]
+    assert texts(view) == [
+        ["Gemeente", "470", "", "", "", "470*"],
+        ["Niet gemeente", "1.254", "", "", "", "1.254*"],
+        ["Unieke jeugdigen", "1.724", "", "", "", "1.724*"],
+    ]
+    assert all(c.future for c in view.rows[0].cells[2:5])
+    assert any(n.startswith("* Geen optelling van de kwartalen") for n in view.notes)
+    assert "Kwartalen vanaf Q2 2021 liggen na deze editie en zijn nog niet bekend." in view.notes
+
+
+def test_given_year_total_is_shown_as_given_not_as_a_sum(tmp_path) -> None:
+    # 2020 from report 004: quarters 467 484 503 478, the year 531 (not 1.932).
+    csv = """
+    omschrijving;soort;2020-Q1;2020-Q2;2020-Q3;2020-Q4;totaal 2020
+    Gemeente;;467;484;503;478;531
+    Gemeente/ niet gemeente;;245;256;247;231;409
+    Niet gemeente;;1.243;1.222;1.194;1.234;1.591
+    Unieke jeugdigen;totaal;;;;;
+    """
+    yml = QUARTERS.replace("[Gemeente, Niet gemeente, Unieke jeugdigen]", "[Gemeente, Gemeente/ niet gemeente, Niet gemeente]")
+    views, problems = compute_tables(tmp_path, yml, {"jeugdigen.csv": csv}, period="2021-Q1")
+    assert messages(problems) == []
+    view = views["jeugdigen"]
+    assert texts(view)[0] == ["Gemeente", "467", "484", "503", "478", "531*"]
+    # the total row sums the categories per quarter (as the report: 1.955 1.962 1.944 1.943)
+    # and its year sums the given year figures (2.531), marked as not a sum of the quarters
+    assert texts(view)[-1] == ["Unieke jeugdigen", "1.955", "1.962", "1.944", "1.943", "2.531*"]
+
+
+def test_stated_year_total_that_is_not_the_sum_is_an_error_unless_marked(tmp_path) -> None:
+    csv = "omschrijving;Q1;Q2;Q3;Q4;totaal\nKlachten;3;4;;;7\nUnieke indieners;5;5;;;9\n"
+    yml = QUARTERS.replace("[Gemeente, Niet gemeente, Unieke jeugdigen]", "[]")
+    views, problems = compute_tables(tmp_path, yml, {"jeugdigen.csv": csv}, period="2023-Q2")
+    assert views == {}
+    assert messages(problems) == [
+        "data/jeugdigen.csv:3: fout: kolom `totaal`: jaartotaal 2023 van `Unieke indieners` is 9, maar de kwartalen "
+        "tellen op tot 10\n"
+        "    tip: is dit geen optelling (zoals unieke cliënten)? Zet `Unieke indieners` onder `geen_som` in "
+        "content/edities/2023-Q2/tabellen.yml; laat de cel anders leeg, dan rekent rapportage het totaal zelf uit",
+    ]
+    yml = QUARTERS.replace("[Gemeente, Niet gemeente, Unieke jeugdigen]", "[Unieke indieners]")
+    views, problems = compute_tables(tmp_path, yml, {"jeugdigen.csv": csv}, period="2023-Q2")
+    assert messages(problems) == []
+    assert texts(views["jeugdigen"]) == [
+        ["Klachten", "3", "4", "", "", "7"],
+        ["Unieke indieners", "5", "5", "", "", "9*"],
+    ]
+
+
+def test_year_total_is_computed_year_to_date_and_missing_stays_missing(tmp_path) -> None:
+    csv = "omschrijving;Q1;Q2;Q3;Q4\nKlachten;3;-;;\nBezwaren;n.v.t.;n.v.t.;;\n"
+    yml = QUARTERS.replace("[Gemeente, Niet gemeente, Unieke jeugdigen]", "[]")
+    views, problems = compute_tables(tmp_path, yml, {"jeugdigen.csv": csv}, period="2023-Q2")
+    assert messages(problems) == []
+    assert texts(views["jeugdigen"]) == [
+        ["Klachten", "3", "–", "", "", "3"],
+        ["Bezwaren", "–", "–", "", "", "–"],  # no figure is never summed as 0
+    ]
+    assert [c.header for c in views["jeugdigen"].columns][-1] == "Totaal 2023"
+
+
+def test_a_figure_for_a_later_quarter_is_an_error(tmp_path) -> None:
+    csv = "omschrijving;Q1;Q2;Q3;Q4\nKlachten;3;4;5;\n"
+    yml = QUARTERS.replace("[Gemeente, Niet gemeente, Unieke jeugdigen]", "[]")
+    _, problems = compute_tables(tmp_path, yml, {"jeugdigen.csv": csv}, period="2023-Q2")
+    assert messages(problems) == [
+        "data/jeugdigen.csv:2: fout: kolom `Q3`: cijfer voor Q3 2023, maar deze editie gaat over Q2 2023\n"
+        "    tip: laat de cellen van latere kwartalen leeg; ze worden getoond als 'nog niet bekend'",
+    ]
+
+
+def test_half_year_edition_shows_two_quarters(tmp_path) -> None:
+    csv = "omschrijving;Q1;Q2;Q3;Q4\nKlachten;3;4;;\n"
+    yml = QUARTERS.replace("[Gemeente, Niet gemeente, Unieke jeugdigen]", "[]")
+    views, _ = compute_tables(tmp_path, yml, {"jeugdigen.csv": csv}, period="2024-H1")
+    yml = yml.replace("geen_som: []", "geen_som: []\n    jaar: 2024")
+    views, problems = compute_tables(tmp_path, yml, {"jeugdigen.csv": csv}, period="2024-H1")
+    assert messages(problems) == []
+    assert [c.future for c in views["jeugdigen"].columns[1:5]] == [False, False, True, True]
+
+
+def test_unknown_quarter_column_and_unknown_not_summed_row(tmp_path) -> None:
+    csv = "omschrijving;Q1;Kw 2\nKlachten;3;4\n"
+    yml = QUARTERS.replace("[Gemeente, Niet gemeente, Unieke jeugdigen]", "[Unieke klanten]")
+    _, problems = compute_tables(tmp_path, yml, {"jeugdigen.csv": csv}, period="2023-Q2")
+    assert messages(problems) == [
+        "data/jeugdigen.csv:1: fout: kolom `Kw 2` is geen kwartaal en geen jaartotaal\n"
+        "    tip: kwartaalkolommen heten Q1 t/m Q4 of 2023-Q1; de jaarkolom heet totaal of 2023",
+        "content/edities/2023-Q2/tabellen.yml:6: fout: regel `Unieke klanten` uit `geen_som` staat niet in data/jeugdigen.csv",
+    ]
+
+
+SHARES = """
+tabellen:
+  - id: hulpvragen
+    titel: Hulpvragen naar leefgebied
+    soort: aandelen
+    bestand: hulpvragen.csv
+    kolommen: {omschrijving: Leefgebied, waarde: Aantal}
+"""
+
+
+def test_shares_of_a_total(tmp_path) -> None:
+    # Report 002: 66% Wmo, 19% Jeugd, 6% Participatiewet, 10% overig (rounded: 101%).
+    csv = "Leefgebied;Aantal\nWmo;1.012\nJeugd;291\nParticipatiewet;92\nOverig;153\n"
+    views, problems = compute_tables(tmp_path, SHARES, {"hulpvragen.csv": csv})
+    assert messages(problems) == []
+    assert texts(views["hulpvragen"]) == [
+        ["Wmo", "1.012", "65%"],
+        ["Jeugd", "291", "19%"],
+        ["Participatiewet", "92", "6%"],
+        ["Overig", "153", "10%"],
+        ["Totaal", "1.548", "100%"],
+    ]
+    assert abs(views["hulpvragen"].rows[0].cells[2].value - 1012 / 1548) < 1e-12
+
+
+def test_shares_skip_missing_and_reject_negative(tmp_path) -> None:
+    csv = "Leefgebied;Aantal\nWmo;30\nJeugd;n.v.t.\nOverig;10\n"
+    views, problems = compute_tables(tmp_path, SHARES, {"hulpvragen.csv": csv})
+    assert texts(views["hulpvragen"]) == [["Wmo", "30", "75%"], ["Jeugd", "–", "–"], ["Overig", "10", "25%"], ["Totaal", "40", "100%"]]
+    csv = "Leefgebied;Aantal\nWmo;30\nJeugd;-5\n"
+    _, problems = compute_tables(tmp_path, SHARES, {"hulpvragen.csv": csv})
+    assert messages(problems) == [
+        "data/hulpvragen.csv:3: fout: kolom `Aantal`: `Jeugd` is negatief; een aandeel van een totaal kan alleen van positieve getallen",
+    ]
+
+
+CROSS = """
+tabellen:
+  - id: afschalen
+    titel: Succesvol afschalen naar wet en omvang aanbieder
+    soort: kruistabel
+    bestand: survey.csv
+    rijen: [Wet, Omvang]
+    kolom: Antwoord
+    waarde: Aantal
+    kolomvolgorde: [Ja, Nee, Soms]
+"""
+
+
+def test_cross_table_with_grand_totals(tmp_path) -> None:
+    # Report 003 "Som van Aantal": part of it, with a combination nobody answered.
+    csv = """
+    Wet;Omvang;Antwoord;Aantal
+    Jeugd;Klein;Ja;8
+    Jeugd;Klein;Soms;12
+    Jeugd;Middel;Ja;8
+    Jeugd;Middel;Nee;2
+    Jeugd;Middel;Soms;5
+    Wmo;Klein;Ja;1
+    Wmo;Klein;Nee;3
+    Wmo;Klein;Soms;5
+    Wmo;Klein;Soms;0
+    """
+    views, problems = compute_tables(tmp_path, CROSS, {"survey.csv": csv})
+    assert messages(problems) == []
+    view = views["afschalen"]
+    assert [c.header for c in view.columns] == ["Wet", "Omvang", "Ja", "Nee", "Soms", "Totaal"]
+    assert [c.row_header for c in view.columns] == [True, True, False, False, False, False]
+    assert texts(view) == [
+        ["Jeugd", "Klein", "8", "–", "12", "20"],
+        ["Jeugd", "Middel", "8", "2", "5", "15"],
+        ["Wmo", "Klein", "1", "3", "5", "9"],
+        ["Totaal", "", "17", "5", "22", "44"],
+    ]
+
+
+def test_cross_table_counts_rows_without_a_value_column(tmp_path) -> None:
+    yml = """
+    tabellen:
+      - id: klachten-per-wet
+        titel: Klachten naar wet en status
+        soort: kruistabel
+        bestand: klachten.csv
+        rijen: Wet
+        kolom: Status
+        kolomvolgorde: [Afgehandeld, Deels afgehandeld, Lopend]
+    """
+    csv = "Wet;Status\nWmo;Afgehandeld\nJeugdwet;Lopend\nWmo;Lopend\n"
+    views, problems = compute_tables(tmp_path, yml, {"klachten.csv": csv})
+    assert messages(problems) == []
+    assert texts(views["klachten-per-wet"]) == [
+        ["Wmo", "1", "0", "1", "2"],
+        ["Jeugdwet", "0", "0", "1", "1"],
+        ["Totaal", "1", "0", "2", "3"],
+    ]
+    _, problems = compute_tables(tmp_path, yml.replace("Lopend]", "Lopnd]"), {"klachten.csv": csv})
+    assert messages(problems) == [
+        "content/edities/2023-Q2/tabellen.yml:8: fout: `Lopnd` komt niet voor in kolom `Status`\n    tip: bedoelt u `Lopend`?",
+    ]
+
+
+def test_text_table(tmp_path) -> None:
+    yml = """
+    tabellen:
+      - id: klachten
+        titel: Klachten
+        soort: tekst
+        bestand: klachten.csv
+        kolommen: [categorie, omschrijving, status]
+    """
+    csv = 'Wet,Categorie,Omschrijving,Status\nWmo,Communicatie,"Wachttijd leerlingenvervoer, communicatie",Afgehandeld\n'
+    views, problems = compute_tables(tmp_path, yml, {"klachten.csv": csv})
+    assert messages(problems) == []
+    view = views["klachten"]
+    assert [c.header for c in view.columns] == ["Categorie", "Omschrijving", "Status"]
+    assert [c.numeric for c in view.columns] == [False, False, False]
+    assert texts(view) == [["Communicatie", "Wachttijd leerlingenvervoer, communicatie", "Afgehandeld"]]
+
+
+def test_table_definition_errors_name_the_yaml_line(tmp_path) -> None:
+    yml = """
+    tabellen:
+      - id: a
+        titel: A
+        soort: begrotingen
+        bestand: a.csv
+      - id: b
+        titel: B
+        soort: tekst
+        bestand: b.xls
+        kleur: blauw
+      - id: c
+        titel: C
+        soort: tekst
+        bestand: c.csv
+        blad: Blad1
+    """
+    _, problems = compute_tables(tmp_path, yml, {"c.csv": "a\nb\n"})
+    assert messages(problems) == [
+        "content/edities/2023-Q2/tabellen.yml:4: fout: `begrotingen` is geen geldige waarde voor `soort`; kies uit: "
+        "begroting, kwartalen, aandelen, kruistabel, tekst\n    tip: bedoelt u `begroting`?",
+        "content/edities/2023-Q2/tabellen.yml:10: fout: onbekende sleutel `kleur`\n"
+        "    tip: toegestane sleutels: `id`, `soort`, `titel`, `bestand`, `blad`, `bereik`, `bron`, `decimalen`, "
+        "`decimalen_procent`, `kolommen`",
+        "content/edities/2023-Q2/tabellen.yml:15: fout: `blad` geldt alleen voor XLSX-bestanden\n"
+        "    tip: laat deze sleutel weg bij een CSV-bestand",
+    ]
