@@ -51,7 +51,7 @@ class EditionPages:
 
 
 _JINJA_PHRASES = {
-    "unexpected '}'": "een } te veel, of een { te weinig",
+    "unexpected '}'": "de accolades kloppen niet; een opdracht staat tussen {{ en }}",
     "expected token 'end of print statement'": "na de opdracht staat nog iets (een aanhalingsteken of komma vergeten?)",
     "unexpected end of template": "een {{ of {% wordt niet afgesloten",
     "unexpected char": "een teken dat hier niet mag",
@@ -106,7 +106,8 @@ class Citations:
         self.problems = problems
         self.used_tables: set[str] = set()
         self._indicators: dict[str, IndicatorView] = {}
-        self.env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        self.env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                                        finalize=self._finalize)
         self.env.globals.clear()  # no range(), dict(), lipsum(), ...: only our functions
         self.env.filters.clear()
         self.env.tests.clear()
@@ -151,6 +152,18 @@ class Citations:
             blocks.append(block)
         return out, blocks
 
+    def _finalize(self, value: Any) -> Any:
+        # {{ tabel }} without brackets would print a function; only our text may come out.
+        if callable(value):
+            name = getattr(value, "directive", "")
+            self._problem(_template_line(), f"`{name}` zonder haakjes: schrijf {name}(...)" if name else "dit is geen tekst of cijfer",
+                          _USAGE.get(name, SYNTAX_HINT))
+            return UNKNOWN
+        if isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+            return value
+        self._problem(_template_line(), "tussen {{ en }} staat geen tekst of cijfer", FUNCTIONS_HINT)
+        return UNKNOWN
+
     def _globals(self) -> dict[str, Callable[..., str]]:
         return {name: self._guard(name, getattr(self, f"_fn_{name}")) for name in FUNCTIONS}
 
@@ -166,6 +179,7 @@ class Citations:
             except TypeError:
                 self._problem(line, f"`{name}(...)` heeft een ander aantal argumenten", _USAGE[name])
                 return UNKNOWN
+        call.directive = name  # type: ignore[attr-defined]
         return call
 
     def _problem(self, template_line: int | None, message: str, hint: str | None = None, severity: str = "fout") -> None:
@@ -261,7 +275,7 @@ class Citations:
         known = sorted(self.sources)
         where = f"content/edities/{self.edition.period}/tabellen.yml"
         self._problem(line, f"tabel `{table_id}` bestaat niet in deze editie",
-                      suggest(table_id, known) or (f"tabellen in {where}: " + ", ".join(known) if known else f"definieer de tabel in {where}"))
+                      _suggest_id(table_id, known) or (f"tabellen in {where}: " + ", ".join(known) if known else f"definieer de tabel in {where}"))
         return None
 
     def _indicator(self, line: int | None, indicator_id: str) -> IndicatorView | None:
@@ -271,7 +285,7 @@ class Citations:
             ind = next((i for i in self.project.indicators if i.id == indicator_id), None)
             if ind is None:
                 self._problem(line, f"indicator `{indicator_id}` bestaat niet",
-                              suggest(indicator_id, [i.id for i in self.project.indicators]) or "zie content/indicatoren.yml")
+                              _suggest_id(indicator_id, [i.id for i in self.project.indicators]) or "zie content/indicatoren.yml")
                 return None
             self._indicators[indicator_id] = indicator_view(self.project, ind, self.edition)
         return self._indicators[indicator_id]
@@ -296,6 +310,15 @@ class Citations:
         else:
             text = citation_text(cell.value, table.unit, _decimals_of(cell.text))
         return escape_markdown_text(text)
+
+
+def _suggest_id(word: str, ids: list[str]) -> str | None:
+    """'did you mean' for an id, also for a shortened one (`kosten` -> `kosten-per-klant`)."""
+    found = suggest(word, ids)
+    if found:
+        return found
+    starts = [i for i in ids if i.startswith(word.lower())]
+    return f"bedoelt u `{starts[0]}`?" if len(starts) == 1 else None
 
 
 def _decimals_of(text: str) -> int:
