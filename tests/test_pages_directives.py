@@ -148,7 +148,7 @@ def test_editor_html_is_sanitised_but_tables_survive(example_project: Path) -> N
     assert total["class"] == ["rp-row--totaal"]
     # -746, not 9.596 - 10.341: every figure is rounded from the euros, not from other rounded figures
     assert [c.get_text() for c in total.find_all(["th", "td"])] == ["Totaal", "9.596", "10.341", "-746", "N", "-8%"]
-    assert soup.find("strong").get_text() == "-€ 746.000"  # cited in thousands, written out in euros
+    assert soup.find("strong").get_text() == "-€\u00a0746.000"  # in thousands, written out in euros; no line break
     assert "Verschil: -€ 746.000, nadeel, -8%." in _words(soup)
 
 

@@ -233,7 +233,7 @@ class Citations:
             "verandering": view.change_text,
             "status": view.status_word.lower(),
         }[what]
-        return escape_markdown_text(text)
+        return _inline(text)
 
     def _fn_totaal(self, line: int | None, table_id: str, column: str) -> str:
         table = self._table(line, table_id)
@@ -309,7 +309,12 @@ class Citations:
             text = percent_text(cell.value, _decimals_of(cell.text))
         else:
             text = citation_text(cell.value, table.unit, _decimals_of(cell.text))
-        return escape_markdown_text(text)
+        return _inline(text)
+
+
+def _inline(text: str) -> str:
+    """A cited figure in running text: Markdown-safe, and "€ 802.000" never split over two lines."""
+    return escape_markdown_text(text.replace("€ ", "€\u00a0"))
 
 
 def _suggest_id(word: str, ids: list[str]) -> str | None:
