@@ -26,6 +26,16 @@ _ARGPARSE_DUTCH = {
     "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
     "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
     "show program's version number and exit": "toon het versienummer en stop",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "onbekende opdracht %(parser_name)r (kies uit: %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "optie %(option)s is niet eenduidig: %(matches)s",
+    "expected at most one argument": "verwacht hoogstens één argument",
+    "expected at least one argument": "verwacht minstens één argument",
+    "expected %s argument": "verwacht %s argument",
+    "expected %s arguments": "verwacht %s argumenten",
+    "not allowed with argument %s": "niet toegestaan samen met %s",
+    "ignored explicit argument %r": "argument %r genegeerd",
+    "one of the arguments %s is required": "een van deze argumenten is verplicht: %s",
 }
 
 
@@ -40,7 +50,16 @@ def _console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
-def print_problems(problems: list[Problem], stream=None) -> None:
+def print_problems(problems: list[Problem], fmt: str = "tekst", project_root: Path | None = None) -> None:
+    """Every problem, in Dutch; `github`/`gitlab` print CI annotations instead (on stdout)."""
+    if fmt in ("github", "gitlab"):
+        from generator import annotations
+
+        root = project_root or Path.cwd()
+        text = annotations.github(problems, root) if fmt == "github" else annotations.gitlab(problems, root)
+        if text:
+            print(text, flush=True)
+        return
     err = _console(stderr=True)
     for p in sorted(problems, key=lambda p: (p.file, p.line or 0)):
         style = "red" if p.severity == "fout" else "yellow"
@@ -59,13 +78,22 @@ def _paths(args: argparse.Namespace) -> ProjectPaths:
     return ProjectPaths.at(args.project)
 
 
+def _format(args: argparse.Namespace) -> str:
+    return getattr(args, "format", None) or "tekst"
+
+
+def _status_console(args: argparse.Namespace):
+    # With --format gitlab stdout holds the JSON report; the summary goes to stderr.
+    return _console(stderr=_format(args) == "gitlab")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.pipeline import check
 
-    project = check(_paths(args), strict=args.strict)
-    print_problems(project.problems.warnings)
-    out = _console()
-    out.print(
+    paths = _paths(args)
+    project = check(paths, strict=args.strict)
+    print_problems(project.problems.warnings, _format(args), paths.root)
+    _status_console(args).print(
         f"[green]Geen fouten gevonden.[/green] {len(project.indicators)} indicatoren, "
         f"{len(project.editions)} edities, {len(project.figures)} cijfers gecontroleerd."
         + (f" {len(project.problems.warnings)} waarschuwing(en)." if project.problems.warnings else "")
@@ -79,8 +107,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = _paths(args)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else None
     result = build(paths, strict=args.strict, site_dir=site_dir)
-    print_problems(result.warnings)
-    _console().print(
+    print_problems(result.warnings, _format(args), paths.root)
+    _status_console(args).print(
         f"[green]Site gebouwd[/green] in {paths.rel(result.site_dir)}/: {result.pages} pagina's, "
         f"{result.editions} edities, {result.seconds:.1f} s."
     )
@@ -118,50 +146,116 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from generator.model.json_schema import update_schemas
+
+    paths = _paths(args)
+    report = update_schemas(paths.root, check=args.check, modelines=not args.no_modelines)
+    out = _console()
+    for rel in report.unknown:
+        out.print(f"[yellow]waarschuwing[/yellow]: {rel}: geen schema voor dit soort bestand")
+    if args.check:
+        for rel in report.schemas:
+            out.print(f"{rel}: [red]verouderd[/red]")
+        for rel in report.modelines:
+            out.print(f"{rel}: [red]eerste regel met het schema ontbreekt of klopt niet[/red]")
+        if report.changed:
+            out.print("Draai [bold]rapportage schema[/bold] en sla de gewijzigde bestanden op in git.")
+            return 1
+        out.print("[green]Schema's zijn actueel.[/green]")
+        return 0
+    out.print(
+        f"[green]Schema's bijgewerkt[/green] in schemas/: {len(report.schemas)} geschreven, "
+        f"{len(report.modelines)} YAML-bestand(en) kregen een verwijzing naar hun schema."
+    )
+    return 0
+
+
+def _examples(*lines: str) -> str:
+    return ("Voorbeelden:\n" if len(lines) > 1 else "Voorbeeld:\n") + "\n".join(f"  {line}" for line in lines)
+
+
+def _subcommand(sub, name: str, common: argparse.ArgumentParser, help: str, description: str, examples: list[str]):
+    return sub.add_parser(
+        name, parents=[common], help=help, description=description, epilog=_examples(*examples),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _add_format(p: argparse.ArgumentParser) -> None:
+    from generator.annotations import FORMATS
+
+    p.add_argument(
+        "--format", choices=FORMATS, default="tekst",
+        help="hoe fouten gemeld worden: tekst (standaard), github (meldingen op de gewijzigde regel "
+        "in een pull request) of gitlab (Code Quality-rapport in JSON voor een merge request)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     _dutch_argparse()
     parser = argparse.ArgumentParser(
         prog="rapportage",
         description="Rapportages als code: van YAML-teksten en CSV-cijfers naar een rapportagesite.",
-        epilog="Voorbeelden:\n  rapportage check\n  rapportage build\n  rapportage serve --port 8001\n  rapportage build --project ../gemeente-rapportage",
+        epilog=_examples(
+            "rapportage check",
+            "rapportage build",
+            "rapportage serve --port 8001",
+            "rapportage schema",
+            "rapportage build --project ../gemeente-rapportage",
+        ) + "\n\nHulp bij één opdracht: rapportage OPDRACHT --help, bijvoorbeeld rapportage check --help",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"rapportage {__version__}")
+    parser.add_argument("--version", action="version", version=f"rapportage {__version__}", help="toon het versienummer en stop")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--project", metavar="MAP", default=os.environ.get("RAPPORTAGE_PROJECT"),
-        help="projectmap met content/ en data/ (standaard: de huidige map)",
+        help="projectmap met content/ en data/ (standaard: de huidige map, of RAPPORTAGE_PROJECT)",
     )
     sub = parser.add_subparsers(dest="command", metavar="opdracht", title="opdrachten")
 
-    p = sub.add_parser(
-        "build", parents=[common], help="controleer, reken en bouw de site in site/",
-        description="Controleert alle bestanden, berekent alle cijfers en bouwt de site. Bij fouten blijft de vorige site/ ongewijzigd.",
-        epilog="Voorbeelden:\n  rapportage build\n  rapportage build --strict",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    p = _subcommand(
+        sub, "build", common, "controleer, reken en bouw de site in site/",
+        "Controleert alle bestanden, berekent alle cijfers en bouwt de site. "
+        "Bij fouten blijft de vorige site/ ongewijzigd.",
+        ["rapportage build", "rapportage build --strict", "rapportage build --site-dir publicatie",
+         "rapportage build --strict --format github"],
     )
     p.add_argument("--strict", action="store_true", help="waarschuwingen gelden als fouten")
     p.add_argument("--site-dir", metavar="MAP", help="bouw in deze map in plaats van site/")
+    _add_format(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser(
-        "check", parents=[common], help="controleer alleen, zonder te bouwen",
-        description="Controleert YAML, CSV en alle verwijzingen en meldt alle fouten tegelijk met bestand en regel.",
-        epilog="Voorbeeld:\n  rapportage check",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    p = _subcommand(
+        sub, "check", common, "controleer alleen, zonder te bouwen",
+        "Controleert YAML, CSV en alle verwijzingen en meldt alle fouten tegelijk met bestand en regel.",
+        ["rapportage check", "rapportage check --strict", "rapportage check --format github",
+         "rapportage check --format gitlab > gl-code-quality-report.json"],
     )
     p.add_argument("--strict", action="store_true", help="waarschuwingen gelden als fouten")
+    _add_format(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser(
-        "serve", parents=[common], help="bekijk de site lokaal; wordt bijgewerkt bij elke wijziging",
-        description="Start een lokale voorbeeldserver die de site opnieuw bouwt zodra u een bestand opslaat.",
-        epilog="Voorbeeld:\n  rapportage serve --port 8001",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    p = _subcommand(
+        sub, "serve", common, "bekijk de site lokaal; wordt bijgewerkt bij elke wijziging",
+        "Start een lokale voorbeeldserver die de site opnieuw bouwt zodra u een bestand opslaat.",
+        ["rapportage serve", "rapportage serve --port 8001"],
     )
-    p.add_argument("--host", default="127.0.0.1", help="adres (standaard 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    p.add_argument("--host", metavar="ADRES", default="127.0.0.1", help="adres van de server (standaard 127.0.0.1)")
+    p.add_argument("--port", metavar="POORT", type=int, default=8000, help="poort van de server (standaard 8000)")
     p.set_defaults(func=cmd_serve)
+
+    p = _subcommand(
+        sub, "schema", common, "schrijf de JSON-schema's voor aanvullen en controleren in de editor",
+        "Schrijft voor elk soort YAML-bestand een JSON-schema in schemas/ en zet bovenaan elk "
+        "YAML-bestand een verwijzing naar zijn schema. Een editor zoals VS Code (met de extensie "
+        "YAML van Red Hat) vult dan sleutels aan, toont uitleg bij elke sleutel en onderstreept "
+        "fouten terwijl u typt.",
+        ["rapportage schema", "rapportage schema --check", "rapportage schema --no-modelines"],
+    )
+    p.add_argument("--check", action="store_true", help="schrijf niets; meld alleen wat verouderd is (fout als iets verouderd is)")
+    p.add_argument("--no-modelines", action="store_true", help="laat de YAML-bestanden ongewijzigd; schrijf alleen de schema's")
+    p.set_defaults(func=cmd_schema)
     return parser
 
 
@@ -171,10 +265,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    fmt = _format(args)
     try:
         return args.func(args)
     except ValidationFailed as failed:
-        print_problems(failed.problems.items)
+        print_problems(failed.problems.items, fmt, _paths(args).root)
         n = len(failed.problems.errors)
         _console(stderr=True).print(
             f"[red]{n} {'fout' if n == 1 else 'fouten'} gevonden.[/red] Er is niets gebouwd; de vorige site is ongewijzigd."

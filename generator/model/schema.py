@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import DutchModel
@@ -26,7 +26,15 @@ def _target(value: object) -> Target:
         raise PydanticCustomError("rapportage", str(exc)) from None
 
 
-TargetField = Annotated[Target, BeforeValidator(_target)]
+# In JSON Schema (editors' autocompletion) a target is the text the editor types.
+TARGET_JSON_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\s*((>=|<=|>|<|≥|≤|=)\s*\S.*|[Tt]ussen\s+\S+\s+en\s+\S+)\s*$",
+    "examples": [">= 80", "< 40", "tussen 40 en 60"],
+}
+TargetField = Annotated[Target, BeforeValidator(_target), WithJsonSchema(TARGET_JSON_SCHEMA)]
+YEAR_KEYS = {"propertyNames": {"pattern": "^[0-9]{4}$"}}
+NOT_EMPTY = {"minLength": 1}
 
 
 def _text(value: object) -> object:
@@ -36,49 +44,105 @@ def _text(value: object) -> object:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": ["string", "number"]})]
 
 
 class SiteSettings(DutchModel):
-    organisation: Text = Field(alias="organisatie", min_length=1)
-    title: Text = Field(alias="titel", min_length=1)
-    subtitle: Text | None = Field(default=None, alias="ondertitel")
-    logo: Text | None = Field(default=None, alias="logo")
-    figure_files: list[Text] = Field(default_factory=lambda: ["indicatoren.csv"], alias="gegevens")
+    model_config = ConfigDict(title="Instellingen van de rapportage")
+
+    organisation: Text = Field(
+        alias="organisatie", min_length=1, json_schema_extra=NOT_EMPTY,
+        description="Naam van de organisatie, bijvoorbeeld `Gemeente Lindewaard`.",
+    )
+    title: Text = Field(
+        alias="titel", min_length=1, json_schema_extra=NOT_EMPTY,
+        description="Titel van de reeks rapportages, bijvoorbeeld `Kwartaalrapportage Sociaal Domein`.",
+    )
+    subtitle: Text | None = Field(
+        default=None, alias="ondertitel", description="Ondertitel onder de titel (mag weg).",
+    )
+    logo: Text | None = Field(
+        default=None, alias="logo",
+        description="Logo als SVG- of PNG-bestand, ten opzichte van de map `content/`, bijvoorbeeld `logo.svg` (mag weg).",
+    )
+    figure_files: list[Text] = Field(
+        default_factory=lambda: ["indicatoren.csv"], alias="gegevens",
+        description="CSV-bestanden met cijfers (kolommen indicator;reeks;periode;waarde), ten opzichte van de map `data/`. Standaard: `indicatoren.csv`.",
+    )
 
 
 class Goal(DutchModel):
-    number: int = Field(alias="nummer", ge=1)
-    title: Text = Field(alias="titel", min_length=1)
-    description: Text | None = Field(default=None, alias="omschrijving")
+    model_config = ConfigDict(title="Doelstelling")
+
+    number: int = Field(alias="nummer", ge=1, description="Nummer van de doelstelling (1, 2, 3, ...). Indicatoren verwijzen ernaar.")
+    title: Text = Field(
+        alias="titel", min_length=1, json_schema_extra=NOT_EMPTY, description="Korte titel van de doelstelling.",
+    )
+    description: Text | None = Field(
+        default=None, alias="omschrijving", description="Volledige omschrijving van de doelstelling (mag weg).",
+    )
 
 
 class GoalsFile(DutchModel):
-    goals: list[Goal] = Field(alias="doelstellingen")
+    model_config = ConfigDict(title="Doelstellingen")
+
+    goals: list[Goal] = Field(alias="doelstellingen", description="De doelstellingen, elk met `nummer` en `titel`.")
+
+
+_UNIT_HELP = "Eenheid van de cijfers: percentage, euro, aantal, dagen, weken, maanden, rapportcijfer, uren of minuten."
+_DIRECTION_HELP = "Wat beter is: `hoger is beter` of `lager is beter`."
+_TARGET_HELP = (
+    "Streefwaarde per jaar, bijvoorbeeld `2023: \">= 80\"`. Schrijf een vergelijking (>, >=, <, <=) "
+    "of `tussen 40 en 60`. Een jaar zonder eigen streefwaarde gebruikt die van het jaar ervoor."
+)
+_TOLERANCE_HELP = (
+    "Marge in de eenheid van de indicator: wie de streefwaarde binnen deze marge mist, krijgt oranje "
+    "in plaats van rood. Standaard 5% van de streefwaarde."
+)
+_DECIMALS_HELP = "Aantal decimalen dat de site toont (0 tot en met 4). Standaard per eenheid, bijvoorbeeld 1 voor een rapportcijfer."
 
 
 class SeriesDefinition(DutchModel):
-    name: Text = Field(alias="naam", min_length=1)
-    unit: Unit | None = Field(default=None, alias="eenheid")
-    direction: Direction | None = Field(default=None, alias="richting")
-    targets: dict[int, TargetField] | None = Field(default=None, alias="streefwaarde")
-    tolerance: float | None = Field(default=None, alias="tolerantie", ge=0)
-    decimals: int | None = Field(default=None, alias="decimalen", ge=0, le=4)
+    model_config = ConfigDict(title="Reeks")
+
+    name: Text = Field(
+        alias="naam", min_length=1, json_schema_extra=NOT_EMPTY,
+        description="Naam van de reeks, bijvoorbeeld `Jeugd` of `Wmo`. Dezelfde naam staat in de kolom `reeks` van de cijfers.",
+    )
+    unit: Unit | None = Field(default=None, alias="eenheid", description=_UNIT_HELP + " Alleen invullen als die afwijkt van de indicator.")
+    direction: Direction | None = Field(default=None, alias="richting", description=_DIRECTION_HELP + " Alleen invullen als die afwijkt van de indicator.")
+    targets: dict[int, TargetField] | None = Field(
+        default=None, alias="streefwaarde", json_schema_extra=YEAR_KEYS,
+        description=_TARGET_HELP + " Alleen invullen als die afwijkt van de indicator.",
+    )
+    tolerance: float | None = Field(default=None, alias="tolerantie", ge=0, description=_TOLERANCE_HELP)
+    decimals: int | None = Field(default=None, alias="decimalen", ge=0, le=4, description=_DECIMALS_HELP)
 
 
 class IndicatorDefinition(DutchModel):
-    id: str = Field(alias="id", pattern=ID_PATTERN)
-    number: Text = Field(alias="nummer")
-    title: Text = Field(alias="titel", min_length=1)
-    goal: int = Field(alias="doelstelling")
-    unit: Unit = Field(alias="eenheid")
-    direction: Direction = Field(alias="richting")
-    targets: dict[int, TargetField] = Field(default_factory=dict, alias="streefwaarde")
-    tolerance: float | None = Field(default=None, alias="tolerantie", ge=0)
-    decimals: int | None = Field(default=None, alias="decimalen", ge=0, le=4)
-    series: list[SeriesDefinition] = Field(default_factory=list, alias="reeksen")
-    definition: Text | None = Field(default=None, alias="definitie")
-    source: Text | None = Field(default=None, alias="bron")
+    model_config = ConfigDict(title="Indicator")
+
+    id: str = Field(
+        alias="id", pattern=ID_PATTERN,
+        description="Vaste naam van de indicator in kleine letters, cijfers en koppeltekens, bijvoorbeeld `kosten-per-klant`. "
+        "Dezelfde id staat in de cijfers en is de bestandsnaam van de toelichting per editie.",
+    )
+    number: Text = Field(alias="nummer", description="KPI-nummer zoals de rapportage het toont, bijvoorbeeld `1` of `4a`.")
+    title: Text = Field(alias="titel", min_length=1, json_schema_extra=NOT_EMPTY, description="Titel van de indicator.")
+    goal: int = Field(alias="doelstelling", description="Nummer van de doelstelling waar de indicator bij hoort.")
+    unit: Unit = Field(alias="eenheid", description=_UNIT_HELP)
+    direction: Direction = Field(alias="richting", description=_DIRECTION_HELP)
+    targets: dict[int, TargetField] = Field(
+        default_factory=dict, alias="streefwaarde", json_schema_extra=YEAR_KEYS, description=_TARGET_HELP,
+    )
+    tolerance: float | None = Field(default=None, alias="tolerantie", ge=0, description=_TOLERANCE_HELP)
+    decimals: int | None = Field(default=None, alias="decimalen", ge=0, le=4, description=_DECIMALS_HELP)
+    series: list[SeriesDefinition] = Field(
+        default_factory=list, alias="reeksen",
+        description="Reeksen van de indicator (bijvoorbeeld Jeugd en Wmo). Zonder reeksen heeft de indicator één reeks.",
+    )
+    definition: Text | None = Field(default=None, alias="definitie", description="Wat de indicator meet (Markdown).")
+    source: Text | None = Field(default=None, alias="bron", description="Bron van de cijfers, bijvoorbeeld het registratiesysteem.")
 
     @field_validator("targets", mode="before")
     @classmethod
@@ -95,24 +159,50 @@ class IndicatorDefinition(DutchModel):
 
 
 class IndicatorsFile(DutchModel):
-    indicators: list[IndicatorDefinition] = Field(alias="indicatoren")
+    model_config = ConfigDict(title="Indicatoren")
+
+    indicators: list[IndicatorDefinition] = Field(
+        alias="indicatoren", description="De indicatoren (KPI's). Ze gelden voor alle edities.",
+    )
 
 
 class Edition(DutchModel):
-    title: Text | None = Field(default=None, alias="titel")
-    status: Literal["concept", "gepubliceerd"] = Field(alias="status")
-    date: dt.date = Field(alias="datum")
-    foreword: Text | None = Field(default=None, alias="voorwoord")
-    signature: Text | None = Field(default=None, alias="ondertekening")
+    model_config = ConfigDict(title="Editie")
+
+    title: Text | None = Field(
+        default=None, alias="titel",
+        description="Titel van de editie. Standaard de titel uit site.yml met de periode, bijvoorbeeld `Kwartaalrapportage Sociaal Domein Q3 2023`.",
+    )
+    status: Literal["concept", "gepubliceerd"] = Field(
+        alias="status", description="`concept` zolang er aan gewerkt wordt, `gepubliceerd` als de editie vastligt.",
+    )
+    date: dt.date = Field(alias="datum", description="Datum van de editie, bijvoorbeeld `2023-11-13` (jaar-maand-dag).")
+    foreword: Text | None = Field(default=None, alias="voorwoord", description="Voorwoord van de editie (Markdown).")
+    signature: Text | None = Field(
+        default=None, alias="ondertekening", description="Naam en functie onder het voorwoord (mag weg).",
+    )
 
 
 class StatusOverride(DutchModel):
-    series: Text | None = Field(default=None, alias="reeks")
-    status: StatusWord = Field(alias="status")
-    reason: Text = Field(alias="reden", min_length=1)
+    model_config = ConfigDict(title="Handmatige status")
+
+    series: Text | None = Field(
+        default=None, alias="reeks",
+        description="Reeks waarvoor de status geldt, bijvoorbeeld `Jeugd`. Weglaten bij een indicator zonder reeksen.",
+    )
+    status: StatusWord = Field(alias="status", description="De status die de site toont: `groen`, `oranje` of `rood`.")
+    reason: Text = Field(
+        alias="reden", min_length=1, json_schema_extra=NOT_EMPTY,
+        description="Waarom de berekende status niet klopt. De site toont deze reden bij de status.",
+    )
 
 
 class IndicatorNarrative(DutchModel):
-    explanation: Text | None = Field(default=None, alias="toelichting")
-    attention: Text | None = Field(default=None, alias="aandacht")
-    status_overrides: list[StatusOverride] = Field(default_factory=list, alias="handmatige_status")
+    model_config = ConfigDict(title="Toelichting op een indicator")
+
+    explanation: Text | None = Field(default=None, alias="toelichting", description="Wat de cijfers van deze periode zeggen (Markdown).")
+    attention: Text | None = Field(default=None, alias="aandacht", description="Aandachtspunten en acties (Markdown, mag weg).")
+    status_overrides: list[StatusOverride] = Field(
+        default_factory=list, alias="handmatige_status",
+        description="Status met de hand vaststellen, altijd met een `reden`. Gebruik dit alleen als de berekende status misleidt.",
+    )

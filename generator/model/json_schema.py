@@ -1,0 +1,97 @@
+"""JSON Schema for editors' tools, generated from the models in the registry.
+
+VS Code (with the YAML extension) and other editors read a schema through a
+`# yaml-language-server: $schema=...` first line, and then autocomplete keys,
+show the Dutch descriptions on hover and underline unknown keys while typing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from generator.model.registry import KINDS, SCHEMA_DIR, YamlKind, kind_for, yaml_files
+
+MODELINE_PREFIX = "# yaml-language-server:"
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
+def schema_for(kind: YamlKind) -> dict[str, Any]:
+    body = kind.model.model_json_schema(by_alias=True, mode="validation")
+    body.pop("title", None)
+    body.pop("description", None)
+    return {"$schema": DRAFT, "title": kind.title, "description": kind.description, **body}
+
+
+def schema_text(kind: YamlKind) -> str:
+    return json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def modeline(rel: str, kind: YamlKind) -> str:
+    """The first line of a YAML file at `rel` that points at its schema."""
+    here = PurePosixPath(rel).parent
+    target = os.path.relpath(kind.schema_path, here.as_posix() or ".")
+    return f"{MODELINE_PREFIX} $schema={PurePosixPath(target).as_posix()}"
+
+
+def with_modeline(text: str, line: str) -> str:
+    first, sep, rest = text.partition("\n")
+    if first.startswith(MODELINE_PREFIX):
+        return line + sep + rest if sep else line + "\n"
+    return line + "\n" + text
+
+
+@dataclass
+class SchemaReport:
+    schemas: list[str] = field(default_factory=list)  # written (or out of date with check)
+    modelines: list[str] = field(default_factory=list)  # files given (or missing) a modeline
+    unknown: list[str] = field(default_factory=list)  # YAML files no registered kind matches
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.schemas or self.modelines)
+
+
+def update_schemas(root: Path, check: bool = False, modelines: bool = True) -> SchemaReport:
+    """Write schemas/<kind>.schema.json and the modeline of every YAML file.
+
+    Files whose content is already right are left alone. With `check`, nothing is
+    written: the report lists what is out of date.
+    """
+    report = SchemaReport()
+    for kind in KINDS:
+        path = root / kind.schema_path
+        wanted = schema_text(kind)
+        if path.is_file() and path.read_text(encoding="utf-8") == wanted:
+            continue
+        report.schemas.append(kind.schema_path)
+        if not check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(wanted, encoding="utf-8", newline="\n")
+    for rel in yaml_files(root):
+        kind = kind_for(rel)
+        if kind is None:
+            report.unknown.append(rel)
+            continue
+        if not modelines:
+            continue
+        path = root / rel
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            continue  # `check` reports the encoding; leave the file alone
+        newline = "\r\n" if "\r\n" in text else "\n"
+        updated = with_modeline(text.replace("\r\n", "\n"), modeline(rel, kind))
+        if updated == text.replace("\r\n", "\n"):
+            continue
+        report.modelines.append(rel)
+        if not check:
+            path.write_bytes(updated.replace("\n", newline).encode("utf-8"))
+    return report
+
+
+__all__ = ["SCHEMA_DIR", "SchemaReport", "modeline", "schema_for", "schema_text", "update_schemas", "with_modeline"]
