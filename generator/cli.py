@@ -271,9 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationFailed as failed:
         print_problems(failed.problems.items, fmt, _paths(args).root)
         n = len(failed.problems.errors)
-        _console(stderr=True).print(
-            f"[red]{n} {'fout' if n == 1 else 'fouten'} gevonden.[/red] Er is niets gebouwd; de vorige site is ongewijzigd."
-        )
+        after = " Er is niets gebouwd; de vorige site is ongewijzigd." if args.command == "build" else ""
+        _console(stderr=True).print(f"[red]{n} {'fout' if n == 1 else 'fouten'} gevonden.[/red]{after}")
         return 1
     except KeyboardInterrupt:
         return 130

@@ -52,7 +52,7 @@ def render(paths: ProjectPaths, project: ProjectModel) -> tuple[RenderedSite, li
         if candidate.is_relative_to(paths.content.resolve()) and candidate.is_file():
             logo = candidate
     site_name = f"{project.site.organisation} · {project.site.title}"
-    return render_site(paths, site_name, editions, logo), editions
+    return render_site(paths, site_name, editions, logo, guide=project.site.guide), editions
 
 
 def build(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None) -> BuildResult:

@@ -69,6 +69,10 @@ class SiteSettings(DutchModel):
         default_factory=lambda: ["indicatoren.csv"], alias="gegevens",
         description="CSV-bestanden met cijfers (kolommen indicator;reeks;periode;waarde), ten opzichte van de map `data/`. Standaard: `indicatoren.csv`.",
     )
+    guide: bool = Field(
+        default=False, alias="handleiding",
+        description="`true` zet de handleiding voor redacteuren als onderdeel Handleiding in de site. Standaard `false`.",
+    )
 
 
 class Goal(DutchModel):

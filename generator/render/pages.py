@@ -113,7 +113,9 @@ class Renderer:
         return self.env.get_template(template).render(url=url, page_url=here, **context)
 
 
-def render_site(paths: ProjectPaths, site_name: str, editions: list[EditionView], logo: Path | None = None) -> RenderedSite:
+def render_site(
+    paths: ProjectPaths, site_name: str, editions: list[EditionView], logo: Path | None = None, guide: bool = False,
+) -> RenderedSite:
     renderer = Renderer(paths)
     pages: list[Page] = []
     nav: list[NavItem] = [NavItem("Home", "index.md")]
@@ -148,6 +150,14 @@ def render_site(paths: ProjectPaths, site_name: str, editions: list[EditionView]
             ), description=f"{free.title}, {edition.summary.label}"))
             section.children.append(NavItem(free.title, path))
         nav.append(section)
+
+    if guide:
+        from generator.render.guide import guide_pages
+
+        guide_list, guide_nav = guide_pages()
+        pages.extend(guide_list)
+        if guide_nav is not None:
+            nav.append(guide_nav)
 
     assets = {"assets/rapportage.css": _template_file(paths, "assets/rapportage.css")}
     if logo is not None:
