@@ -149,8 +149,8 @@ def test_failed_build_keeps_previous_site(built: Path, capsys):
         path.write_text(original, encoding="utf-8")
     err = capsys.readouterr().err
     assert (
-        "content/indicatoren.yml:8: fout: YAML kan niet gelezen worden: een lijst tussen [ en ] is niet goed "
-        "afgesloten (zet tekst met [ tussen aanhalingstekens) (begonnen op regel 7)"
+        "content/indicatoren.yml:9: fout: YAML kan niet gelezen worden: een lijst tussen [ en ] is niet goed "
+        "afgesloten (zet tekst met [ tussen aanhalingstekens) (begonnen op regel 8)"
     ) in err
     assert tree_digest(built / "site") == before
     assert not list(built.glob(".site-new-*"))
