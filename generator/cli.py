@@ -171,6 +171,27 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_site(args: argparse.Namespace) -> int:
+    from generator.problems import Problems
+    from generator.sitecheck import check_files, check_in_browser
+
+    paths = _paths(args)
+    site = Path(args.site_dir).resolve() if args.site_dir else paths.site
+    problems = Problems()
+    if not (site / "index.html").is_file():
+        problems.add(paths.rel(site), None, "hier staat geen gebouwde site", "bouw eerst met: rapportage build")
+        raise ValidationFailed(problems)
+    pages = check_files(site, problems, paths.root)
+    opened = check_in_browser(site, problems, paths.root) if args.browser else 0
+    if problems:
+        raise ValidationFailed(problems)
+    _status_console(args).print(
+        f"[green]Site in orde.[/green] {pages} pagina's gecontroleerd"
+        + (f", {opened} geopend in de browser." if args.browser else ".")
+    )
+    return 0
+
+
 def _examples(*lines: str) -> str:
     return ("Voorbeelden:\n" if len(lines) > 1 else "Voorbeeld:\n") + "\n".join(f"  {line}" for line in lines)
 
@@ -202,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
             "rapportage build",
             "rapportage serve --port 8001",
             "rapportage schema",
+            "rapportage check-site --browser",
             "rapportage build --project ../gemeente-rapportage",
         ) + "\n\nHulp bij één opdracht: rapportage OPDRACHT --help, bijvoorbeeld rapportage check --help",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -256,6 +278,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="schrijf niets; meld alleen wat verouderd is (fout als iets verouderd is)")
     p.add_argument("--no-modelines", action="store_true", help="laat de YAML-bestanden ongewijzigd; schrijf alleen de schema's")
     p.set_defaults(func=cmd_schema)
+
+    p = _subcommand(
+        sub, "check-site", common, "controleer de gebouwde site: links, niets van buiten, in de browser",
+        "Controleert de gebouwde site zoals het intranet hem toont: elke verwijzing naar een pagina of "
+        "bestand bestaat, niets wordt van een andere server geladen en elke pagina is Nederlandstalig. "
+        "Met --browser opent Chromium (via Playwright) ook elke pagina en meldt scriptfouten en "
+        "verzoeken naar buiten.",
+        ["rapportage check-site", "rapportage check-site --browser",
+         "rapportage check-site --browser --site-dir publicatie --format github"],
+    )
+    p.add_argument("--site-dir", metavar="MAP", help="controleer de site in deze map in plaats van site/")
+    p.add_argument("--browser", action="store_true", help="open ook elke pagina in headless Chromium (vraagt Playwright en Chromium)")
+    _add_format(p)
+    p.set_defaults(func=cmd_check_site)
     return parser
 
 
