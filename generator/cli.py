@@ -51,7 +51,8 @@ def _console(stderr: bool = False):
 
 
 def print_problems(problems: list[Problem], fmt: str = "tekst", project_root: Path | None = None) -> None:
-    """Every problem, in Dutch; `github`/`gitlab` print CI annotations instead (on stdout)."""
+    """Every problem, in Dutch, on stderr; `github` prints CI annotations on stdout instead,
+    `gitlab` a Code Quality report on stdout as well."""
     if fmt in ("github", "gitlab"):
         from generator import annotations
 
@@ -59,7 +60,9 @@ def print_problems(problems: list[Problem], fmt: str = "tekst", project_root: Pa
         text = annotations.github(problems, root) if fmt == "github" else annotations.gitlab(problems, root)
         if text:
             print(text, flush=True)
-        return
+        if fmt == "github":
+            return
+        # The GitLab report goes to a file; the job log still shows every problem.
     err = _console(stderr=True)
     for p in sorted(problems, key=lambda p: (p.file, p.line or 0)):
         style = "red" if p.severity == "fout" else "yellow"
