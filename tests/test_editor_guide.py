@@ -43,6 +43,7 @@ def test_guide_is_in_the_nav_in_the_order_of_its_index(built: Path) -> None:
         "Cijfers uit Excel toevoegen",
         "Een status met de hand vaststellen, met een reden",
         "Een editie publiceren, en een gepubliceerde editie corrigeren",
+        "De voortgang van maatregelen bijwerken",
         "Wat de controles bij een pull request betekenen",
         "Naslag: alle opdrachten",
         "Naslag: alle sleutels in de YAML-bestanden",

@@ -95,6 +95,13 @@ def test_schema_flags_what_rapportage_flags() -> None:
         assert list(validator.iter_errors({"indicatoren": [bad]})), bad
     edition = _validator(REPO, kind_for("content/edities/2023-Q1/editie.yml"))
     assert list(edition.iter_errors({"status": "klaar", "datum": "2023-05-15"}))
+    progress = _validator(REPO, kind_for("content/edities/2023-Q3/maatregelen/1.1.2.yml"))
+    ok = {"status": {"financieel": "groen", "resultaat": "afgerond", "planning": "oranje"}, "planning": "Q4 2023"}
+    assert not list(progress.iter_errors(ok))
+    assert list(progress.iter_errors({**ok, "status": {**ok["status"], "planning": "vlag"}}))
+    assert list(progress.iter_errors({**ok, "planning": {"huidig": "Q4 2023", "nieuwe": "Q1 2024"}}))
+    measures = _validator(REPO, kind_for("content/maatregelen.yml"))
+    assert list(measures.iter_errors({"pijlers": [{"id": "x", "titel": "X", "kleur": "rood"}], "maatregelen": []}))
 
 
 def test_descriptions_are_dutch_hover_help() -> None:

@@ -23,6 +23,14 @@ def schema_for(kind: YamlKind) -> dict[str, Any]:
     body = kind.model.model_json_schema(by_alias=True, mode="validation")
     body.pop("title", None)
     body.pop("description", None)
+    for key, item_model in kind.items:
+        item = item_model.model_json_schema(by_alias=True, mode="validation")
+        defs = body.setdefault("$defs", {})
+        defs.update(item.pop("$defs", {}))
+        defs[item_model.__name__] = item
+        body["properties"][key]["items"] = {"$ref": f"#/$defs/{item_model.__name__}"}
+    if "$defs" in body:
+        body["$defs"] = dict(sorted(body["$defs"].items()))
     return {"$schema": DRAFT, "title": kind.title, "description": kind.description, **body}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import DutchModel
@@ -45,7 +45,10 @@ def _measure_number(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
-MeasureNumber = Annotated[str, BeforeValidator(_measure_number)]
+MeasureNumber = Annotated[
+    str, BeforeValidator(_measure_number),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": MEASURE_NUMBER.pattern, "examples": ["1.1.2", "R.1"]}),
+]
 
 
 def _status(value: object) -> object:
@@ -62,7 +65,7 @@ def _status(value: object) -> object:
     )
 
 
-StatusField = Annotated[MeasureStatus, BeforeValidator(_status)]
+StatusField = Annotated[MeasureStatus, BeforeValidator(_status), WithJsonSchema({"enum": list(MEASURE_STATUSES)})]
 
 
 def _text_list(value: object) -> object:
@@ -72,40 +75,51 @@ def _text_list(value: object) -> object:
     return value
 
 
-TextList = Annotated[list[Text], BeforeValidator(_text_list)]
+TextList = Annotated[
+    list[Text], BeforeValidator(_text_list),
+    WithJsonSchema({"anyOf": [{"type": "array", "items": {"type": ["string", "number"]}}, {"type": "string"}]}),
+]
 
 
 class Pillar(DutchModel):
-    id: str = Field(alias="id", pattern=ID_PATTERN)
-    number: Text | None = Field(default=None, alias="nummer")
-    title: Text = Field(alias="titel", min_length=1)
-    description: Text | None = Field(default=None, alias="omschrijving")
+    model_config = ConfigDict(title="Pijler")
+
+    id: str = Field(alias="id", pattern=ID_PATTERN, description="Vaste naam van de pijler in kleine letters, cijfers en koppeltekens, bijvoorbeeld `sturing`. Maatregelen en opbrengsten verwijzen ernaar.")
+    number: Text | None = Field(default=None, alias="nummer", description="Nummer van de pijler (mag weg); de site toont dan `Pijler 1: ...`.")
+    title: Text = Field(alias="titel", min_length=1, json_schema_extra={"minLength": 1}, description="Titel van de pijler.")
+    description: Text | None = Field(default=None, alias="omschrijving", description="Omschrijving van de pijler (Markdown, mag weg).")
 
 
 class MeasureDefinition(DutchModel):
-    number: MeasureNumber = Field(alias="nummer")
-    title: Text = Field(alias="titel", min_length=1)
-    pillar: Text = Field(alias="pijler", min_length=1)
-    intended_result: TextList = Field(default_factory=list, alias="beoogd_resultaat")
-    owner: Text | None = Field(default=None, alias="eigenaar")
-    description: Text | None = Field(default=None, alias="omschrijving")
+    model_config = ConfigDict(title="Maatregel")
+
+    number: MeasureNumber = Field(alias="nummer", description="Nummer van de maatregel, tussen aanhalingstekens: `\"1.1.2\"` of `\"R.1\"`. Ook de bestandsnaam van de voortgang per editie.")
+    title: Text = Field(alias="titel", min_length=1, json_schema_extra={"minLength": 1}, description="Titel van de maatregel.")
+    pillar: Text = Field(alias="pijler", min_length=1, json_schema_extra={"minLength": 1}, description="De `id` van de pijler waar de maatregel onder valt.")
+    intended_result: TextList = Field(default_factory=list, alias="beoogd_resultaat", description="Beoogd resultaat: een lijst (regels met `- `) of één tekst.")
+    owner: Text | None = Field(default=None, alias="eigenaar", description="Wie de maatregel trekt (mag weg).")
+    description: Text | None = Field(default=None, alias="omschrijving", description="Omschrijving van de maatregel (Markdown, mag weg).")
 
 
 class MeasuresFile(DutchModel):
+    model_config = ConfigDict(title="Maatregelen")
+
     """content/maatregelen.yml. Pillars and measures are validated one by one
     (`Pillar`, `MeasureDefinition`), so one bad item never hides the others."""
 
-    title: Text = Field(default="Maatregelen", alias="titel", min_length=1)
-    description: Text | None = Field(default=None, alias="omschrijving")
-    yields_file: Text | None = Field(default=None, alias="opbrengsten")
-    pillars: list[Any] = Field(alias="pijlers", min_length=1)
-    measures: list[Any] = Field(alias="maatregelen")
+    title: Text = Field(default="Maatregelen", alias="titel", min_length=1, description="Titel van het onderdeel maatregelen. Standaard `Maatregelen`.")
+    description: Text | None = Field(default=None, alias="omschrijving", description="Omschrijving van het programma (Markdown), boven elk overzicht.")
+    yields_file: Text | None = Field(default=None, alias="opbrengsten", description="CSV-bestand met verwachte en gerealiseerde opbrengsten in `data/`. Standaard `opbrengsten.csv`.")
+    pillars: list[Any] = Field(alias="pijlers", min_length=1, description="De pijlers (clusters), elk met `id` en `titel`.")
+    measures: list[Any] = Field(alias="maatregelen", description="De maatregelen, elk met `nummer`, `titel` en `pijler`.")
 
 
 class MeasureStatuses(DutchModel):
-    financial: StatusField = Field(alias="financieel")
-    result: StatusField = Field(alias="resultaat")
-    planning: StatusField = Field(alias="planning")
+    model_config = ConfigDict(title="Statussen")
+
+    financial: StatusField = Field(alias="financieel", description="Financiële haalbaarheid: groen (volgens plan), oranje (niet volgens plan), rood (gaat niet door of niet gehaald) of afgerond (de vlag).")
+    result: StatusField = Field(alias="resultaat", description="Resultaat per actie: groen (volgens plan), oranje (niet volgens plan), rood (gaat niet door of niet gehaald) of afgerond (de vlag).")
+    planning: StatusField = Field(alias="planning", description="Planning: groen (volgens plan), oranje (niet volgens plan), rood (gaat niet door of niet gehaald) of afgerond (de vlag).")
 
 
 def _planning(value: object) -> object:
@@ -115,24 +129,38 @@ def _planning(value: object) -> object:
     return value
 
 
+def _short_planning(schema: dict[str, Any]) -> None:
+    # JSON Schema: the short form `planning: Q4 2023` is valid too.
+    schema.setdefault("anyOf", []).insert(1, {"type": ["string", "number"]})
+
+
 class MeasurePlanning(DutchModel):
-    current: Text = Field(alias="huidig", min_length=1)
-    new: Text | None = Field(default=None, alias="nieuw")
+    model_config = ConfigDict(title="Planning")
+
+    current: Text = Field(alias="huidig", min_length=1, json_schema_extra={"minLength": 1}, description="De huidige planning, bijvoorbeeld `Q4 2023` of `Doorlopend`.")
+    new: Text | None = Field(default=None, alias="nieuw", description="De nieuwe planning, alleen als de planning is verschoven.")
 
 
 class MeasureProgress(DutchModel):
     """content/edities/<periode>/maatregelen/<nummer>.yml"""
 
-    status: MeasureStatuses = Field(alias="status")
-    progress: Text | None = Field(default=None, alias="voortgang")
-    planning: Annotated[MeasurePlanning | None, BeforeValidator(_planning)] = Field(default=None, alias="planning")
-    risks: TextList = Field(default_factory=list, alias="risicos")
+    model_config = ConfigDict(title="Voortgang van een maatregel")
+
+    status: MeasureStatuses = Field(alias="status", description="Drie statussen: `financieel`, `resultaat` en `planning`.")
+    progress: Text | None = Field(default=None, alias="voortgang", description="Voortgang in deze periode (Markdown).")
+    planning: Annotated[MeasurePlanning | None, BeforeValidator(_planning)] = Field(
+        default=None, alias="planning", json_schema_extra=_short_planning,
+        description="Planning: `huidig` en, als die verschoven is, `nieuw`. Kort: `planning: Q4 2023`.",
+    )
+    risks: TextList = Field(default_factory=list, alias="risicos", description="Risico's: een lijst (regels met `- `) of één tekst.")
 
 
 class EditionMeasuresText(DutchModel):
     """content/edities/<periode>/maatregelen.yml (optional)"""
 
-    intro: Text | None = Field(default=None, alias="inleiding")
-    conclusion: Text | None = Field(default=None, alias="conclusie")
-    conclusion_year: int | None = Field(default=None, alias="conclusie_jaar", ge=1900, le=2200)
-    yield_notes: dict[str, Text] = Field(default_factory=dict, alias="toelichting_opbrengst")
+    model_config = ConfigDict(title="Maatregelen in deze editie")
+
+    intro: Text | None = Field(default=None, alias="inleiding", description="Inleiding boven het overzicht van de maatregelen (Markdown).")
+    conclusion: Text | None = Field(default=None, alias="conclusie", description="Conclusie onder het overzicht van de maatregelen (Markdown).")
+    conclusion_year: int | None = Field(default=None, alias="conclusie_jaar", ge=1900, le=2200, description="Het jaar van de conclusietabel met opbrengsten (mag weg).")
+    yield_notes: dict[str, Text] = Field(default_factory=dict, alias="toelichting_opbrengst", description="Toelichting per pijler (de `id`) onder zijn tabel met opbrengsten (Markdown).")

@@ -14,6 +14,13 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
+from generator.model.measures_schema import (
+    EditionMeasuresText,
+    MeasureDefinition,
+    MeasureProgress,
+    MeasuresFile,
+    Pillar,
+)
 from generator.model.schema import (
     Edition,
     GoalsFile,
@@ -32,6 +39,12 @@ class YamlKind:
     model: type[BaseModel]
     title: str  # Dutch, shown by editors' tools
     description: str  # Dutch
+    # Lists the loader validates item by item (typed `list[Any]` in the model):
+    # key -> the model of one item, so the schema and the docs still know their keys.
+    items: tuple[tuple[str, type[BaseModel]], ...] = ()
+
+    def models(self) -> list[type[BaseModel]]:
+        return [self.model, *(model for _, model in self.items)]
 
     @property
     def schema_path(self) -> str:
@@ -76,6 +89,22 @@ KINDS: tuple[YamlKind, ...] = (
         "toelichting", _yml("content/edities/*/indicatoren/*.yml"), IndicatorNarrative,
         "Toelichting op een indicator",
         "content/edities/<periode>/indicatoren/<id>.yml: toelichting, aandachtspunten en eventueel een handmatige status.",
+    ),
+    YamlKind(
+        "maatregelen", ("content/maatregelen.yml",), MeasuresFile,
+        "Maatregelen",
+        "content/maatregelen.yml: de pijlers en maatregelen van het programma (gelden voor alle edities).",
+        items=(("pijlers", Pillar), ("maatregelen", MeasureDefinition)),
+    ),
+    YamlKind(
+        "maatregelen-editie", ("content/edities/*/maatregelen.yml",), EditionMeasuresText,
+        "Maatregelen in een editie",
+        "content/edities/<periode>/maatregelen.yml: inleiding, conclusie en toelichting op de opbrengsten.",
+    ),
+    YamlKind(
+        "voortgang", _yml("content/edities/*/maatregelen/*.yml"), MeasureProgress,
+        "Voortgang van een maatregel",
+        "content/edities/<periode>/maatregelen/<nummer>.yml: statussen, voortgang, planning en risico's van één maatregel.",
     ),
 )
 
