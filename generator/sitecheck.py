@@ -153,7 +153,8 @@ def check_in_browser(site: Path, problems: Problems, root: Path) -> int:
                 outside.clear()
                 errors.clear()
                 try:
-                    response = page.goto(url, wait_until="load", timeout=30_000)
+                    # networkidle: requests a script starts after `load` are seen too.
+                    response = page.goto(url, wait_until="networkidle", timeout=30_000)
                     if response is None or not response.ok:
                         problems.add(rel, None, f"pagina laadt niet (HTTP {response.status if response else '?'})")
                 except PlaywrightError as exc:
