@@ -21,6 +21,7 @@ from generator.model.measures_schema import (
     MeasuresFile,
     Pillar,
 )
+from generator.model.tables import PageMeta, TablesFile
 from generator.model.schema import (
     Edition,
     GoalsFile,
@@ -95,6 +96,17 @@ KINDS: tuple[YamlKind, ...] = (
         "Maatregelen",
         "content/maatregelen.yml: de pijlers en maatregelen van het programma (gelden voor alle edities).",
         items=(("pijlers", Pillar), ("maatregelen", MeasureDefinition)),
+    ),
+    YamlKind(
+        "tabellen", _yml("content/edities/*/tabellen.yml"), TablesFile,
+        "Tabellen",
+        "content/edities/<periode>/tabellen.yml: tabellen die uit een CSV- of XLSX-bestand in data/ worden berekend.",
+    ),
+    # Front matter of a free page (Markdown, so no modeline); registered for the docs test.
+    YamlKind(
+        "pagina", ("content/edities/*/paginas/*.md",), PageMeta,
+        "Kop van een vrije pagina",
+        "De kop tussen `---`-regels bovenaan content/edities/<periode>/paginas/<naam>.md.",
     ),
     YamlKind(
         "maatregelen-editie", ("content/edities/*/maatregelen.yml",), EditionMeasuresText,

@@ -6,9 +6,9 @@ its own model, so a key that belongs to another kind is reported as unknown.
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Annotated, Literal, Union
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, ConfigDict, Field, field_validator
 
 from generator.model.base import DutchModel
 from generator.model.schema import ID_PATTERN, Text
@@ -74,11 +74,18 @@ class ShareTable(TableBase):
     columns: ShareColumns = Field(default_factory=ShareColumns, alias="kolommen")
 
 
+def _one_or_list(schema: dict) -> None:
+    # JSON Schema: `rijen: Wet` (one column) is valid as well as a list.
+    as_list = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [as_list, {"type": ["string", "number"]}]
+
+
 class CrossTable(TableBase):
     kind: Literal["kruistabel"] = Field(alias="soort")
     unit: Literal["euro", "euro_x1000", "aantal"] = Field(default="aantal", alias="eenheid")
     file_unit: MoneyUnit = Field(default="euro", alias="bedragen_in_bestand")
-    rows: list[Text] = Field(alias="rijen", min_length=1, max_length=3)  # row label column(s)
+    rows: list[Text] = Field(alias="rijen", min_length=1, max_length=3, json_schema_extra=_one_or_list)  # row label column(s)
     column: Text = Field(alias="kolom")  # the column whose values become table columns
     value: Text | None = Field(default=None, alias="waarde")  # summed; without it, rows are counted
     column_order: list[Text] | None = Field(default=None, alias="kolomvolgorde")
@@ -110,3 +117,16 @@ class PageMeta(DutchModel):
 
     title: Text | None = Field(default=None, alias="titel", min_length=1)
     order: int = Field(default=100, alias="volgorde")
+
+
+class TablesFile(DutchModel):
+    """The whole file, for the JSON Schema and the docs test; the loader validates
+    each table on its own (by `soort`), so one bad table never hides the others."""
+
+    model_config = ConfigDict(title="Tabellen")
+
+    tables: list[Annotated[TableDefinition, Field(discriminator="kind")]] = Field(
+        alias="tabellen",
+        description="De tabellen van deze editie, elk met `id`, `soort` (begroting, kwartalen, aandelen, "
+        "kruistabel of tekst), `titel` en `bestand` in data/. Een vrije pagina toont een tabel met {{ tabel(\"id\") }}.",
+    )
