@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from babel.numbers import format_decimal
 
 from generator.model.targets import Target
@@ -31,10 +33,17 @@ _SUFFIX = {
 }
 
 
+def rounded(value: float, decimals: int = 0) -> float:
+    """Round half up, as reports do (93,5 -> 94; Python's round() would give 94 but 2,5 -> 2)."""
+    quantum = Decimal(1).scaleb(-decimals)
+    # round(…, 9) first drops binary noise: 0.06255 * 100 is 6.254999999999999 as a float.
+    return float(Decimal(repr(round(value, 9))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
 def number(value: float, decimals: int = 0) -> str:
     """1234.5 -> '1.234,5'."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round(value, decimals) + 0.0, format=pattern, locale=LOCALE)
+    return format_decimal(Decimal(repr(rounded(value, decimals))), format=pattern, locale=LOCALE, decimal_quantization=True)
 
 
 def value(x: float | None, unit: str, decimals: int | None = None) -> str:
@@ -42,14 +51,14 @@ def value(x: float | None, unit: str, decimals: int | None = None) -> str:
         return NO_FIGURE
     d = DEFAULT_DECIMALS.get(unit, 0) if decimals is None else decimals
     n = number(abs(x), d)
-    sign = "-" if x < 0 and round(abs(x), d) != 0 else ""
+    sign = "-" if x < 0 and rounded(abs(x), d) != 0 else ""
     if unit == "percentage":
         return f"{sign}{n}%"
     if unit == "euro":
         return f"{sign}€ {n}"
     if unit in _SUFFIX:
         singular, plural = _SUFFIX[unit]
-        return f"{sign}{n} {singular if round(abs(x), d) == 1 else plural}"
+        return f"{sign}{n} {singular if rounded(abs(x), d) == 1 else plural}"
     return f"{sign}{n}"
 
 
@@ -78,7 +87,7 @@ def signed_percent(fraction: float | None, decimals: int = 2) -> str:
     """-0.0625 -> '-6,25%'; +0.0475 -> '+4,75%'."""
     if fraction is None:
         return "n.v.t."
-    pct = round(fraction * 100, decimals) + 0.0
+    pct = rounded(fraction * 100, decimals) + 0.0
     if pct == 0:
         return number(0, decimals) + "%"
     return ("+" if pct > 0 else "-") + number(abs(pct), decimals) + "%"
@@ -89,7 +98,7 @@ def delta(d: float | None, unit: str, decimals: int | None = None) -> str:
     if d is None:
         return "n.v.t."
     dec = DEFAULT_DECIMALS.get(unit, 0) if decimals is None else decimals
-    if round(d, dec) == 0:
+    if rounded(d, dec) == 0:
         return "gelijk"
     sign = "+" if d > 0 else "-"
     if unit == "percentage":

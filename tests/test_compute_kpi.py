@@ -122,3 +122,12 @@ def test_change_since_previous_period():
     assert fmt.delta(2, "percentage") == "+2 procentpunt"
     assert fmt.delta(-85, "euro") == "-€ 85"
     assert fmt.delta(0.04, "rapportcijfer") == "gelijk"
+
+
+def test_rounding_is_half_up_and_change_matches_shown_figures():
+    assert fmt.value(93.5, "percentage") == "94%"
+    assert fmt.value(2.5, "aantal") == "3"
+    assert fmt.value(7.25, "rapportcijfer") == "7,3"
+    assert fmt.signed_percent(-0.06255) == "-6,26%"
+    # 91 -> 93,5 is shown as 91% -> 94%: the change reads +3, not +2 (2,5 rounded half-even).
+    assert fmt.delta(fmt.rounded(93.5) - fmt.rounded(91), "percentage") == "+3 procentpunt"

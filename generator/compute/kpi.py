@@ -72,7 +72,13 @@ def _series_view(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesR
                 status, reason = override.status, override.reason
     prev_period = period.previous()
     prev_value = project.figures.get(FigureKey(ind.id, rules.name, prev_period))
-    change = value - prev_value if value is not None and prev_value is not None else None
+    # Change between the figures as shown (rounded), so "91% -> 94%" reads "+3 procentpunt".
+    shown = fmt.DEFAULT_DECIMALS.get(rules.unit, 0) if rules.decimals is None else rules.decimals
+    change = (
+        fmt.rounded(value, shown) - fmt.rounded(prev_value, shown)
+        if value is not None and prev_value is not None
+        else None
+    )
     dev = deviation(value, target, rules.direction)
 
     history = []
