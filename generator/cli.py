@@ -98,7 +98,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     print_problems(project.problems.warnings, _format(args), paths.root)
     _status_console(args).print(
         f"[green]Geen fouten gevonden.[/green] {len(project.indicators)} indicatoren, "
-        f"{len(project.editions)} edities, {len(project.figures)} cijfers gecontroleerd."
+        f"{len(project.all_periods)} edities ({len(project.frozen)} bevroren), {len(project.figures)} cijfers gecontroleerd."
         + (f" {len(project.problems.warnings)} waarschuwing(en)." if project.problems.warnings else "")
     )
     return 0
@@ -113,7 +113,65 @@ def cmd_build(args: argparse.Namespace) -> int:
     print_problems(result.warnings, _format(args), paths.root)
     _status_console(args).print(
         f"[green]Site gebouwd[/green] in {paths.rel(result.site_dir)}/: {result.pages} pagina's, "
-        f"{result.editions} edities, {result.seconds:.1f} s."
+        f"{result.editions} edities ({result.frozen} bevroren), {result.seconds:.1f} s."
+    )
+    return 0
+
+
+def _date_arg(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{text}` is geen datum; schrijf bijvoorbeeld 2023-05-15") from None
+
+
+def _refused(message: str, hint: str | None) -> int:
+    err = _console(stderr=True)
+    err.print(f"[red]fout[/red]: {_escape(message)}")
+    if hint:
+        err.print(f"    tip: {_escape(hint)}")
+    return 1
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from generator.editions.publish import PublishError, publish
+
+    paths = _paths(args)
+    try:
+        result = publish(paths, args.periode, date=args.datum, reason=args.rectificatie, what=args.wat, again=args.opnieuw)
+    except PublishError as exc:
+        return _refused(exc.message, exc.hint)
+    out = _console()
+    if result.status_set:
+        out.print(f"Status in {paths.rel(paths.editions / str(result.period) / 'editie.yml')} op gepubliceerd gezet.")
+    text = {
+        "publicatie": f"Editie {result.period} is gepubliceerd en bevroren",
+        "rectificatie": f"Rectificatie vastgelegd: editie {result.period} versie {result.version}",
+        "opnieuw": f"Editie {result.period} versie {result.version} opnieuw bevroren (ontwikkelaarsoptie)",
+    }[result.mode]
+    out.print(f"[green]{text}[/green]: {result.path}")
+    out.print("Voeg dit bestand toe aan git (git add) en maak een commit.")
+    return 0
+
+
+def cmd_new_period(args: argparse.Namespace) -> int:
+    from generator.editions.scaffold import ScaffoldError, new_period
+
+    paths = _paths(args)
+    try:
+        result = new_period(paths, args.periode, args.van, args.datum)
+    except ScaffoldError as exc:
+        return _refused(exc.message, exc.hint)
+    out = _console()
+    out.print(
+        f"[green]Editie {result.period} aangemaakt[/green] in {paths.rel(result.folder)}/ "
+        f"op basis van {result.source}: {len(result.files)} bestanden."
+    )
+    out.print(
+        "De teksten zijn overgenomen en als concept gemarkeerd. Werk ze bij en verwijder dan de regel "
+        "`# CONCEPT ...` bovenaan elk bestand; `rapportage check` toont wat nog open staat."
     )
     return 0
 
@@ -227,6 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
             "rapportage serve --port 8001",
             "rapportage schema",
             "rapportage check-site --browser",
+            "rapportage new-period 2023-Q4",
+            "rapportage publish 2023-Q4",
             "rapportage build --project ../gemeente-rapportage",
         ) + "\n\nHulp bij één opdracht: rapportage OPDRACHT --help, bijvoorbeeld rapportage check --help",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -295,6 +355,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--browser", action="store_true", help="open ook elke pagina in headless Chromium (vraagt Playwright en Chromium)")
     _add_format(p)
     p.set_defaults(func=cmd_check_site)
+
+    p = sub.add_parser(
+        "publish", parents=[common], help="publiceer en bevries een editie, of leg een rectificatie vast",
+        description=(
+            "Bevriest een editie: wat de editie toont (teksten en de precieze cijfers) wordt vastgelegd in "
+            "content/edities/<periode>/gepubliceerd/versie-1.json. Daarna toont de site deze editie altijd zo, "
+            "ook als cijfers later worden herzien. De status in editie.yml wordt 'gepubliceerd'.\n\n"
+            "Verandert er daarna iets aan de bestanden van de editie, dan stopt elke build met een fout. "
+            "Een correctie van een gepubliceerde editie is een rectificatie: die komt met datum en reden onder "
+            "`rectificaties:` in editie.yml en de editie wordt opnieuw bevroren als versie 2, 3, ...; de "
+            "pagina's tonen 'Gecorrigeerd op <datum>: <reden>'. Eerdere versies blijven bewaard."
+        ),
+        epilog=(
+            "Voorbeelden:\n"
+            "  rapportage publish 2023-Q3\n"
+            "  rapportage publish 2023-Q1 --rectificatie \"Aantal vragenlijsten bij KPI 1 verbeterd\"\n"
+            "  rapportage publish 2023-Q1 --rectificatie \"...\" --wat \"KPI 1\" --datum 2023-06-02\n"
+            "  rapportage publish 2023-Q1     (na een rectificatie die u zelf in editie.yml zette)"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("periode", help="de editie, bijvoorbeeld 2023-Q1")
+    p.add_argument("--rectificatie", metavar="REDEN", help="leg een correctie van een gepubliceerde editie vast, met deze reden")
+    p.add_argument("--wat", metavar="TEKST", help="bij --rectificatie: wat is gecorrigeerd (bijvoorbeeld \"KPI 4\")")
+    p.add_argument("--datum", metavar="JJJJ-MM-DD", type=_date_arg, help="datum van publicatie of rectificatie (standaard vandaag)")
+    p.add_argument(
+        "--opnieuw", action="store_true",
+        help="alleen voor ontwikkelaars: bevries de nieuwste versie opnieuw uit de huidige bestanden "
+             "(na een wijziging van rapportage zelf); geen rectificatie, de datum blijft",
+    )
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser(
+        "new-period", parents=[common], help="maak de volgende editie op basis van de vorige",
+        description=(
+            "Maakt content/edities/<periode>/ met een kopie van alle bestanden van de vorige editie "
+            "(of die van --van). De status wordt 'concept' en elke overgenomen tekst krijgt bovenaan de regel "
+            "`# CONCEPT – overgenomen uit editie ...`. Zolang die regel er staat, waarschuwt `rapportage check` "
+            "en faalt `rapportage build --strict`. Een bestaande map wordt nooit overschreven."
+        ),
+        epilog="Voorbeelden:\n  rapportage new-period 2023-Q4\n  rapportage new-period 2024-H1 --van 2023-Q4",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("periode", help="de nieuwe editie, bijvoorbeeld 2023-Q4, 2024-H1 of 2024")
+    p.add_argument("--van", metavar="PERIODE", help="neem deze editie over (standaard de vorige)")
+    p.add_argument("--datum", metavar="JJJJ-MM-DD", type=_date_arg, help="datum van de nieuwe editie (standaard vandaag)")
+    p.set_defaults(func=cmd_new_period)
     return parser
 
 

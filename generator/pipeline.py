@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ class BuildResult:
     site_dir: Path
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
+    frozen: int = 0  # editions shown from their snapshot
+    reused: int = 0  # frozen editions whose pages came from the render cache
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (bench/)
 
 
 def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
@@ -44,15 +48,33 @@ def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
     return project
 
 
-def render(paths: ProjectPaths, project: ProjectModel) -> tuple[RenderedSite, list[EditionView]]:
+def render(paths: ProjectPaths, project: ProjectModel, timings: dict[str, float] | None = None) -> tuple[RenderedSite, list[EditionView]]:
+    started = time.perf_counter()
     editions = compute_all(project)
+    computed = time.perf_counter()
     logo = None
     if project.site.logo:
         candidate = (paths.content / project.site.logo).resolve()
         if candidate.is_relative_to(paths.content.resolve()) and candidate.is_file():
             logo = candidate
     site_name = f"{project.site.organisation} · {project.site.title}"
-    return render_site(paths, site_name, editions, logo, guide=project.site.guide), editions
+    frozen = {fz.period.slug: fz.digest for fz in project.frozen.values()}
+    rendered = render_site(
+        paths, site_name, editions, logo, guide=project.site.guide,
+        frozen=frozen, cache_dir=paths.work / "render-cache",
+    )
+    if timings is not None:
+        timings["compute"] = computed - started
+        timings["render"] = time.perf_counter() - computed
+    return rendered, editions
+
+
+def source_date_epoch(editions: list[EditionView]) -> int | None:
+    """A build date that depends only on the inputs: the newest edition's date (UTC midnight)."""
+    if not editions:
+        return None
+    newest = max(dt.date.fromisoformat(e.summary.date) for e in editions)
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
 
 
 def build(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
@@ -61,20 +83,27 @@ def build(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = Non
     The previous site stays untouched unless the whole build succeeds.
     """
     started = time.perf_counter()
+    timings: dict[str, float] = {}
     project = check(paths, strict=strict)
-    rendered, editions = render(paths, project)
+    timings["load"] = time.perf_counter() - started
+    rendered, editions = render(paths, project, timings)
     target = site_dir or paths.site
     new = output.new_build_dir(target)
+    site_started = time.perf_counter()
     try:
-        build_site(paths, rendered, paths.work / "docs", new)
+        build_site(paths, rendered, paths.work / "docs", new, source_date_epoch(editions))
         output.swap_into_place(new, target)
     except BaseException:
         output.discard(new)
         raise
+    timings["site"] = time.perf_counter() - site_started
     return BuildResult(
         pages=len(rendered.pages),
         editions=len(editions),
         site_dir=target,
         seconds=time.perf_counter() - started,
         warnings=project.problems.warnings,
+        frozen=len(project.frozen),
+        reused=len(rendered.reused),
+        timings=timings,
     )

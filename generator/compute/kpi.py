@@ -7,7 +7,9 @@ from babel.dates import format_date
 from generator import formatting as fmt
 from generator.compute.measures import compute_measures
 from generator.compute.status import STATUS, compute_status, deviation
+from generator.compute.changes import with_changes
 from generator.compute.views import (
+    CorrectionView,
     EditionSummary,
     EditionView,
     GoalView,
@@ -55,6 +57,15 @@ def edition_summary(project: ProjectModel, edition: EditionInput) -> EditionSumm
         date=s.date.isoformat(),
         date_text=format_date(s.date, format="long", locale="nl_NL"),
         url=f"{period.slug}/",
+        corrections=[
+            CorrectionView(
+                date=r.date.isoformat(),
+                date_text=format_date(r.date, format="long", locale="nl_NL"),
+                reason=r.reason,
+                what=r.what,
+            )
+            for r in s.rectifications
+        ],
     )
 
 
@@ -165,9 +176,17 @@ def edition_view(project: ProjectModel, edition: EditionInput) -> EditionView:
 
 
 def compute_all(project: ProjectModel) -> list[EditionView]:
-    """Views of every edition, newest first."""
+    """Views of every edition, newest first.
+
+    A frozen (published) edition's view comes from its snapshot, never from the current
+    figures. Every other edition is computed, oldest first, so that what changed since
+    the previous edition (frozen or not) can be added to it.
+    """
     if project.edition_pages is None:
         from generator.compute.pages import compute_all_pages
 
         project.edition_pages = compute_all_pages(project)
-    return [edition_view(project, project.editions[p]) for p in sorted(project.editions, reverse=True)]
+    views: dict = {p: fz.view for p, fz in project.frozen.items()}
+    for period in sorted(project.editions):
+        views[period] = with_changes(edition_view(project, project.editions[period]), views)
+    return [views[p] for p in sorted(views, reverse=True)]

@@ -67,6 +67,15 @@ class GoalView(View):
     indicators: list[IndicatorView]
 
 
+class CorrectionView(View):
+    """A rectificatie of a published edition."""
+
+    date: str  # ISO
+    date_text: str  # "2 juni 2023"
+    reason: str
+    what: str | None = None
+
+
 class EditionSummary(View):
     period: str
     slug: str
@@ -76,6 +85,63 @@ class EditionSummary(View):
     date: str  # ISO
     date_text: str  # "15 mei 2023"
     url: str
+    corrections: list[CorrectionView] = []
+
+
+class EditionRef(View):
+    """Another edition, as a link target."""
+
+    period: str
+    label: str
+    title: str
+    status: str
+    url: str
+
+
+class StatusChange(View):
+    indicator_id: str
+    number: str
+    title: str
+    series: str  # "" for an indicator without series
+    url: str  # the indicator page in this edition
+    previous_status: str
+    previous_status_word: str
+    previous_value_text: str
+    status: str
+    status_word: str
+    value_text: str
+    crossing: str | None = None  # "gehaald" | "niet-meer-gehaald" | None
+
+
+class RevisedFigure(View):
+    """A figure the previous edition showed for a period, which this edition shows differently."""
+
+    indicator_id: str
+    number: str
+    title: str
+    series: str
+    period: str
+    period_label: str
+    published_text: str
+    current_text: str
+    url: str
+
+
+class PlanningChange(View):
+    number: str
+    title: str
+    previous: str  # "" when the measure was not in the previous edition
+    current: str
+
+
+class ChangesView(View):
+    """What changed since the previous edition; frozen with the edition."""
+
+    previous: EditionRef | None
+    status_changes: list[StatusChange] = []
+    crossed: list[StatusChange] = []  # subset of status_changes that crossed the target
+    revised: list[RevisedFigure] = []
+    planning: list[PlanningChange] = []
 
 
 # --- Measures (maatregelen) -------------------------------------------------
@@ -235,6 +301,7 @@ class EditionView(View):
     status_counts: dict[str, int]
     measures: MeasuresView | None = None  # None: no measures in this edition
     pages: list["PageView"] = []  # free pages (Financiële verantwoording, ...), in menu order
+    changes: ChangesView | None = None  # since the previous edition (generator/compute/changes.py)
 
 
 class TableCell(View):
@@ -291,6 +358,35 @@ class PageView(View):
     body_md: str  # the editor's Markdown, citations filled in, blocks as placeholder lines
     blocks: list[PageBlock] = []
     url: str  # site-relative, e.g. 2023-q1/financiele-verantwoording/
+
+
+
+class KpiHistoryCell(View):
+    series: str
+    value_text: str
+    target_text: str
+    status: str
+    status_word: str
+    revised_text: str | None = None  # the figure the newest edition shows for this period, if different
+
+
+class KpiHistoryRow(View):
+    edition: EditionRef
+    indicator_url: str  # this KPI's page in that edition
+    period_label: str
+    cells: list[KpiHistoryCell]
+    corrected: bool
+
+
+class KpiHistoryView(View):
+    """One KPI across all editions: what each edition showed (not frozen itself)."""
+
+    id: str
+    number: str
+    title: str
+    series: list[str]
+    rows: list[KpiHistoryRow]  # newest edition first
+    url: str  # kpi/<id>/
 
 
 EditionView.model_rebuild()

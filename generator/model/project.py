@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.editions.frozen import FrozenEdition, inspect_frozen
+from generator.editions.scaffold import unrevised_files
 from generator.load.csvfile import read_csv
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import validate_doc, validate_list
@@ -58,6 +60,7 @@ class ProjectModel:
     site: SiteSettings
     goals: list[Goal]
     indicators: list[IndicatorDefinition]
+    # Editions computed from the current files (concept, or published but not yet frozen).
     editions: dict[Period, EditionInput]
     # None means "explicitly no figure" (n.v.t., -, empty): never 0.
     figures: dict[FigureKey, float | None]
@@ -67,6 +70,12 @@ class ProjectModel:
     # Filled by the compute stage (generator/compute/pages.py): tables, free pages and
     # narratives with citations resolved, per edition. None until computed.
     edition_pages: dict[Period, Any] | None = None
+    # Published editions shown from their snapshot (generator/editions); not in `editions`.
+    frozen: dict[Period, FrozenEdition] = field(default_factory=dict)
+
+    @property
+    def all_periods(self) -> list[Period]:
+        return sorted(set(self.editions) | set(self.frozen))
 
     def indicator(self, indicator_id: str) -> IndicatorDefinition:
         return next(i for i in self.indicators if i.id == indicator_id)
@@ -83,8 +92,12 @@ def _required_yaml(paths: ProjectPaths, path: Path, problems: Problems) -> YamlD
     return load_yaml(path, rel, problems)
 
 
-def load_project(paths: ProjectPaths) -> ProjectModel:
-    """Read and validate everything; raise ValidationFailed with all errors if any."""
+def load_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> ProjectModel:
+    """Read and validate everything; raise ValidationFailed with all errors if any.
+
+    A published edition whose files are unchanged is taken from its snapshot and not
+    parsed again; `unfreeze` names editions to load from their files anyway (`publish`).
+    """
     problems = Problems()
     if not paths.content.is_dir():
         problems.add(paths.rel(paths.content), None, "map `content/` ontbreekt", "gebruik --project om naar de projectmap te wijzen")
@@ -115,14 +128,17 @@ def load_project(paths: ProjectPaths) -> ProjectModel:
             raw_ids = {str(i.get("id")) for i in raw_inds if isinstance(i, dict) and i.get("id")}
             _check_indicators(indicators, goal_numbers, ind_doc, problems)
 
-    editions = _load_editions(paths, indicators, raw_ids, problems)
+    frozen: dict[Period, FrozenEdition] = {}
+    editions = _load_editions(paths, indicators, raw_ids, problems, frozen, unfreeze)
     figures, sources = _load_figures(paths, site, indicators, raw_ids, problems)
     measures = load_measures(paths, problems)
 
     if problems:
         raise ValidationFailed(problems)
     assert site is not None and goals is not None and indicators is not None
-    return ProjectModel(paths, site, goals, indicators, editions, figures, sources, problems, measures)
+    return ProjectModel(
+        paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
+    )
 
 
 def _check_goals(goals: list[Goal], doc: YamlDoc, problems: Problems) -> None:
@@ -161,7 +177,12 @@ def _check_indicators(
 
 
 def _load_editions(
-    paths: ProjectPaths, indicators: list[IndicatorDefinition] | None, raw_ids: set[str], problems: Problems
+    paths: ProjectPaths,
+    indicators: list[IndicatorDefinition] | None,
+    raw_ids: set[str],
+    problems: Problems,
+    frozen: dict[Period, FrozenEdition],
+    unfreeze: frozenset[Period] = frozenset(),
 ) -> dict[Period, EditionInput]:
     editions: dict[Period, EditionInput] = {}
     if not paths.editions.is_dir():
@@ -178,8 +199,22 @@ def _load_editions(
         if str(period) != folder.name:
             problems.add(rel, None, f"mapnaam `{folder.name}` moet `{period}` zijn")
             continue
+        snapshot = None
+        if period not in unfreeze:
+            snapshot, unchanged = inspect_frozen(paths, folder, period, problems)
+            if snapshot is not None and unchanged:
+                frozen[period] = snapshot
+                continue
         doc = _required_yaml(paths, folder / "editie.yml", problems)
         settings = validate_doc(doc, Edition, problems) if doc else None
+        if settings is not None and doc is not None and settings.status == "gepubliceerd" and snapshot is None and period not in unfreeze:
+            problems.add(
+                doc.rel, doc.line_of(("status",)),
+                f"editie {period} staat op gepubliceerd, maar is nog niet bevroren",
+                f"voer `rapportage publish {period}` uit; tot dan rekent elke build deze editie opnieuw uit met de huidige cijfers",
+                severity="waarschuwing",
+            )
+        unrevised_files(paths, folder, problems)
         edition = EditionInput(period, folder, settings, settings_doc=doc) if settings else None
         extras = load_edition_extras(paths, folder, problems)
         if edition is not None:
@@ -215,7 +250,7 @@ def _load_editions(
                     edition.narrative_docs[ind_id] = ndoc
         if edition is not None:
             editions[period] = edition
-    if not editions and not problems:
+    if not editions and not frozen and not problems:
         problems.add(paths.rel(paths.editions), None, "er is nog geen editie", "maak content/edities/2023-Q1/editie.yml aan")
     return editions
 

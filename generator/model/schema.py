@@ -170,6 +170,18 @@ class IndicatorsFile(DutchModel):
     )
 
 
+class Rectification(DutchModel):
+    """A correction of a published edition (see docs/dev/editions.md)."""
+
+    model_config = ConfigDict(title="Rectificatie")
+
+    date: dt.date = Field(alias="datum", description="Datum van de correctie, bijvoorbeeld `2023-06-02`.")
+    reason: Text = Field(
+        alias="reden", min_length=1, description="Waarom de gepubliceerde editie is gecorrigeerd; staat op elke pagina van de editie.",
+    )
+    what: Text | None = Field(default=None, alias="wat", description="Wat is gecorrigeerd, bijvoorbeeld `KPI 4` (mag weg).")
+
+
 class Edition(DutchModel):
     model_config = ConfigDict(title="Editie")
 
@@ -184,6 +196,11 @@ class Edition(DutchModel):
     foreword: Text | None = Field(default=None, alias="voorwoord", description="Voorwoord van de editie (Markdown).")
     signature: Text | None = Field(
         default=None, alias="ondertekening", description="Naam en functie onder het voorwoord (mag weg).",
+    )
+    rectifications: list[Rectification] = Field(
+        default_factory=list, alias="rectificaties",
+        description="Correcties na publicatie, elk met `datum`, `reden` en eventueel `wat`. Wordt vastgelegd met "
+        "`rapportage publish <periode> --rectificatie \"reden\"`; de pagina's tonen 'Gecorrigeerd op <datum>: <reden>'.",
     )
 
 

@@ -15,11 +15,19 @@ from typing import Any, Callable
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator.compute.history import kpi_histories
 from generator.compute.status import STATUS
 from generator.compute.views import EditionView, IndicatorView, PageView, block_token
 from generator.project import ProjectPaths, default_templates_dir
+from generator.render.cache import RenderCache, code_fingerprint
 from generator.render.markdown import escape_markdown_text, render_markdown
 from generator.render.measures import add_measure_pages
+
+
+# The edition banner's "this page in other editions" links depend on which pages the
+# other editions have. The banner template leaves this slot; it is filled per build, so a
+# frozen edition's rendered pages can be reused when a new edition appears.
+OTHER_EDITIONS_SLOT = "<!-- rp:andere-edities -->"
 
 
 @dataclass
@@ -28,6 +36,8 @@ class Page:
     title: str
     body: str
     description: str | None = None
+    edition: str | None = None  # slug of the edition this page belongs to
+    others: str = ""  # HTML for OTHER_EDITIONS_SLOT
 
     @property
     def url(self) -> str:
@@ -39,7 +49,8 @@ class Page:
             front["description"] = self.description
         head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
         heading = escape_markdown_text(self.title)
-        return f"---\n{head}\n---\n\n# {heading}\n\n{self.body.strip()}\n"
+        body = self.body.strip().replace(OTHER_EDITIONS_SLOT, self.others)
+        return f"---\n{head}\n---\n\n# {heading}\n\n{body}\n"
 
 
 @dataclass
@@ -48,6 +59,34 @@ class NavItem:
     path: str | None = None
     children: list["NavItem"] = field(default_factory=list)
 
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "path": self.path, "children": [c.to_json() for c in self.children]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "NavItem":
+        return cls(data["title"], data["path"], [cls.from_json(c) for c in data["children"]])
+
+
+@dataclass
+class EditionPages:
+    """Everything one edition contributes to the site (cached for frozen editions)."""
+
+    pages: list[Page]
+    nav: NavItem
+    files: dict[str, bytes] = field(default_factory=dict)  # generated docs-relative files
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pages": [{"path": p.path, "title": p.title, "body": p.body, "description": p.description,
+                       "edition": p.edition} for p in self.pages],
+            "nav": self.nav.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], files: dict[str, bytes]) -> "EditionPages":
+        pages = [Page(p["path"], p["title"], p["body"], p["description"], p["edition"]) for p in data["pages"]]
+        return cls(pages, NavItem.from_json(data["nav"]), files)
+
 
 @dataclass
 class RenderedSite:
@@ -55,6 +94,8 @@ class RenderedSite:
     nav: list[NavItem]
     assets: dict[str, Path]  # docs-relative path -> source file
     site_name: str
+    files: dict[str, bytes] = field(default_factory=dict)  # generated docs-relative files (redirects)
+    reused: list[str] = field(default_factory=list)  # slugs of frozen editions taken from the cache
 
 
 def page_url(path: str) -> str:
@@ -113,43 +154,99 @@ class Renderer:
         return self.env.get_template(template).render(url=url, page_url=here, **context)
 
 
+def render_edition(renderer: Renderer, edition: EditionView) -> EditionPages:
+    """All pages of one edition: a pure function of its view (and the templates)."""
+    slug = edition.summary.slug
+    pages: list[Page] = []
+    overview_path = f"{slug}/index.md"
+    pages.append(Page(overview_path, edition.summary.title, renderer.render(
+        "pages/edition.html", overview_path, edition=edition,
+    ), description=f"KPI-overzicht {edition.summary.label}", edition=slug))
+    section = NavItem(edition.summary.label, children=[NavItem("Overzicht", overview_path)])
+    changes_path = f"{slug}/wijzigingen.md"
+    pages.append(Page(changes_path, f"Wat is er veranderd in {edition.summary.label}", renderer.render(
+        "pages/changes.html", changes_path, edition=edition, changes=edition.changes,
+    ), description=f"Veranderingen sinds de vorige editie, {edition.summary.label}", edition=slug))
+    section.children.append(NavItem("Wat is er veranderd", changes_path))
+    for goal in edition.goals:
+        goal_nav = NavItem(f"Doelstelling {goal.number}", children=[])
+        for ind in goal.indicators:
+            path = f"{slug}/kpi/{ind.id}.md"
+            pages.append(Page(path, f"KPI {ind.number}: {ind.title}", renderer.render(
+                "pages/indicator.html", path, edition=edition, goal=goal, indicator=ind,
+            ), description=f"{ind.title}, {edition.summary.label}", edition=slug))
+            goal_nav.children.append(NavItem(f"KPI {ind.number}: {ind.title}", path))
+        section.children.append(goal_nav)
+    add_measure_pages(renderer, edition, pages, section)
+    for free in edition.pages:
+        path = f"{slug}/{free.slug}.md"
+        pages.append(Page(path, free.title, renderer.render(
+            "pages/page.html", path, edition=edition, page=free, body=_markup(render_page_body(renderer.env, free)),
+        ), description=f"{free.title}, {edition.summary.label}"))
+        section.children.append(NavItem(free.title, path))
+    for page in pages:  # also the pages other parts add (measures): all belong to this edition
+        page.edition = slug
+    return EditionPages(pages, section)
+
+
 def render_site(
-    paths: ProjectPaths, site_name: str, editions: list[EditionView], logo: Path | None = None, guide: bool = False,
+    paths: ProjectPaths,
+    site_name: str,
+    editions: list[EditionView],
+    logo: Path | None = None,
+    guide: bool = False,
+    frozen: dict[str, str] | None = None,
+    cache_dir: Path | None = None,
 ) -> RenderedSite:
+    """Every page of the site. `editions` newest first; `frozen` maps the slug of each
+    frozen edition to its snapshot digest, so its pages come from the render cache
+    (in `cache_dir`) whenever the snapshot, the templates and the code are unchanged."""
     renderer = Renderer(paths)
+    frozen = frozen or {}
+    cache = RenderCache(cache_dir, code_fingerprint(paths)) if cache_dir is not None and frozen else None
     pages: list[Page] = []
     nav: list[NavItem] = [NavItem("Home", "index.md")]
+    files: dict[str, bytes] = {}
+    reused: list[str] = []
     published = [e for e in editions if e.summary.status == "gepubliceerd"]
     latest = published[0] if published else None
+    histories = kpi_histories(editions)
 
     pages.append(Page("index.md", site_name, renderer.render(
         "pages/home.html", "index.md", editions=editions, latest=latest, site_name=site_name,
+        histories=histories,
     ), description="Overzicht van alle edities"))
 
     for edition in editions:
         slug = edition.summary.slug
-        overview_path = f"{slug}/index.md"
-        pages.append(Page(overview_path, edition.summary.title, renderer.render(
-            "pages/edition.html", overview_path, edition=edition,
-        ), description=f"KPI-overzicht {edition.summary.label}"))
-        section = NavItem(edition.summary.label, children=[NavItem("Overzicht", overview_path)])
-        for goal in edition.goals:
-            goal_nav = NavItem(f"Doelstelling {goal.number}", children=[])
-            for ind in goal.indicators:
-                path = f"{slug}/kpi/{ind.id}.md"
-                pages.append(Page(path, f"KPI {ind.number}: {ind.title}", renderer.render(
-                    "pages/indicator.html", path, edition=edition, goal=goal, indicator=ind,
-                ), description=f"{ind.title}, {edition.summary.label}"))
-                goal_nav.children.append(NavItem(f"KPI {ind.number}: {ind.title}", path))
-            section.children.append(goal_nav)
-        add_measure_pages(renderer, edition, pages, section)
-        for free in edition.pages:
-            path = f"{slug}/{free.slug}.md"
-            pages.append(Page(path, free.title, renderer.render(
-                "pages/page.html", path, edition=edition, page=free, body=_markup(render_page_body(renderer.env, free)),
-            ), description=f"{free.title}, {edition.summary.label}"))
-            section.children.append(NavItem(free.title, path))
-        nav.append(section)
+        digest = frozen.get(slug)
+        part = cache.get(slug, digest, site_name) if cache is not None and digest else None
+        if part is not None:
+            reused.append(slug)
+        else:
+            part = render_edition(renderer, edition)
+            if cache is not None and digest:
+                cache.put(slug, digest, part, site_name)
+        pages.extend(part.pages)
+        files.update(part.files)
+        nav.append(part.nav)
+    if cache is not None:
+        cache.prune()
+    _link_other_editions(renderer, pages, editions)
+
+    history_nav = NavItem("KPI's door de tijd", children=[])
+    for history in histories:
+        path = f"kpi/{history.id}.md"
+        pages.append(Page(path, f"KPI {history.number}: {history.title} in alle edities", renderer.render(
+            "pages/kpi_history.html", path, history=history,
+        ), description=f"{history.title}: wat elke editie liet zien"))
+        history_nav.children.append(NavItem(f"KPI {history.number}: {history.title}", path))
+    if histories:
+        nav.append(history_nav)
+
+    files["laatste/index.html"] = renderer.render(
+        "pages/latest.html", "laatste/index.md", latest=latest, site_name=site_name,
+    ).encode("utf-8")
 
     if guide:
         from generator.render.guide import guide_pages
@@ -162,7 +259,28 @@ def render_site(
     assets = {"assets/rapportage.css": _template_file(paths, "assets/rapportage.css")}
     if logo is not None:
         assets[f"assets/{logo.name}"] = logo
-    return RenderedSite(pages, nav, assets, site_name)
+    return RenderedSite(pages, nav, assets, site_name, files, reused)
+
+
+def _link_other_editions(renderer: Renderer, pages: list[Page], editions: list[EditionView]) -> None:
+    """Fill each edition page's banner slot with the same page in the other editions."""
+    by_slug = {e.summary.slug: e for e in editions}
+    have: dict[str, set[str]] = {}
+    for page in pages:
+        if page.edition:
+            have.setdefault(page.edition, set()).add(page.path[len(page.edition) + 1:])
+    for page in pages:
+        if not page.edition:
+            continue
+        key = page.path[len(page.edition) + 1:]
+        links = [
+            {"edition": e.summary, "path": page_url(f"{e.summary.slug}/{key}")}
+            for e in editions
+            if e.summary.slug != page.edition and key in have.get(e.summary.slug, ())
+        ]
+        page.others = renderer.render(
+            "partials/_other_editions.html", page.path, links=links, current=by_slug[page.edition].summary,
+        ).strip()
 
 
 def render_page_body(env: SandboxedEnvironment, page: PageView) -> str:

@@ -7,9 +7,11 @@ mkdocs.yml, so everything engine-specific stays behind `build_site` and `serve`.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from generator.project import PACKAGE_DIR, ProjectPaths
 from generator.render.pages import NavItem, RenderedSite
@@ -39,6 +41,10 @@ def write_docs(rendered: RenderedSite, docs_dir: Path) -> int:
         path = docs_dir / rel
         wanted.add(path)
         written += _write_if_changed(path, source.read_bytes())
+    for rel, data in rendered.files.items():  # generated static files, e.g. laatste/index.html
+        path = docs_dir / rel
+        wanted.add(path)
+        written += _write_if_changed(path, data)
     for path in sorted(docs_dir.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
@@ -90,16 +96,33 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
     return config
 
 
-def build_site(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site_dir: Path) -> None:
+@contextmanager
+def _build_date(epoch: int | None) -> Iterator[None]:
+    """MkDocs dates sitemap.xml (lastmod) and sitemap.xml.gz (gzip mtime) with the build
+    time unless SOURCE_DATE_EPOCH is set. An explicit SOURCE_DATE_EPOCH wins; otherwise
+    `epoch` (derived from the inputs) makes two builds of the same inputs byte-identical."""
+    if epoch is None or "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def build_site(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site_dir: Path,
+               source_date_epoch: int | None = None) -> None:
     from mkdocs.commands.build import build
 
     write_docs(rendered, docs_dir)
     config = load_mkdocs_config(paths, rendered, docs_dir, site_dir)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    with _build_date(source_date_epoch):
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     shutil.rmtree(site_dir / "__pycache__", ignore_errors=True)
 
 

@@ -1,0 +1,222 @@
+"""`rapportage publish`: freeze an edition, or record a rectificatie of a frozen one.
+
+    publish 2023-Q1                      first publication: writes gepubliceerd/versie-1.json
+    publish 2023-Q1 --rectificatie "…"   adds a `rectificaties:` entry to editie.yml and
+                                         writes versie-<n+1>.json; older versions stay
+    publish 2023-Q1                      after an editor added a `rectificaties:` entry by hand:
+                                         the same as --rectificatie
+    publish 2023-Q1 --opnieuw            developers only: rewrites the newest version from the
+                                         current inputs (when the view model changed)
+
+Only files are added; of an editor's files only `status:` (concept -> gepubliceerd) and
+the `rectificaties:` list of editie.yml are touched, and both are put back if anything fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import format_date
+
+from generator import __version__
+from generator.compute.kpi import compute_all
+from generator.compute.views import CorrectionView
+from generator.editions.scaffold import has_unrevised
+from generator.editions.snapshot import (
+    FORMAT,
+    Snapshot,
+    dump_snapshot,
+    edition_files,
+    latest_snapshot_path,
+    make_inputs,
+    parse_snapshot,
+    version_path,
+)
+from generator.model.project import load_project
+from generator.periods import Period, PeriodError
+from generator.problems import Problems, ValidationFailed
+from generator.project import ProjectPaths
+
+_STATUS_LINE = re.compile(r"^status:[ \t]*(['\"]?)concept\1[ \t]*(#.*)?$", re.MULTILINE)
+_TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
+
+
+class PublishError(Exception):
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class PublishResult:
+    period: Period
+    version: int
+    path: str  # project-relative snapshot file
+    mode: str  # "publicatie" | "rectificatie" | "opnieuw"
+    status_set: bool  # editie.yml's status was changed from concept to gepubliceerd
+
+
+def publish(
+    paths: ProjectPaths,
+    period_text: str,
+    *,
+    date: dt.date | None = None,
+    reason: str | None = None,
+    what: str | None = None,
+    again: bool = False,
+) -> PublishResult:
+    try:
+        period = Period.parse(period_text)
+    except PeriodError as exc:
+        raise PublishError(str(exc)) from None
+    folder = paths.editions / str(period)
+    settings_file = folder / "editie.yml"
+    if not settings_file.is_file():
+        raise PublishError(f"editie {period} bestaat niet ({paths.rel(settings_file)} ontbreekt)",
+                           f"maak de editie eerst met `rapportage new-period {period}`")
+    if again and reason:
+        raise PublishError("kies --opnieuw of --rectificatie, niet allebei")
+
+    existing_path = latest_snapshot_path(folder)
+    existing: Snapshot | None = None
+    if existing_path is not None:
+        problems = Problems()
+        existing = parse_snapshot(existing_path.read_bytes(), paths.rel(existing_path), problems)
+        if existing is None and not again:
+            raise ValidationFailed(problems)
+    # --opnieuw after a change to the view model: snapshots that no longer load are
+    # computed from their files for this run, so they can be re-published one by one.
+    unfreeze = {period} | (_unreadable_snapshots(paths) if again else set())
+    if existing_path is None and (again or reason):
+        raise PublishError(
+            f"editie {period} is nog niet gepubliceerd",
+            f"publiceer eerst met `rapportage publish {period}`; --opnieuw en --rectificatie gelden alleen voor een gepubliceerde editie",
+        )
+    unrevised = has_unrevised(folder)
+    if unrevised:
+        raise PublishError(
+            f"editie {period} bevat nog tekst die is overgenomen en niet bijgewerkt: "
+            + ", ".join(f"{paths.rel(folder)}/{r}" for r in unrevised),
+            "werk die bestanden bij en verwijder de regel `# CONCEPT ...` bovenaan; `rapportage check` toont ze allemaal",
+        )
+
+    original = settings_file.read_bytes()
+    try:
+        text = original.decode("utf-8-sig")
+        if reason:
+            text = append_rectification(text, date or dt.date.today(), reason, what)
+        text, status_set = _set_published(text)
+        if text != original.decode("utf-8-sig"):
+            settings_file.write_text(text, encoding="utf-8")
+        project = load_project(paths, unfreeze=frozenset(unfreeze))
+        edition = project.editions[period]
+        view = next(v for v in compute_all(project) if v.summary.period == str(period))
+        corrections = view.summary.corrections
+
+        if existing is None and existing_path is None:
+            mode, version, published_on, rectification = "publicatie", 1, (date or dt.date.today()).isoformat(), None
+        elif again:
+            assert existing_path is not None
+            version = int(existing_path.stem.split("-")[1])
+            mode = "opnieuw"
+            old = existing.model_dump(mode="json") if existing else _lenient(existing_path)
+            published_on = str(old.get("published_on") or (date or edition.settings.date).isoformat())
+            rectification = CorrectionView.model_validate(old["rectification"]) if old.get("rectification") else None
+        else:
+            assert existing is not None
+            if len(corrections) <= len(existing.view.summary.corrections):
+                raise PublishError(
+                    f"editie {period} is al gepubliceerd (versie {existing.version}, "
+                    f"{_date_text(existing.published_on)})",
+                    f"een gepubliceerde editie verandert alleen met een rectificatie: "
+                    f"`rapportage publish {period} --rectificatie \"reden\"`",
+                )
+            mode, version, published_on = "rectificatie", existing.version + 1, existing.published_on
+            rectification = corrections[-1]
+
+        snapshot = Snapshot(
+            format=FORMAT,
+            edition=str(period),
+            version=version,
+            published_on=published_on,
+            rectification=rectification,
+            generator=__version__,
+            inputs=make_inputs(edition_files(folder), view),
+            view=view,
+        )
+        target = version_path(folder, version)
+        if target.exists() and mode != "opnieuw":
+            raise PublishError(f"{paths.rel(target)} bestaat al", "rapportage overschrijft geen gepubliceerde versie")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(dump_snapshot(snapshot))
+        tmp.replace(target)
+    except BaseException:
+        settings_file.write_bytes(original)
+        raise
+    return PublishResult(period, version, paths.rel(target), mode, status_set)
+
+
+def _unreadable_snapshots(paths: ProjectPaths) -> set[Period]:
+    out = set()
+    if not paths.editions.is_dir():
+        return out
+    for folder in paths.editions.iterdir():
+        path = latest_snapshot_path(folder) if folder.is_dir() else None
+        if path is None:
+            continue
+        if parse_snapshot(path.read_bytes(), paths.rel(path), Problems()) is None:
+            try:
+                out.add(Period.parse(folder.name))
+            except PeriodError:
+                pass
+    return out
+
+
+def _lenient(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _date_text(iso: str) -> str:
+    return format_date(dt.date.fromisoformat(iso), format="long", locale="nl_NL")
+
+
+def _set_published(text: str) -> tuple[str, bool]:
+    new, n = _STATUS_LINE.subn(lambda m: "status: gepubliceerd" + (f" {m.group(2)}" if m.group(2) else ""), text, count=1)
+    return new, n == 1
+
+
+def append_rectification(text: str, date: dt.date, reason: str, what: str | None = None) -> str:
+    """Add one entry to the top-level `rectificaties:` list of editie.yml (created if absent),
+    leaving every other line as the editor wrote it."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if re.match(r"^rectificaties:\s*(\[\s*\])?\s*(#.*)?$", line)), None)
+    if start is None:
+        if lines and lines[-1].strip():
+            lines.append("")
+        lines.append("rectificaties:")
+        indent = "  "
+        end = len(lines)
+    else:
+        lines[start] = "rectificaties:"
+        end = start + 1
+        while end < len(lines) and not _TOP_KEY.match(lines[end]):
+            end += 1
+        items = [m.group(1) for line in lines[start + 1:end] if (m := re.match(r"^(\s*)- ", line))]
+        indent = items[0] if items else "  "
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1
+    entry = [f"{indent}- datum: {date.isoformat()}", f"{indent}  reden: {json.dumps(reason, ensure_ascii=False)}"]
+    if what:
+        entry.append(f"{indent}  wat: {json.dumps(what, ensure_ascii=False)}")
+    lines[end:end] = entry
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,161 @@
+"""`rapportage new-period`: the next edition, scaffolded from the previous one.
+
+Every file of the previous edition folder is copied (whatever it holds: KPI narrative,
+measures, free pages), except its snapshots. Copied YAML files get a marker line at the
+top; `check` warns about every file that still has it, and `build --strict` fails on it,
+so narrative is never published unchanged by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from generator.editions.snapshot import edition_files
+from generator.periods import Period, PeriodError
+from generator.problems import Problems
+from generator.project import ProjectPaths
+
+MARKER = "# CONCEPT – overgenomen uit editie {source}. Werk de tekst bij voor {target} en verwijder daarna deze regel."
+_MARKER_RE = re.compile(r"^\ufeff?#\s*CONCEPT\b.*?overgenomen uit editie (\S+?)\.?(\s|$)")
+
+
+class ScaffoldError(Exception):
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class ScaffoldResult:
+    period: Period
+    source: Period
+    folder: Path
+    files: list[str]  # edition-relative paths
+
+
+def edition_periods(paths: ProjectPaths) -> list[Period]:
+    out = []
+    if paths.editions.is_dir():
+        for folder in paths.editions.iterdir():
+            try:
+                p = Period.parse(folder.name)
+            except PeriodError:
+                continue
+            if folder.is_dir() and str(p) == folder.name:
+                out.append(p)
+    return sorted(out)
+
+
+def new_period(paths: ProjectPaths, target_text: str, source_text: str | None = None,
+               date: dt.date | None = None) -> ScaffoldResult:
+    try:
+        target = Period.parse(target_text)
+    except PeriodError as exc:
+        raise ScaffoldError(str(exc)) from None
+    folder = paths.editions / str(target)
+    if folder.exists():
+        raise ScaffoldError(
+            f"editie {target} bestaat al ({paths.rel(folder)})",
+            "rapportage overschrijft niets dat een redacteur schreef; kies een andere periode",
+        )
+    existing = edition_periods(paths)
+    if source_text:
+        try:
+            source = Period.parse(source_text)
+        except PeriodError as exc:
+            raise ScaffoldError(str(exc)) from None
+        if source not in existing:
+            raise ScaffoldError(f"editie {source} bestaat niet",
+                                "bestaande edities: " + ", ".join(str(p) for p in existing) if existing else None)
+    else:
+        earlier = [p for p in existing if p < target]
+        same_kind = [p for p in earlier if p.kind == target.kind]
+        if not earlier:
+            raise ScaffoldError(
+                f"er is geen editie vóór {target} om van uit te gaan",
+                "maak de eerste editie met de hand (content/edities/<periode>/editie.yml) of kies er een met --van",
+            )
+        source = (same_kind or earlier)[-1]
+
+    source_folder = paths.editions / str(source)
+    files = edition_files(source_folder)
+    paths.editions.mkdir(parents=True, exist_ok=True)
+    # Build in a scratch folder and rename: never a half-made edition.
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target}-nieuw-", dir=paths.editions))
+    try:
+        for rel, data in files.items():
+            out = scratch / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if rel == "editie.yml":
+                data = _edition_settings(data, source, target, date or dt.date.today())
+            elif rel.endswith((".yml", ".yaml")):
+                data = _mark(data, source, target)
+            out.write_bytes(data)
+        os.rename(scratch, folder)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return ScaffoldResult(target, source, folder, sorted(files))
+
+
+def _marker(source: Period, target: Period) -> str:
+    return MARKER.format(source=source, target=target)
+
+
+def _mark(data: bytes, source: Period, target: Period) -> bytes:
+    text = data.decode("utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    if lines and _MARKER_RE.match(lines[0]):
+        lines = lines[1:]  # copied from a copy that was never updated: one marker is enough
+    return (_marker(source, target) + "\n" + "".join(lines)).encode("utf-8")
+
+
+def _edition_settings(data: bytes, source: Period, target: Period, date: dt.date) -> bytes:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.width = 4096
+    doc = yaml.load(data.decode("utf-8-sig"))
+    if hasattr(doc, "get"):
+        title = doc.get("titel")
+        if isinstance(title, str):
+            doc["titel"] = title.replace(source.label, target.label).replace(str(source), str(target))
+        doc["status"] = "concept"
+        doc["datum"] = date
+        if "rectificaties" in doc:
+            del doc["rectificaties"]  # corrections belong to the edition they corrected
+    buf = io.StringIO()
+    yaml.dump(doc, buf)
+    return _mark(buf.getvalue().encode("utf-8"), source, target)
+
+
+def unrevised_files(paths: ProjectPaths, folder: Path, problems: Problems) -> None:
+    """Warn about every YAML file of an edition that still carries the new-period marker."""
+    for rel, data in edition_files(folder).items():
+        if not rel.endswith((".yml", ".yaml")):
+            continue
+        first = data.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+        m = _MARKER_RE.match(first)
+        if m:
+            problems.add(
+                f"{paths.rel(folder)}/{rel}", 1,
+                f"tekst overgenomen uit editie {m.group(1)} en nog niet bijgewerkt",
+                "werk de tekst bij voor deze editie en verwijder daarna de regel `# CONCEPT ...` bovenaan het bestand",
+                severity="waarschuwing",
+            )
+
+
+def has_unrevised(folder: Path) -> list[str]:
+    found = []
+    for rel, data in edition_files(folder).items():
+        if rel.endswith((".yml", ".yaml")) and _MARKER_RE.match(data.split(b"\n", 1)[0].decode("utf-8", "replace")):
+            found.append(rel)
+    return found
