@@ -152,6 +152,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
         "opnieuw": f"Editie {result.period} versie {result.version} opnieuw bevroren (ontwikkelaarsoptie)",
     }[result.mode]
     out.print(f"[green]{text}[/green]: {result.path}")
+    if result.mode != "publicatie" and result.files:
+        out.print("Gewijzigde bestanden sinds de vorige versie: " + ", ".join(result.files))
+    if result.revised:
+        out.print("Let op, deze versie toont ook herziene cijfers: " + "; ".join(result.revised))
     out.print("Voeg dit bestand toe aan git (git add) en maak een commit.")
     return 0
 
@@ -417,7 +421,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationFailed as failed:
         print_problems(failed.problems.items, fmt, _paths(args).root)
         n = len(failed.problems.errors)
-        after = " Er is niets gebouwd; de vorige site is ongewijzigd." if args.command == "build" else ""
+        after = {
+            "build": " Er is niets gebouwd; de vorige site is ongewijzigd.",
+            "publish": " Er is niets veranderd.",
+            "new-period": " Er is niets veranderd.",
+        }.get(args.command, "")
         _console(stderr=True).print(f"[red]{n} {'fout' if n == 1 else 'fouten'} gevonden.[/red]{after}")
         return 1
     except KeyboardInterrupt:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.dates import format_date
@@ -59,6 +59,8 @@ class PublishResult:
     path: str  # project-relative snapshot file
     mode: str  # "publicatie" | "rectificatie" | "opnieuw"
     status_set: bool  # editie.yml's status was changed from concept to gepubliceerd
+    revised: list[str] = field(default_factory=list)  # figures that differ from the previous version
+    files: list[str] = field(default_factory=list)  # files that differ from the previous version
 
 
 def publish(
@@ -139,6 +141,20 @@ def publish(
             mode, version, published_on = "rectificatie", existing.version + 1, existing.published_on
             rectification = corrections[-1]
 
+        inputs = make_inputs(edition_files(folder), view)
+        revised: list[str] = []
+        changed_files: list[str] = []
+        if existing_path is not None:
+            old_inputs = (existing.model_dump(mode="json") if existing else _lenient(existing_path)).get("inputs") or {}
+            revised = _figure_changes(old_inputs.get("figures") or [], inputs.figures)
+            old_files = old_inputs.get("files") or {}
+            changed_files = sorted(k for k in set(old_files) | set(inputs.files) if old_files.get(k) != inputs.files.get(k))
+            if mode == "opnieuw" and revised:
+                raise PublishError(
+                    f"--opnieuw zou de cijfers van gepubliceerde editie {period} veranderen: " + "; ".join(revised),
+                    "dat is een herziening van de cijfers, geen wijziging van rapportage zelf: zet de cijfers terug, "
+                    f"of leg een rectificatie vast met `rapportage publish {period} --rectificatie \"reden\"`",
+                )
         snapshot = Snapshot(
             format=FORMAT,
             edition=str(period),
@@ -146,7 +162,7 @@ def publish(
             published_on=published_on,
             rectification=rectification,
             generator=__version__,
-            inputs=make_inputs(edition_files(folder), view),
+            inputs=inputs,
             view=view,
         )
         target = version_path(folder, version)
@@ -159,7 +175,21 @@ def publish(
     except BaseException:
         settings_file.write_bytes(original)
         raise
-    return PublishResult(period, version, paths.rel(target), mode, status_set)
+    return PublishResult(period, version, paths.rel(target), mode, status_set, revised, changed_files)
+
+
+def _figure_changes(old: list, new: list) -> list[str]:
+    """'eigen-regie Jeugd 2023-Q1: 79 -> 77' for every displayed figure that differs."""
+    before = {tuple(r[:3]): r[3] for r in old}
+    after = {tuple(r[:3]): r[3] for r in new}
+    out = []
+    for key in sorted(set(before) | set(after), key=str):
+        a, b = before.get(key), after.get(key)
+        if a != b:
+            name = " ".join(k for k in key if k)
+            out.append(f"{name}: {'geen' if a is None else a:g} -> {'geen' if b is None else b:g}"
+                       if isinstance(a, (int, float)) and isinstance(b, (int, float)) else f"{name}: {a} -> {b}")
+    return out
 
 
 def _unreadable_snapshots(paths: ProjectPaths) -> set[Period]:

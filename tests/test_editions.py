@@ -1,0 +1,369 @@
+"""Editions: publish (freeze), rectificatie, data revisions, new-period scaffolding."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.compute.changes import planning_changes
+from generator.compute.history import kpi_histories
+from generator.compute.kpi import compute_all
+from generator.compute.views import EditionView
+from generator.editions.publish import PublishError, append_rectification, publish
+from generator.editions.scaffold import ScaffoldError, new_period
+from generator.editions.snapshot import Snapshot
+from generator.model.project import load_project
+from generator.pipeline import check, render
+from generator.problems import ValidationFailed
+from generator.project import ProjectPaths
+
+
+def views_by_period(project_dir: Path) -> dict[str, EditionView]:
+    project = load_project(ProjectPaths.at(project_dir))
+    return {v.summary.period: v for v in compute_all(project)}
+
+
+def series(view: EditionView, indicator: str, name: str):
+    ind = next(i for g in view.goals for i in g.indicators if i.id == indicator)
+    return next(s for s in ind.series if s.name == name)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+# --- the example ---------------------------------------------------------------------
+
+
+def test_example_has_two_frozen_editions_and_one_concept(example_project: Path) -> None:
+    project = load_project(ProjectPaths.at(example_project))
+    assert [str(p) for p in sorted(project.frozen)] == ["2023-Q1", "2023-Q2"]
+    assert [str(p) for p in project.editions] == ["2023-Q3"]
+    assert not project.problems.items  # no "published but not frozen" warning
+
+
+# --- publish -------------------------------------------------------------------------
+
+
+def test_publish_freezes_the_whole_view_and_the_inputs(example_project: Path) -> None:
+    paths = ProjectPaths.at(example_project)
+    settings = example_project / "content/edities/2023-Q3/editie.yml"
+    computed = views_by_period(example_project)["2023-Q3"]
+
+    result = publish(paths, "2023-Q3", date=dt.date(2023, 11, 20))
+
+    assert result.path == "content/edities/2023-Q3/gepubliceerd/versie-1.json"
+    assert result.status_set
+    assert "status: gepubliceerd\n" in settings.read_text(encoding="utf-8")
+    snap = Snapshot.model_validate_json((example_project / result.path).read_bytes())
+    assert snap.published_on == "2023-11-20"
+    assert snap.version == 1
+    # the whole view, generically, with the status as published
+    assert snap.view.model_dump(exclude={"summary"}) == computed.model_dump(exclude={"summary"})
+    assert snap.view.summary.status == "gepubliceerd"
+    assert sorted(snap.inputs.files) == ["editie.yml"] + sorted(
+        f"indicatoren/{p.name}" for p in (example_project / "content/edities/2023-Q3/indicatoren").iterdir()
+    )
+    assert ["eigen-regie", "Jeugd", "2023-Q3", 83.0] in [list(r) for r in snap.inputs.figures]
+    assert ["eigen-regie", "Jeugd", "2022-Q1", 80.0] in [list(r) for r in snap.inputs.figures]
+
+    project = load_project(paths)
+    assert sorted(str(p) for p in project.frozen) == ["2023-Q1", "2023-Q2", "2023-Q3"]
+
+    with pytest.raises(PublishError) as refused:
+        publish(paths, "2023-Q3")
+    assert refused.value.message == "editie 2023-Q3 is al gepubliceerd (versie 1, 20 november 2023)"
+
+
+def test_publish_refuses_unknown_edition_and_writes_nothing(example_project: Path, capsys) -> None:
+    assert main(["publish", "2024-Q1", "--project", str(example_project)]) == 1
+    err = capsys.readouterr().err
+    assert "fout: editie 2024-Q1 bestaat niet (content/edities/2024-Q1/editie.yml ontbreekt)" in err
+    assert not (example_project / "content/edities/2024-Q1").exists()
+
+
+def test_failed_publish_puts_editie_yml_back(example_project: Path) -> None:
+    paths = ProjectPaths.at(example_project)
+    settings = example_project / "content/edities/2023-Q3/editie.yml"
+    (example_project / "content/edities/2023-Q3/indicatoren/doelbereik.yml").write_text("toelichting: [\n", encoding="utf-8")
+    before = settings.read_bytes()
+    with pytest.raises(ValidationFailed):
+        publish(paths, "2023-Q3")
+    assert settings.read_bytes() == before
+    assert not (example_project / "content/edities/2023-Q3/gepubliceerd").exists()
+
+
+# --- a data revision leaves a frozen edition as it was --------------------------------
+
+
+def test_data_revision_does_not_change_a_published_edition(example_project: Path) -> None:
+    # A definition change revises Q1 and Q2 (as in the annex of report 004).
+    csv = example_project / "data/indicatoren.csv"
+    replace_in(csv, "eigen-regie;Jeugd;2023-Q1;79", "eigen-regie;Jeugd;2023-Q1;77")
+    replace_in(csv, "eigen-regie;Jeugd;2023-Q2;81", "eigen-regie;Jeugd;2023-Q2;79")
+
+    project = check(ProjectPaths.at(example_project))  # no error, no warning
+    assert not project.problems.items
+    views = {v.summary.period: v for v in compute_all(project)}
+
+    q1 = series(views["2023-Q1"], "eigen-regie", "Jeugd")
+    assert (q1.value, q1.value_text, q1.status) == (79.0, "79%", "oranje")
+    q2 = series(views["2023-Q2"], "eigen-regie", "Jeugd")
+    assert (q2.value, q2.value_text) == (81.0, "81%")
+    # the draft edition uses the revised figures ...
+    q3_history = {r.period: r.value_text for r in series(views["2023-Q3"], "eigen-regie", "Jeugd").history}
+    assert q3_history["2023-Q1"] == "77%" and q3_history["2023-Q2"] == "79%"
+    # ... and says so on its "what changed" page
+    revised = [(r.indicator_id, r.series, r.period_label, r.published_text, r.current_text)
+               for r in views["2023-Q3"].changes.revised]
+    assert revised == [
+        ("eigen-regie", "Jeugd", "Q1 2023", "79%", "77%"),
+        ("eigen-regie", "Jeugd", "Q2 2023", "81%", "79%"),
+    ]
+    history = next(h for h in kpi_histories(list(views.values())) if h.id == "eigen-regie")
+    q1_row = next(r for r in history.rows if r.edition.period == "2023-Q1")
+    assert (q1_row.cells[0].value_text, q1_row.cells[0].revised_text) == ("79%", "77%")
+
+    # the rendered pages of the frozen edition still show what was published
+    rendered, _ = render(ProjectPaths.at(example_project), project)
+    page = next(p for p in rendered.pages if p.path == "2023-q1/kpi/eigen-regie.md")
+    assert '<p class="rp-series__value">79%</p>' in page.text()
+
+
+# --- a changed frozen input fails the build -------------------------------------------
+
+
+def test_changed_frozen_narrative_fails_the_build(example_project: Path, capsys) -> None:
+    narrative = example_project / "content/edities/2023-Q1/indicatoren/eigen-regie.yml"
+    replace_in(narrative, "24 bij Jeugd", "25 bij Jeugd")
+    changed_line = line_of(narrative, "25 bij Jeugd")
+    (example_project / "content/edities/2023-Q2/indicatoren/doelbereik.yml").unlink()
+
+    assert main(["build", "--project", str(example_project)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"content/edities/2023-Q1/indicatoren/eigen-regie.yml:{changed_line}: fout: editie 2023-Q1 is "
+        "gepubliceerd (versie 1, 15 mei 2023) en dit bestand is daarna gewijzigd"
+    ) in err
+    assert "rapportage publish 2023-Q1 --rectificatie" in err
+    assert (
+        "content/edities/2023-Q2/indicatoren/doelbereik.yml: fout: editie 2023-Q2 is gepubliceerd "
+        "(versie 1, 21 augustus 2023) en dit bestand is daarna verwijderd"
+    ) in err
+    assert "2 fouten gevonden." in err
+    assert not (example_project / "site").exists()
+
+
+def test_added_file_in_frozen_edition_fails_check(example_project: Path) -> None:
+    (example_project / "content/edities/2023-Q1/notitie.yml").write_text("x: 1\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as failed:
+        check(ProjectPaths.at(example_project))
+    messages = [(p.file, p.line, p.message) for p in failed.value.problems.errors]
+    assert ("content/edities/2023-Q1/notitie.yml", 1,
+            "editie 2023-Q1 is gepubliceerd (versie 1, 15 mei 2023) en dit bestand is daarna toegevoegd") in messages
+
+
+# --- rectificatie ---------------------------------------------------------------------
+
+
+def test_rectificatie_records_a_new_version_and_shows_the_correction(example_project: Path, capsys) -> None:
+    folder = example_project / "content/edities/2023-Q1"
+    v1 = (folder / "gepubliceerd/versie-1.json").read_bytes()
+    replace_in(folder / "indicatoren/eigen-regie.yml", "24 bij Jeugd", "25 bij Jeugd")
+
+    assert main([
+        "publish", "2023-Q1", "--project", str(example_project),
+        "--rectificatie", "Aantal vragenlijsten bij Jeugd verbeterd: 25, niet 24.",
+        "--wat", "KPI 1", "--datum", "2023-06-02",
+    ]) == 0
+    out = capsys.readouterr().out
+    assert "Rectificatie vastgelegd: editie 2023-Q1 versie 2: content/edities/2023-Q1/gepubliceerd/versie-2.json" in out
+    assert "indicatoren/eigen-regie.yml" in out
+
+    assert (folder / "gepubliceerd/versie-1.json").read_bytes() == v1  # the old version stays
+    assert folder.joinpath("editie.yml").read_text(encoding="utf-8").endswith(
+        'rectificaties:\n  - datum: 2023-06-02\n    reden: "Aantal vragenlijsten bij Jeugd verbeterd: 25, niet 24."\n'
+        '    wat: "KPI 1"\n'
+    )
+    snap = Snapshot.model_validate_json((folder / "gepubliceerd/versie-2.json").read_bytes())
+    assert (snap.version, snap.published_on) == (2, "2023-05-15")
+    assert snap.rectification.reason == "Aantal vragenlijsten bij Jeugd verbeterd: 25, niet 24."
+
+    project = check(ProjectPaths.at(example_project))
+    assert "2023-Q1" in {str(p) for p in project.frozen}
+    rendered, _ = render(ProjectPaths.at(example_project), project)
+    page = next(p for p in rendered.pages if p.path == "2023-q1/kpi/eigen-regie.md")
+    assert "25 bij Jeugd" in page.text()
+    assert ('<strong>Gecorrigeerd op <time datetime="2023-06-02">2 juni 2023</time></strong>: '
+            "Aantal vragenlijsten bij Jeugd verbeterd: 25, niet 24. (KPI 1)") in page.text()
+
+
+def test_rectificatie_written_by_hand_needs_publish(example_project: Path) -> None:
+    settings = example_project / "content/edities/2023-Q2/editie.yml"
+    with settings.open("a", encoding="utf-8") as f:
+        f.write("rectificaties:\n  - datum: 2023-09-01\n    reden: Verkeerde ondertekening.\n")
+    entry_line = line_of(settings, "- datum: 2023-09-01")
+    with pytest.raises(ValidationFailed) as failed:
+        check(ProjectPaths.at(example_project))
+    [problem] = failed.value.problems.errors
+    assert (problem.file, problem.line) == ("content/edities/2023-Q2/editie.yml", entry_line)
+    assert problem.message == ("editie 2023-Q2 is gepubliceerd (versie 1, 21 augustus 2023); er is een rectificatie "
+                               "toegevoegd, maar de editie is nog niet opnieuw gepubliceerd")
+    assert problem.hint == "voer `rapportage publish 2023-Q2` uit om de correctie vast te leggen"
+
+    result = publish(ProjectPaths.at(example_project), "2023-Q2")
+    assert (result.mode, result.version) == ("rectificatie", 2)
+    view = views_by_period(example_project)["2023-Q2"]
+    assert [(c.date_text, c.reason) for c in view.summary.corrections] == [("1 september 2023", "Verkeerde ondertekening.")]
+
+
+def test_rectificatie_needs_a_published_edition(example_project: Path) -> None:
+    with pytest.raises(PublishError) as refused:
+        publish(ProjectPaths.at(example_project), "2023-Q3", reason="x")
+    assert refused.value.message == "editie 2023-Q3 is nog niet gepubliceerd"
+
+
+def test_append_rectification_keeps_the_editors_text() -> None:
+    day = dt.date(2023, 6, 2)
+    assert append_rectification("status: gepubliceerd\n# slot\n", day, "Typo") == (
+        'status: gepubliceerd\n# slot\n\nrectificaties:\n  - datum: 2023-06-02\n    reden: "Typo"\n'
+    )
+    existing = "titel: X\nrectificaties:\n- datum: 2023-06-01\n  reden: Eerste\n\nondertekening: Y\n"
+    assert append_rectification(existing, day, "Tweede", "KPI 2") == (
+        'titel: X\nrectificaties:\n- datum: 2023-06-01\n  reden: Eerste\n- datum: 2023-06-02\n  reden: "Tweede"\n'
+        '  wat: "KPI 2"\n\nondertekening: Y\n'
+    )
+    assert append_rectification("rectificaties: []\n", day, 'Met "aanhalingstekens"') == (
+        'rectificaties:\n  - datum: 2023-06-02\n    reden: "Met \\"aanhalingstekens\\""\n'
+    )
+
+
+# --- re-publishing for developers -----------------------------------------------------
+
+
+def test_opnieuw_refreezes_after_a_view_model_change(example_project: Path, capsys) -> None:
+    snap_file = example_project / "content/edities/2023-Q2/gepubliceerd/versie-1.json"
+    data = json.loads(snap_file.read_text(encoding="utf-8"))
+    del data["view"]["goals"]  # as if the view model gained a required part
+    snap_file.write_text(json.dumps(data), encoding="utf-8")
+
+    assert main(["check", "--project", str(example_project)]) == 1
+    err = capsys.readouterr().err
+    assert "content/edities/2023-Q2/gepubliceerd/versie-1.json: fout: bevroren editie past niet bij deze versie van rapportage (view.goals: Field required)" in err
+    assert "rapportage publish <periode> --opnieuw" in err
+
+    result = publish(ProjectPaths.at(example_project), "2023-Q2", again=True)
+    assert (result.mode, result.version) == ("opnieuw", 1)
+    snap = Snapshot.model_validate_json(snap_file.read_bytes())
+    assert snap.published_on == "2023-08-21"
+    assert check(ProjectPaths.at(example_project)).frozen
+
+
+def test_opnieuw_refuses_to_take_in_revised_figures(example_project: Path) -> None:
+    replace_in(example_project / "data/indicatoren.csv", "eigen-regie;Jeugd;2023-Q1;79", "eigen-regie;Jeugd;2023-Q1;77")
+    with pytest.raises(PublishError) as refused:
+        publish(ProjectPaths.at(example_project), "2023-Q1", again=True)
+    assert refused.value.message == (
+        "--opnieuw zou de cijfers van gepubliceerde editie 2023-Q1 veranderen: eigen-regie Jeugd 2023-Q1: 79 -> 77"
+    )
+
+
+# --- new-period -------------------------------------------------------------------------
+
+
+def test_new_period_copies_narrative_as_concept(example_project: Path, capsys) -> None:
+    paths = ProjectPaths.at(example_project)
+    result = new_period(paths, "2023-Q4", date=dt.date(2024, 2, 12))
+    assert str(result.source) == "2023-Q3"
+    folder = example_project / "content/edities/2023-Q4"
+    settings = (folder / "editie.yml").read_text(encoding="utf-8")
+    marker = "# CONCEPT – overgenomen uit editie 2023-Q3. Werk de tekst bij voor 2023-Q4 en verwijder daarna deze regel.\n"
+    assert settings.startswith(marker + "titel: Kwartaalrapportage Q4 2023\nstatus: concept\ndatum: 2024-02-12\n")
+    source_text = (example_project / "content/edities/2023-Q3/indicatoren/doelbereik.yml").read_text(encoding="utf-8")
+    assert (folder / "indicatoren/doelbereik.yml").read_text(encoding="utf-8") == marker + source_text
+
+    project = check(paths)
+    warnings = [(p.file, p.line, p.message) for p in project.problems.warnings]
+    assert len(warnings) == 12
+    assert ("content/edities/2023-Q4/indicatoren/doelbereik.yml", 1,
+            "tekst overgenomen uit editie 2023-Q3 en nog niet bijgewerkt") in warnings
+
+    assert main(["build", "--strict", "--project", str(example_project)]) == 1
+    assert "12 fouten gevonden." in capsys.readouterr().err
+    with pytest.raises(PublishError):
+        publish(paths, "2023-Q4")
+
+    # an updated file loses its marker, and with it the warning
+    (folder / "indicatoren/doelbereik.yml").write_text("toelichting: Bijgewerkt voor Q4.\n", encoding="utf-8")
+    assert len(check(paths).problems.warnings) == 11
+
+    with pytest.raises(ScaffoldError) as refused:
+        new_period(paths, "2023-Q4")
+    assert refused.value.message == "editie 2023-Q4 bestaat al (content/edities/2023-Q4)"
+
+
+def test_new_period_leaves_snapshots_and_rectificaties_behind(example_project: Path) -> None:
+    paths = ProjectPaths.at(example_project)
+    publish(paths, "2023-Q2", reason="Ondertekening verbeterd.", date=dt.date(2023, 9, 1))
+    new_period(paths, "2024-Q1", source_text="2023-Q2", date=dt.date(2024, 5, 1))
+    folder = example_project / "content/edities/2024-Q1"
+    assert not (folder / "gepubliceerd").exists()
+    settings = (folder / "editie.yml").read_text(encoding="utf-8")
+    assert "rectificaties" not in settings
+    assert "titel: Kwartaalrapportage Q1 2024\n" in settings
+
+
+# --- what changed ---------------------------------------------------------------------
+
+
+def test_changes_of_the_example_draft_edition(example_project: Path) -> None:
+    changes = views_by_period(example_project)["2023-Q3"].changes
+    assert changes.previous.period == "2023-Q2"
+    crossed = [(c.number, c.series, c.crossing, c.previous_value_text, c.value_text) for c in changes.crossed]
+    assert crossed == [
+        ("3", "", "gehaald", "41%", "39%"),
+        ("4", "Wmo", "niet-meer-gehaald", "80%", "78%"),
+        ("7", "Wijkteam", "niet-meer-gehaald", "7,6", "7,4"),
+        ("8", "Ingekochte zorg", "gehaald", "12,4 maanden", "11,9 maanden"),
+        ("9", "Doelbereik", "gehaald", "79%", "82%"),
+    ]
+    wait = next(c for c in changes.status_changes if c.series == "Wijkteam Jeugd")
+    assert (wait.previous_status, wait.status, wait.crossing) == ("rood", "oranje", None)
+    assert len(changes.status_changes) == 9
+    assert changes.revised == []
+    assert views_by_period(example_project)["2023-Q1"].changes.previous is None
+
+
+def test_measures_whose_planning_moved() -> None:
+    class WithMeasures(EditionView):
+        measures: list[dict]
+
+    base = json.loads(Path(__file__).parent.joinpath("..", "content", "edities", "2023-Q1", "gepubliceerd",
+                                                     "versie-1.json").resolve().read_text(encoding="utf-8"))["view"]
+
+    def view(measures):
+        return WithMeasures.model_validate({**base, "measures": measures})
+
+    before = view([{"pillar": "A", "items": [
+        {"number": "1.1", "title": "Wijkteam versterken", "planning": {"current": "Q4 2023", "new": None}},
+        {"number": "1.2", "title": "Pgb-loket", "planning": "Q2 2024"},
+        {"number": "1.3", "title": "Blijft", "planning": {"current": "2024", "new": None}},
+    ]}])
+    after = view([{"pillar": "A", "items": [
+        {"number": "1.1", "title": "Wijkteam versterken", "planning": {"current": "Q4 2023", "new": "Q2 2024"}},
+        {"number": "1.2", "title": "Pgb-loket", "planning": "Q3 2024"},
+        {"number": "1.3", "title": "Blijft", "planning": {"current": "2024", "new": None}},
+        {"number": "2.1", "title": "Nieuw", "planning": {"current": "2024", "new": "2025"}},
+    ]}])
+    moved = [(m.number, m.previous, m.current) for m in planning_changes(before, after)]
+    assert moved == [("1.1", "Q4 2023", "Q2 2024"), ("1.2", "Q2 2024", "Q3 2024"), ("2.1", "2024", "2025")]
