@@ -75,7 +75,7 @@ def test_all_errors_reported_together_across_files(example_project, capsys):
     edit(example_project, CSV, "eigen-regie;Jeugd;2022-Q2;81", "eigen-regi;Jeugd;2022-Q2;81")
     edit(example_project, CSV, "eigen-regie;Jeugd;2022-Q3;79", "eigen-regie;Jeugd;2022-Q3;79 procent")
     edit(example_project, CSV, "eigen-regie;Jeugd;2022-Q4;80", "eigen-regie;Jeugd;2022-Q5;80")
-    (example_project / "content/edities/2023-Q1/indicatoren/wachttijd.yml").write_text("toelichting: x\n", encoding="utf-8")
+    (example_project / "content/edities/2023-Q3/indicatoren/wachttijd.yml").write_text("toelichting: x\n", encoding="utf-8")
     goal = line_of(example_project, IND, "doelstelling: 7")
     code, err = check(example_project, capsys)
     assert code == 1
@@ -85,7 +85,7 @@ def test_all_errors_reported_together_across_files(example_project, capsys):
         f"{CSV}:4: fout: `79 procent` in kolom `waarde` is geen getal\n"
         "    tip: schrijf een getal (7,3 of 1.800), of laat de cel leeg / n.v.t. als er geen cijfer is",
         f"{CSV}:5: fout: `2022-Q5` is geen geldige periode; schrijf bijvoorbeeld 2023-Q1, 2024-H1 of 2023",
-        "content/edities/2023-Q1/indicatoren/wachttijd.yml:1: fout: toelichting voor indicator `wachttijd`, "
+        "content/edities/2023-Q3/indicatoren/wachttijd.yml:1: fout: toelichting voor indicator `wachttijd`, "
         "maar die indicator bestaat niet\n    tip: bedoelt u `wachttijden`?",
     ]
     for message in expected:
