@@ -71,9 +71,11 @@ def test_publish_freezes_the_whole_view_and_the_inputs(example_project: Path) ->
     # the whole view, generically, with the status as published
     assert snap.view.model_dump(exclude={"summary"}) == computed.model_dump(exclude={"summary"})
     assert snap.view.summary.status == "gepubliceerd"
-    assert sorted(snap.inputs.files) == ["editie.yml"] + sorted(
-        f"indicatoren/{p.name}" for p in (example_project / "content/edities/2023-Q3/indicatoren").iterdir()
+    folder = example_project / "content/edities/2023-Q3"
+    assert sorted(snap.inputs.files) == sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and "gepubliceerd" not in p.parts
     )
+    assert "editie.yml" in snap.inputs.files and "indicatoren/eigen-regie.yml" in snap.inputs.files
     assert ["eigen-regie", "Jeugd", "2023-Q3", 83.0] in [list(r) for r in snap.inputs.figures]
     assert ["eigen-regie", "Jeugd", "2022-Q1", 80.0] in [list(r) for r in snap.inputs.figures]
 
@@ -292,20 +294,21 @@ def test_new_period_copies_narrative_as_concept(example_project: Path, capsys) -
     source_text = (example_project / "content/edities/2023-Q3/indicatoren/doelbereik.yml").read_text(encoding="utf-8")
     assert (folder / "indicatoren/doelbereik.yml").read_text(encoding="utf-8") == marker + source_text
 
+    copied = [p for p in (example_project / "content/edities/2023-Q3").rglob("*.yml")]
     project = check(paths)
     warnings = [(p.file, p.line, p.message) for p in project.problems.warnings]
-    assert len(warnings) == 12
+    assert len(warnings) == len(copied) >= 12
     assert ("content/edities/2023-Q4/indicatoren/doelbereik.yml", 1,
             "tekst overgenomen uit editie 2023-Q3 en nog niet bijgewerkt") in warnings
 
     assert main(["build", "--strict", "--project", str(example_project)]) == 1
-    assert "12 fouten gevonden." in capsys.readouterr().err
+    assert f"{len(copied)} fouten gevonden." in capsys.readouterr().err
     with pytest.raises(PublishError):
         publish(paths, "2023-Q4")
 
     # an updated file loses its marker, and with it the warning
     (folder / "indicatoren/doelbereik.yml").write_text("toelichting: Bijgewerkt voor Q4.\n", encoding="utf-8")
-    assert len(check(paths).problems.warnings) == 11
+    assert len(check(paths).problems.warnings) == len(copied) - 1
 
     with pytest.raises(ScaffoldError) as refused:
         new_period(paths, "2023-Q4")

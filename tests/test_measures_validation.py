@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.editions.publish import publish
 from generator.model.project import load_project
 from generator.problems import Problem, ValidationFailed
 from generator.project import ProjectPaths
@@ -163,6 +164,8 @@ def test_project_without_measures_has_no_measures_and_no_errors(example_project:
     for period in ("2023-Q2", "2023-Q3"):
         shutil.rmtree(example_project / f"content/edities/{period}/maatregelen")
         (example_project / f"content/edities/{period}/maatregelen.yml").unlink()
+    # 2023-Q2 is published: re-freeze it as the developer flow in docs/dev/editions.md does
+    publish(ProjectPaths.at(example_project), "2023-Q2", again=True)
     project = load_project(ProjectPaths.at(example_project))
     assert project.measures is None
     assert not project.problems.items
