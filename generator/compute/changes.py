@@ -121,18 +121,19 @@ def _planning_text(planning: Any) -> tuple[str, str]:
     return str(planning), ""
 
 
-def _measures(view: EditionView | None) -> dict[str, tuple[str, str, str]]:
-    """number -> (title, effective planning, replaced planning)."""
+def _measures(view: EditionView | None) -> dict[str, tuple[str, str, str, str | None]]:
+    """number -> (title, effective planning, replaced planning, url)."""
     if view is None:
         return {}
     data = view.model_dump(mode="json").get("measures")
-    found: dict[str, tuple[str, str, str]] = {}
+    found: dict[str, tuple[str, str, str, str | None]] = {}
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
             if "number" in node and "planning" in node:
                 effective, replaced = _planning_text(node["planning"])
-                found[str(node["number"])] = (str(node.get("title") or ""), effective, replaced)
+                url = node.get("url") if isinstance(node.get("url"), str) else None
+                found[str(node["number"])] = (str(node.get("title") or ""), effective, replaced, url)
                 return
             for value in node.values():
                 walk(value)
@@ -147,10 +148,10 @@ def _measures(view: EditionView | None) -> dict[str, tuple[str, str, str]]:
 def planning_changes(previous: EditionView | None, current: EditionView) -> list[PlanningChange]:
     before = _measures(previous)
     out = []
-    for number, (title, planning, replaced) in _measures(current).items():
+    for number, (title, planning, replaced, url) in _measures(current).items():
         old = before.get(number)
         if old is not None and old[1] != planning:
-            out.append(PlanningChange(number=number, title=title, previous=old[1], current=planning))
+            out.append(PlanningChange(number=number, title=title, previous=old[1], current=planning, url=url))
         elif old is None and replaced:
-            out.append(PlanningChange(number=number, title=title, previous=replaced, current=planning))
+            out.append(PlanningChange(number=number, title=title, previous=replaced, current=planning, url=url))
     return out

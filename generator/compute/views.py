@@ -132,6 +132,7 @@ class PlanningChange(View):
     title: str
     previous: str  # "" when the measure was not in the previous edition
     current: str
+    url: str | None = None  # the measure's page in this edition, when the measures part has one
 
 
 class ChangesView(View):
