@@ -99,3 +99,21 @@ def _pending_rectification(paths: ProjectPaths, folder: Path, snap: Snapshot) ->
     if not isinstance(entries, list) or len(entries) <= len(snap.view.summary.corrections):
         return None
     return doc.line_of(("rectificaties", len(snap.view.summary.corrections)))
+
+
+def frozen_not_compared(frozen: dict[Period, FrozenEdition], editions: dict) -> frozenset[Period]:
+    """Frozen editions that no computed edition compares with, so their files need no reading.
+
+    A computed edition compares with earlier editions (measures: the newest earlier one
+    that has measures). Walking back from every computed edition, frozen editions are
+    kept up to and including the first that has measures files; older ones are skipped.
+    This keeps the draft's build time flat as published editions pile up.
+    """
+    needed: set[Period] = set()
+    for period in editions:
+        for earlier in sorted((p for p in frozen if p < period), reverse=True):
+            needed.add(earlier)
+            folder = frozen[earlier].folder
+            if (folder / "maatregelen").is_dir() or (folder / "maatregelen.yml").is_file():
+                break
+    return frozenset(p for p in frozen if p not in needed)

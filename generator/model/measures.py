@@ -64,8 +64,12 @@ def _edition_folders(paths: ProjectPaths) -> list[tuple[Period, Path]]:
     return found
 
 
-def load_measures(paths: ProjectPaths, problems: Problems) -> MeasuresInput | None:
-    """The measures of a project, or None when it has none (or they have errors)."""
+def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Period] = frozenset()) -> MeasuresInput | None:
+    """The measures of a project, or None when it has none (or they have errors).
+
+    `skip`: editions whose progress is not read, because they are frozen and no other
+    edition compares with them (see `measures_not_needed` in generator/editions/frozen.py).
+    """
     definitions = paths.content / DEFINITIONS
     folders = _edition_folders(paths)
     if not definitions.is_file():
@@ -94,6 +98,8 @@ def load_measures(paths: ProjectPaths, problems: Problems) -> MeasuresInput | No
     numbers = [m.number for m in measures]
     editions: dict[Period, EditionMeasures] = {}
     for period, folder in folders:
+        if period in skip:
+            continue
         edition = _load_edition(paths, period, folder, numbers, raw_numbers, pillar_ids, problems)
         if edition is not None:
             editions[period] = edition

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.editions.frozen import FrozenEdition, inspect_frozen
+from generator.editions.frozen import FrozenEdition, frozen_not_compared, inspect_frozen
 from generator.editions.scaffold import unrevised_files
 from generator.load.csvfile import read_csv
 from generator.load.yamlfile import YamlDoc, load_yaml
@@ -131,7 +131,7 @@ def load_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset())
     frozen: dict[Period, FrozenEdition] = {}
     editions = _load_editions(paths, indicators, raw_ids, problems, frozen, unfreeze)
     figures, sources = _load_figures(paths, site, indicators, raw_ids, problems)
-    measures = load_measures(paths, problems)
+    measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions))
 
     if problems:
         raise ValidationFailed(problems)

@@ -264,23 +264,24 @@ def render_site(
 
 def _link_other_editions(renderer: Renderer, pages: list[Page], editions: list[EditionView]) -> None:
     """Fill each edition page's banner slot with the same page in the other editions."""
-    by_slug = {e.summary.slug: e for e in editions}
     have: dict[str, set[str]] = {}
     for page in pages:
         if page.edition:
             have.setdefault(page.edition, set()).add(page.path[len(page.edition) + 1:])
+    template = renderer.env.get_template("partials/_other_editions.html")
     for page in pages:
         if not page.edition:
             continue
         key = page.path[len(page.edition) + 1:]
+        here = page_url(page.path)
+        # Plain strings, hrefs computed here: this runs for every page of every edition.
         links = [
-            {"edition": e.summary, "path": page_url(f"{e.summary.slug}/{key}")}
+            {"label": e.summary.label, "concept": e.summary.status == "concept",
+             "href": relative_url(here, page_url(f"{e.summary.slug}/{key}"))}
             for e in editions
             if e.summary.slug != page.edition and key in have.get(e.summary.slug, ())
         ]
-        page.others = renderer.render(
-            "partials/_other_editions.html", page.path, links=links, current=by_slug[page.edition].summary,
-        ).strip()
+        page.others = template.render(links=links).strip()
 
 
 def render_page_body(env: SandboxedEnvironment, page: PageView) -> str:
