@@ -360,25 +360,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(p)
     p.set_defaults(func=cmd_check_site)
 
-    p = sub.add_parser(
-        "publish", parents=[common], help="publiceer en bevries een editie, of leg een rectificatie vast",
-        description=(
-            "Bevriest een editie: wat de editie toont (teksten en de precieze cijfers) wordt vastgelegd in "
-            "content/edities/<periode>/gepubliceerd/versie-1.json. Daarna toont de site deze editie altijd zo, "
-            "ook als cijfers later worden herzien. De status in editie.yml wordt 'gepubliceerd'.\n\n"
-            "Verandert er daarna iets aan de bestanden van de editie, dan stopt elke build met een fout. "
-            "Een correctie van een gepubliceerde editie is een rectificatie: die komt met datum en reden onder "
-            "`rectificaties:` in editie.yml en de editie wordt opnieuw bevroren als versie 2, 3, ...; de "
-            "pagina's tonen 'Gecorrigeerd op <datum>: <reden>'. Eerdere versies blijven bewaard."
-        ),
-        epilog=(
-            "Voorbeelden:\n"
-            "  rapportage publish 2023-Q3\n"
-            "  rapportage publish 2023-Q1 --rectificatie \"Aantal vragenlijsten bij KPI 1 verbeterd\"\n"
-            "  rapportage publish 2023-Q1 --rectificatie \"...\" --wat \"KPI 1\" --datum 2023-06-02\n"
-            "  rapportage publish 2023-Q1     (na een rectificatie die u zelf in editie.yml zette)"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    p = _subcommand(
+        sub, "publish", common, "publiceer en bevries een editie, of leg een rectificatie vast",
+        "Bevriest een editie: wat de editie toont (teksten en de precieze cijfers) wordt vastgelegd in "
+        "content/edities/<periode>/gepubliceerd/versie-1.json, en de status in editie.yml wordt "
+        "'gepubliceerd'. Daarna toont de site deze editie altijd zo, ook als cijfers later worden "
+        "herzien.\n\n"
+        "Verandert daarna een bestand van de editie, dan stopt elke build met een fout. Een correctie "
+        "van een gepubliceerde editie is een rectificatie: die komt met datum en reden onder "
+        "`rectificaties:` in editie.yml, en de editie wordt opnieuw bevroren als versie 2, 3, enzovoort. "
+        "Elke pagina van de editie toont dan 'Gecorrigeerd op <datum>: <reden>'. Eerdere versies blijven "
+        "bewaard. Zette u de rectificatie zelf in editie.yml, voer dan deze opdracht zonder opties uit.",
+        [
+            "rapportage publish 2023-Q3",
+            "rapportage publish 2023-Q1 --rectificatie \"Aantal vragenlijsten bij KPI 1 verbeterd\"",
+            "rapportage publish 2023-Q1 --rectificatie \"Verkeerd cijfer\" --wat \"KPI 4\" --datum 2023-06-02",
+        ],
     )
     p.add_argument("periode", help="de editie, bijvoorbeeld 2023-Q1")
     p.add_argument("--rectificatie", metavar="REDEN", help="leg een correctie van een gepubliceerde editie vast, met deze reden")
@@ -391,16 +388,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_publish)
 
-    p = sub.add_parser(
-        "new-period", parents=[common], help="maak de volgende editie op basis van de vorige",
-        description=(
-            "Maakt content/edities/<periode>/ met een kopie van alle bestanden van de vorige editie "
-            "(of die van --van). De status wordt 'concept' en elke overgenomen tekst krijgt bovenaan de regel "
-            "`# CONCEPT – overgenomen uit editie ...`. Zolang die regel er staat, waarschuwt `rapportage check` "
-            "en faalt `rapportage build --strict`. Een bestaande map wordt nooit overschreven."
-        ),
-        epilog="Voorbeelden:\n  rapportage new-period 2023-Q4\n  rapportage new-period 2024-H1 --van 2023-Q4",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    p = _subcommand(
+        sub, "new-period", common, "maak de volgende editie op basis van de vorige",
+        "Maakt content/edities/<periode>/ met een kopie van alle bestanden van de vorige editie "
+        "(of die van --van). De status wordt 'concept' en elke overgenomen tekst krijgt bovenaan de regel "
+        "`# CONCEPT – overgenomen uit editie ...`. Zolang die regel er staat, waarschuwt `rapportage check` "
+        "en stopt `rapportage build --strict`. Een bestaande map wordt nooit overschreven.",
+        ["rapportage new-period 2023-Q4", "rapportage new-period 2024-H1 --van 2023-Q4 --datum 2024-08-19"],
     )
     p.add_argument("periode", help="de nieuwe editie, bijvoorbeeld 2023-Q4, 2024-H1 of 2024")
     p.add_argument("--van", metavar="PERIODE", help="neem deze editie over (standaard de vorige)")

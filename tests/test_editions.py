@@ -290,15 +290,19 @@ def test_new_period_copies_narrative_as_concept(example_project: Path, capsys) -
     folder = example_project / "content/edities/2023-Q4"
     settings = (folder / "editie.yml").read_text(encoding="utf-8")
     marker = "# CONCEPT – overgenomen uit editie 2023-Q3. Werk de tekst bij voor 2023-Q4 en verwijder daarna deze regel.\n"
-    assert settings.startswith(marker + "titel: Kwartaalrapportage Q4 2023\nstatus: concept\ndatum: 2024-02-12\n")
+    modeline = "# yaml-language-server: $schema=../../../schemas/editie.schema.json\n"
+    # the schema modeline stays the first line; the marker comes right below it
+    assert settings.startswith(modeline + marker + "titel: Kwartaalrapportage Q4 2023\nstatus: concept\ndatum: 2024-02-12\n")
     source_text = (example_project / "content/edities/2023-Q3/indicatoren/doelbereik.yml").read_text(encoding="utf-8")
-    assert (folder / "indicatoren/doelbereik.yml").read_text(encoding="utf-8") == marker + source_text
+    first, rest = source_text.split("\n", 1)
+    assert first.startswith("# yaml-language-server:")
+    assert (folder / "indicatoren/doelbereik.yml").read_text(encoding="utf-8") == first + "\n" + marker + rest
 
     copied = [p for p in (example_project / "content/edities/2023-Q3").rglob("*.yml")]
     project = check(paths)
     warnings = [(p.file, p.line, p.message) for p in project.problems.warnings]
     assert len(warnings) == len(copied) >= 12
-    assert ("content/edities/2023-Q4/indicatoren/doelbereik.yml", 1,
+    assert ("content/edities/2023-Q4/indicatoren/doelbereik.yml", 2,
             "tekst overgenomen uit editie 2023-Q3 en nog niet bijgewerkt") in warnings
 
     assert main(["build", "--strict", "--project", str(example_project)]) == 1

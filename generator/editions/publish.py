@@ -29,6 +29,7 @@ from generator.editions.scaffold import has_unrevised
 from generator.editions.snapshot import (
     FORMAT,
     Snapshot,
+    compare_files,
     dump_snapshot,
     edition_files,
     latest_snapshot_path,
@@ -91,9 +92,10 @@ def publish(
         existing = parse_snapshot(existing_path.read_bytes(), paths.rel(existing_path), problems)
         if existing is None and not again:
             raise ValidationFailed(problems)
-    # --opnieuw after a change to the view model: snapshots that no longer load are
-    # computed from their files for this run, so they can be re-published one by one.
-    unfreeze = {period} | (_unreadable_snapshots(paths) if again else set())
+    # --opnieuw after a change to rapportage: other frozen editions whose snapshot no longer
+    # loads or whose files changed too are computed from their files for this run, so the
+    # developer can re-publish them one by one.
+    unfreeze = {period} | (_stale_snapshots(paths) if again else set())
     if existing_path is None and (again or reason):
         raise PublishError(
             f"editie {period} is nog niet gepubliceerd",
@@ -192,7 +194,8 @@ def _figure_changes(old: list, new: list) -> list[str]:
     return out
 
 
-def _unreadable_snapshots(paths: ProjectPaths) -> set[Period]:
+def _stale_snapshots(paths: ProjectPaths) -> set[Period]:
+    """Editions whose newest snapshot no longer loads, or whose files changed since."""
     out = set()
     if not paths.editions.is_dir():
         return out
@@ -200,7 +203,8 @@ def _unreadable_snapshots(paths: ProjectPaths) -> set[Period]:
         path = latest_snapshot_path(folder) if folder.is_dir() else None
         if path is None:
             continue
-        if parse_snapshot(path.read_bytes(), paths.rel(path), Problems()) is None:
+        snap = parse_snapshot(path.read_bytes(), paths.rel(path), Problems())
+        if snap is None or compare_files(snap.inputs, edition_files(folder)):
             try:
                 out.add(Period.parse(folder.name))
             except PeriodError:

@@ -25,6 +25,7 @@ from generator.problems import Problems
 from generator.project import ProjectPaths
 
 MARKER = "# CONCEPT – overgenomen uit editie {source}. Werk de tekst bij voor {target} en verwijder daarna deze regel."
+MODELINE = "# yaml-language-server:"  # a schema pointer that must stay the first line
 _MARKER_RE = re.compile(r"^\ufeff?#\s*CONCEPT\b.*?overgenomen uit editie (\S+?)\.?(\s|$)")
 
 
@@ -113,11 +114,23 @@ def _marker(source: Period, target: Period) -> str:
 
 
 def _mark(data: bytes, source: Period, target: Period) -> bytes:
-    text = data.decode("utf-8-sig")
-    lines = text.splitlines(keepends=True)
-    if lines and _MARKER_RE.match(lines[0]):
-        lines = lines[1:]  # copied from a copy that was never updated: one marker is enough
-    return (_marker(source, target) + "\n" + "".join(lines)).encode("utf-8")
+    """Put the marker at the top, below a schema modeline (which must stay the first line)."""
+    lines = data.decode("utf-8-sig").splitlines(keepends=True)
+    head = lines[:1] if lines and lines[0].startswith(MODELINE) else []
+    body = lines[len(head):]
+    if body and _MARKER_RE.match(body[0]):
+        body = body[1:]  # copied from a copy that was never updated: one marker is enough
+    return ("".join(head) + _marker(source, target) + "\n" + "".join(body)).encode("utf-8")
+
+
+def marker_source(data: bytes) -> tuple[int, str] | None:
+    """(line, source edition) of the new-period marker at the top of a YAML file, if any."""
+    lines = data.decode("utf-8", errors="replace").split("\n", 2)
+    line = 1
+    if lines and lines[0].startswith(MODELINE):
+        lines, line = lines[1:], 2
+    m = _MARKER_RE.match(lines[0]) if lines else None
+    return (line, m.group(1)) if m else None
 
 
 def _edition_settings(data: bytes, source: Period, target: Period, date: dt.date) -> bytes:
@@ -140,14 +153,11 @@ def _edition_settings(data: bytes, source: Period, target: Period, date: dt.date
 def unrevised_files(paths: ProjectPaths, folder: Path, problems: Problems) -> None:
     """Warn about every YAML file of an edition that still carries the new-period marker."""
     for rel, data in edition_files(folder).items():
-        if not rel.endswith((".yml", ".yaml")):
-            continue
-        first = data.split(b"\n", 1)[0].decode("utf-8", errors="replace")
-        m = _MARKER_RE.match(first)
-        if m:
+        found = marker_source(data) if rel.endswith((".yml", ".yaml")) else None
+        if found:
             problems.add(
-                f"{paths.rel(folder)}/{rel}", 1,
-                f"tekst overgenomen uit editie {m.group(1)} en nog niet bijgewerkt",
+                f"{paths.rel(folder)}/{rel}", found[0],
+                f"tekst overgenomen uit editie {found[1]} en nog niet bijgewerkt",
                 "werk de tekst bij voor deze editie en verwijder daarna de regel `# CONCEPT ...` bovenaan het bestand",
                 severity="waarschuwing",
             )
@@ -156,6 +166,6 @@ def unrevised_files(paths: ProjectPaths, folder: Path, problems: Problems) -> No
 def has_unrevised(folder: Path) -> list[str]:
     found = []
     for rel, data in edition_files(folder).items():
-        if rel.endswith((".yml", ".yaml")) and _MARKER_RE.match(data.split(b"\n", 1)[0].decode("utf-8", "replace")):
+        if rel.endswith((".yml", ".yaml")) and marker_source(data):
             found.append(rel)
     return found

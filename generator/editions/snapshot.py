@@ -162,8 +162,21 @@ def figure_rows(view: EditionView) -> list[FigureRow]:
     return sorted(rows, key=lambda r: (r[0], r[1], Period.parse(r[2])))
 
 
+# The first line of a YAML file may point VS Code at its schema (`rapportage schema` writes
+# it). It is editor tooling, not content: rewriting it must not "change" a published edition.
+MODELINE = b"# yaml-language-server:"
+
+
+def content_of(rel: str, data: bytes) -> bytes:
+    """The part of an input file that counts: a YAML file without its schema modeline."""
+    if rel.endswith((".yml", ".yaml")) and data.startswith(MODELINE):
+        _, _, rest = data.partition(b"\n")
+        return rest
+    return data
+
+
 def make_inputs(files: dict[str, bytes], view: EditionView) -> SnapshotInputs:
-    hashes = {rel: sha256(data) for rel, data in files.items()}
+    hashes = {rel: sha256(content_of(rel, data)) for rel, data in files.items()}
     texts = {}
     for rel, data in files.items():
         if len(data) <= MAX_STORED_TEXT and rel.endswith((".yml", ".yaml", ".md", ".txt")):
@@ -184,20 +197,22 @@ def compare_files(inputs: SnapshotInputs, files: dict[str, bytes]) -> list[FileC
             changes.append(FileChange(rel, "verwijderd", None))
         elif rel not in inputs.files:
             changes.append(FileChange(rel, "toegevoegd", 1))
-        elif sha256(files[rel]) != inputs.files[rel]:
-            changes.append(FileChange(rel, "gewijzigd", _first_changed_line(inputs.texts.get(rel), files[rel])))
+        elif sha256(content_of(rel, files[rel])) != inputs.files[rel]:
+            changes.append(FileChange(rel, "gewijzigd", _first_changed_line(rel, inputs.texts.get(rel), files[rel])))
     return changes
 
 
-def _first_changed_line(old: str | None, new: bytes) -> int | None:
+def _first_changed_line(rel: str, old: str | None, new: bytes) -> int | None:
+    """1-based line in the current file where it first differs from the published text."""
     if old is None:
         return None
     try:
-        new_lines = new.decode("utf-8").splitlines()
+        new_lines = content_of(rel, new).decode("utf-8").splitlines()
     except UnicodeDecodeError:
         return None
-    old_lines = old.splitlines()
+    offset = 1 if content_of(rel, new) is not new else 0  # the modeline above the content
+    old_lines = content_of(rel, old.encode("utf-8")).decode("utf-8").splitlines()
     for i, (a, b) in enumerate(zip(old_lines, new_lines), start=1):
         if a != b:
-            return i
-    return min(len(old_lines), len(new_lines)) + 1
+            return i + offset
+    return min(len(old_lines), len(new_lines)) + 1 + offset
