@@ -120,6 +120,8 @@ def publish(
         project = load_project(paths, unfreeze=frozenset(unfreeze))
         edition = project.editions[period]
         view = next(v for v in compute_all(project) if v.summary.period == str(period))
+        if project.problems:  # computing tables and citations can find errors too
+            raise ValidationFailed(project.problems)
         corrections = view.summary.corrections
 
         if existing is None and existing_path is None:
