@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
@@ -109,11 +110,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     paths = _paths(args)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else None
-    result = build(paths, strict=args.strict, site_dir=site_dir)
+    with _chart_progress() as progress:
+        result = build(paths, strict=args.strict, site_dir=site_dir, chart_progress=progress)
     print_problems(result.warnings, _format(args), paths.root)
+    c = result.charts
+    charts = f"{c.charts} grafieken ({c.rendered} getekend, {c.cached} uit de cache), " if c.charts else ""
     _status_console(args).print(
         f"[green]Site gebouwd[/green] in {paths.rel(result.site_dir)}/: {result.pages} pagina's, "
-        f"{result.editions} edities ({result.frozen} bevroren), {result.seconds:.1f} s."
+        f"{result.editions} edities ({result.frozen} bevroren), {charts}{result.seconds:.1f} s."
     )
     return 0
 
@@ -178,6 +182,26 @@ def cmd_new_period(args: argparse.Namespace) -> int:
         "`# CONCEPT ...` bovenaan elk bestand; `rapportage check` toont wat nog open staat."
     )
     return 0
+
+
+@contextmanager
+def _chart_progress():
+    """A progress bar on stderr while charts are drawn; nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("Grafieken tekenen"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=_console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("grafieken", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

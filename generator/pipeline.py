@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.charts.embed import ChartBook
+from generator.charts.render import Progress, RenderStats
 from generator.compute.kpi import compute_all
 from generator.compute.pages import compute_all_pages
 from generator.compute.views import EditionView
@@ -28,6 +30,7 @@ class BuildResult:
     frozen: int = 0  # editions shown from their snapshot
     reused: int = 0  # frozen editions whose pages came from the render cache
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (bench/)
+    charts: RenderStats = field(default_factory=RenderStats)
 
 
 def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
@@ -48,7 +51,10 @@ def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
     return project
 
 
-def render(paths: ProjectPaths, project: ProjectModel, timings: dict[str, float] | None = None) -> tuple[RenderedSite, list[EditionView]]:
+def render(
+    paths: ProjectPaths, project: ProjectModel, timings: dict[str, float] | None = None,
+    chart_progress: Progress | None = None, charts: ChartBook | None = None,
+) -> tuple[RenderedSite, list[EditionView]]:
     started = time.perf_counter()
     editions = compute_all(project)
     computed = time.perf_counter()
@@ -62,6 +68,7 @@ def render(paths: ProjectPaths, project: ProjectModel, timings: dict[str, float]
     rendered = render_site(
         paths, site_name, editions, logo, guide=project.site.guide,
         frozen=frozen, cache_dir=paths.work / "render-cache",
+        charts=charts or ChartBook(paths, progress=chart_progress),
     )
     if timings is not None:
         timings["compute"] = computed - started
@@ -77,16 +84,21 @@ def source_date_epoch(editions: list[EditionView]) -> int | None:
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
 
 
-def build(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
+def build(
+    paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None,
+    chart_progress: Progress | None = None,
+) -> BuildResult:
     """Validate, compute, render and swap the new site into place.
 
     The previous site stays untouched unless the whole build succeeds.
+    `chart_progress(done, total)` is called while the charts are drawn.
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
     project = check(paths, strict=strict)
     timings["load"] = time.perf_counter() - started
-    rendered, editions = render(paths, project, timings)
+    charts = ChartBook(paths, progress=chart_progress)
+    rendered, editions = render(paths, project, timings, charts=charts)
     target = site_dir or paths.site
     new = output.new_build_dir(target)
     site_started = time.perf_counter()
@@ -106,4 +118,5 @@ def build(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = Non
         frozen=len(project.frozen),
         reused=len(rendered.reused),
         timings=timings,
+        charts=charts.stats,
     )

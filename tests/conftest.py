@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -18,3 +19,16 @@ def example_project(tmp_path: Path) -> Path:
             shutil.copytree(REPO / name, dest / name)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_chart_cache():
+    """Builds of example-project copies share one chart cache (keys are content hashes),
+    so only the first build of a test run draws the charts."""
+    name = "RAPPORTAGE_CHART_CACHE"
+    before = os.environ.get(name)
+    if before is None:
+        os.environ[name] = str(REPO / ".rapportage" / "cache" / "charts")
+    yield
+    if before is None:
+        os.environ.pop(name, None)

@@ -82,8 +82,7 @@ def test_directive_errors_name_file_and_line_counting_the_front_matter(example_p
         f"{PAGE}:12: fout: tabel `financieel-overzicht` heeft geen kolom `verschill`\n    tip: bedoelt u `verschil`?",
         f"{PAGE}:13: fout: `kleur` is geen onderdeel van een KPI\n"
         "    tip: kies uit: waarde, streefwaarde, afwijking, verandering, status",
-        f"{PAGE}:13: fout: grafieken op vrije pagina's worden nog niet ondersteund\n"
-        "    tip: laat deze regel voorlopig weg, of toon de cijfers met tabel(...)",
+        f"{PAGE}:13: fout: tabel `kosten` bestaat niet in deze editie\n    tip: bedoelt u `zorgkosten`?",
     ]
 
 

@@ -265,7 +265,7 @@ def test_table_definition_errors_name_the_yaml_line(tmp_path) -> None:
         "begroting, kwartalen, aandelen, kruistabel, tekst\n    tip: bedoelt u `begroting`?",
         "content/edities/2023-Q2/tabellen.yml:10: fout: onbekende sleutel `kleur`\n"
         "    tip: toegestane sleutels: `id`, `soort`, `titel`, `bestand`, `blad`, `bereik`, `bron`, `decimalen`, "
-        "`decimalen_procent`, `kolommen`",
+        "`decimalen_procent`, `grafiek`, `kolommen`",
         "content/edities/2023-Q2/tabellen.yml:15: fout: `blad` geldt alleen voor XLSX-bestanden\n"
         "    tip: laat deze sleutel weg bij een CSV-bestand",
     ]

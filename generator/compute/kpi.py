@@ -6,6 +6,7 @@ from babel.dates import format_date
 
 from generator import formatting as fmt
 from generator.compute.measures import compute_measures
+from generator.compute.chart_config import chart_config
 from generator.compute.status import STATUS, compute_status, deviation
 from generator.compute.changes import with_changes
 from generator.compute.views import (
@@ -107,6 +108,9 @@ def _series_view(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesR
                 value_text=fmt.value(v, rules.unit, rules.decimals),
                 target_text=fmt.target(t, rules.unit, rules.decimals),
                 status=st, status_word=STATUS[st][0], is_current=p == period,
+                target_comparator=t.comparator if t else None,
+                target_value=t.value if t else None,
+                target_high=t.high if t else None,
             )
         )
     return SeriesView(
@@ -127,6 +131,7 @@ def _series_view(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesR
         change=change,
         change_text=fmt.delta(change, rules.unit, rules.decimals),
         history=history,
+        decimals=rules.decimals,
     )
 
 
@@ -149,6 +154,7 @@ def indicator_view(project: ProjectModel, ind: IndicatorDefinition, edition: Edi
         has_narrative=narrative is not None,
         series=[_series_view(project, ind, r, edition) for r in series_rules(ind)],
         url=f"{edition.period.slug}/kpi/{ind.id}/",
+        chart=chart_config(ind.chart),
     )
 
 

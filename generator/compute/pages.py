@@ -198,10 +198,23 @@ class Citations:
         self._blocks.append((PageBlock(kind="tabel", table=table), line))
         return block_token(len(self._blocks) - 1)
 
-    def _fn_grafiek(self, line: int | None, chart_id: str) -> str:
-        self._problem(line, "grafieken op vrije pagina's worden nog niet ondersteund",
-                      "laat deze regel voorlopig weg, of toon de cijfers met tabel(...)")
-        return UNKNOWN
+    def _fn_grafiek(self, line: int | None, table_id: str) -> str:
+        if self._blocks is None:
+            self._problem(line, "een grafiek kan alleen op een vrije pagina staan", "zet {{ grafiek(...) }} op een vrije pagina")
+            return UNKNOWN
+        table = self._table(line, table_id)
+        if table is None:
+            return UNKNOWN
+        from generator.charts.tables import ChartError, default_config, table_spec
+
+        chart = default_config(table)
+        try:
+            table_spec(table, chart)  # a chart that does not fit its table is an error now, not at build time
+        except ChartError as exc:
+            self._problem(line, str(exc), f"pas `grafiek:` van de tabel aan in content/edities/{self.edition.period}/tabellen.yml")
+            return UNKNOWN
+        self._blocks.append((PageBlock(kind="grafiek", table=table, chart=chart), line))
+        return block_token(len(self._blocks) - 1)
 
     def _fn_kpi(self, line: int | None, indicator_id: str, series: str | None = None, what: str = "waarde") -> str:
         ind = self._indicator(line, indicator_id)
@@ -333,7 +346,7 @@ def _decimals_of(text: str) -> int:
 
 _USAGE = {
     "tabel": 'schrijf {{ tabel("tabel-id") }} op een eigen regel',
-    "grafiek": 'schrijf {{ grafiek("grafiek-id") }} op een eigen regel',
+    "grafiek": 'schrijf {{ grafiek("tabel-id") }} op een eigen regel',
     "kpi": 'schrijf {{ kpi("indicator-id") }}, {{ kpi("indicator-id", "reeks") }} of {{ kpi("indicator-id", "reeks", "streefwaarde") }}',
     "totaal": 'schrijf {{ totaal("tabel-id", "kolom") }}',
     "cel": 'schrijf {{ cel("tabel-id", "regel", "kolom") }}',

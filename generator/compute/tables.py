@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from generator import formatting as fmt
+from generator.compute.chart_config import chart_config
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
 from generator.load.csvfile import CsvRow, CsvTable, read_csv
 from generator.load.xlsxfile import read_xlsx
@@ -677,4 +678,7 @@ def compute_table(src: TableSource, paths: ProjectPaths, period: Period, problem
     data = read_table_data(src, paths, problems)
     if data is None:
         return None
-    return BUILDERS[src.definition.kind](src, data, period, problems)
+    view = BUILDERS[src.definition.kind](src, data, period, problems)
+    if view is not None and src.definition.chart is not None:
+        view = view.model_copy(update={"chart": chart_config(src.definition.chart)})
+    return view

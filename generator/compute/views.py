@@ -22,6 +22,10 @@ class HistoryRow(View):
     status: str
     status_word: str
     is_current: bool
+    # The target of this period in numbers, for charts: comparator as in targets.Target.
+    target_comparator: str | None = None
+    target_value: float | None = None
+    target_high: float | None = None  # only for "tussen ... en ..."
 
 
 class SeriesView(View):
@@ -42,6 +46,27 @@ class SeriesView(View):
     change: float | None
     change_text: str
     history: list[HistoryRow]
+    decimals: int | None = None  # None: the unit's default (formatting.DEFAULT_DECIMALS)
+
+
+class ChartAnnotationView(View):
+    period: str
+    text: str
+
+
+class ChartConfigView(View):
+    """An indicator's `grafiek:` settings; the defaults are what an indicator without it gets."""
+
+    kind: str = "lijn"
+    title: str | None = None
+    series: list[str] = []
+    axis_min: float | None = None
+    axis_max: float | None = None
+    annotations: list[ChartAnnotationView] = []
+    periods: int | None = None
+    shape: str = "donut"
+    show_target: bool = True
+    target_name: str = "Streefwaarde"
 
 
 class IndicatorView(View):
@@ -58,6 +83,7 @@ class IndicatorView(View):
     has_narrative: bool
     series: list[SeriesView]
     url: str  # site-relative, e.g. 2023-q1/kpi/eigen-regie/
+    chart: ChartConfigView = ChartConfigView()
 
 
 class GoalView(View):
@@ -337,6 +363,7 @@ class TableView(View):
     notes: list[str] = []
     columns: list[TableColumn]
     rows: list[TableRow]
+    chart: ChartConfigView | None = None  # the table's `grafiek:` settings, for {{ grafiek("id") }}
 
 
 def block_token(index: int) -> str:
@@ -349,7 +376,8 @@ class PageBlock(View):
     """A table or chart placed on its own line of a free page."""
 
     kind: str  # tabel | grafiek
-    table: TableView | None = None
+    table: TableView | None = None  # for a chart: the table whose figures it draws
+    chart: ChartConfigView | None = None  # for a chart: its settings (the table's, or the default)
 
 
 class PageView(View):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import DutchModel
 from generator.model.targets import Target, TargetError, parse_target
+from generator.periods import Period, PeriodError
 
 UNITS = ("percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten")
 Unit = Literal["percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten"]
@@ -45,6 +46,91 @@ def _text(value: object) -> object:
 
 
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": ["string", "number"]})]
+
+
+def _yes_no(value: object) -> object:
+    # YAML 1.2 reads `ja`/`nee` as text; editors write them, so they count as true/false.
+    if isinstance(value, str) and value.strip().lower() in ("ja", "nee"):
+        return value.strip().lower() == "ja"
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"enum": [True, False, "ja", "nee"]})]
+
+
+# Charts (`grafiek:`). The same model serves an indicator's chart and any other YAML
+# that declares a chart (free pages), so keys and messages are the same everywhere.
+
+ChartKind = Literal["lijn", "staven", "gegroepeerd", "gestapeld", "aandelen", "horizontaal", "begroting", "geen"]
+
+
+class ChartAxis(DutchModel):
+    model_config = ConfigDict(title="As van de grafiek")
+
+    minimum: float | None = Field(default=None, alias="min", description="Laagste waarde op de as, bijvoorbeeld `0`.")
+    maximum: float | None = Field(default=None, alias="max", description="Hoogste waarde op de as, bijvoorbeeld `100`.")
+
+    @model_validator(mode="after")
+    def _order(self) -> "ChartAxis":
+        if self.minimum is not None and self.maximum is not None and self.minimum >= self.maximum:
+            raise PydanticCustomError(
+                "rapportage",
+                "`as`: `min` moet kleiner zijn dan `max`",
+                {"hint": "bijvoorbeeld `as: {min: 0, max: 100}`"},
+            )
+        return self
+
+
+class ChartAnnotation(DutchModel):
+    model_config = ConfigDict(title="Opmerking in de grafiek")
+
+    period: Text = Field(
+        alias="periode", min_length=1, json_schema_extra=NOT_EMPTY,
+        description="Periode waarbij de opmerking staat, bijvoorbeeld `2023-Q1`.",
+    )
+    text: Text = Field(
+        alias="tekst", min_length=1, max_length=80, json_schema_extra=NOT_EMPTY,
+        description="Korte tekst in de grafiek (hoogstens 80 tekens), bijvoorbeeld `Nieuwe vragenlijst`.",
+    )
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str) -> str:
+        try:
+            return str(Period.parse(value))
+        except PeriodError as exc:
+            raise PydanticCustomError("rapportage", str(exc)) from None
+
+
+class ChartSettings(DutchModel):
+    model_config = ConfigDict(title="Grafiek")
+
+    kind: ChartKind = Field(
+        default="lijn", alias="soort",
+        description="Soort grafiek: `lijn` (standaard), `staven`, `gegroepeerd` (reeksen naast elkaar, per periode), "
+        "`gestapeld`, `aandelen`, `horizontaal`, `begroting` (twee reeksen: begroting en prognose) of `geen`.",
+    )
+    title: Text | None = Field(default=None, alias="titel", description="Titel boven de grafiek; standaard de titel van de indicator.")
+    series: list[Text] = Field(
+        default_factory=list, alias="reeksen",
+        description="Welke reeksen in de grafiek staan, in deze volgorde; standaard alle.",
+    )
+    axis: ChartAxis | None = Field(default=None, alias="as", description="Bereik van de waarde-as, bijvoorbeeld `{min: 0, max: 100}`.")
+    annotations: list[ChartAnnotation] = Field(
+        default_factory=list, alias="annotaties", description="Opmerkingen bij een periode, als lijn met tekst in de grafiek.",
+    )
+    periods: int | None = Field(
+        default=None, alias="perioden", ge=1, le=40,
+        description="Alleen de laatste zoveel perioden; standaard alle (bij `gegroepeerd` 4, bij `horizontaal` en `aandelen` 1).",
+    )
+    shape: Literal["donut", "balk"] = Field(default="donut", alias="vorm", description="Alleen bij `aandelen`: `donut` (standaard) of `balk`.")
+    show_target: YesNo = Field(
+        default=True, alias="toon_streefwaarde", description="`nee` laat de streefwaarde weg uit de grafiek; standaard `ja`.",
+    )
+    target_name: Text = Field(
+        default="Streefwaarde", alias="naam_streefwaarde", min_length=1, max_length=30, json_schema_extra=NOT_EMPTY,
+        description="Hoe de streefwaarde in grafiek en tekst heet, bijvoorbeeld `Norm`; standaard `Streefwaarde`.",
+    )
 
 
 class SiteSettings(DutchModel):
@@ -147,6 +233,10 @@ class IndicatorDefinition(DutchModel):
     )
     definition: Text | None = Field(default=None, alias="definitie", description="Wat de indicator meet (Markdown).")
     source: Text | None = Field(default=None, alias="bron", description="Bron van de cijfers, bijvoorbeeld het registratiesysteem.")
+    chart: ChartSettings | None = Field(
+        default=None, alias="grafiek",
+        description="Grafiek op de KPI-pagina (mag weg): zonder `grafiek` een lijn per reeks met de streefwaarde.",
+    )
 
     @field_validator("targets", mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Union
 from pydantic import AliasChoices, ConfigDict, Field, field_validator
 
 from generator.model.base import DutchModel
-from generator.model.schema import ID_PATTERN, Text
+from generator.model.schema import ID_PATTERN, ChartSettings, Text
 
 TABLE_KINDS = ("begroting", "kwartalen", "aandelen", "kruistabel", "tekst")
 TableUnit = Literal["euro", "euro_x1000", "aantal", "percentage"]
@@ -29,6 +29,7 @@ class TableBase(DutchModel):
     source: Text | None = Field(default=None, alias="bron")
     decimals: int = Field(default=0, alias="decimalen", ge=0, le=4)
     percent_decimals: int = Field(default=0, alias="decimalen_procent", ge=0, le=4)
+    chart: ChartSettings | None = Field(default=None, alias="grafiek")  # for {{ grafiek("id") }}
 
 
 class BudgetColumns(DutchModel):

@@ -7,17 +7,20 @@ from typing import TYPE_CHECKING
 from generator.compute.views import EditionView, YieldTableView
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from generator.charts.embed import ChartBook
     from generator.render.pages import NavItem, Page, Renderer
 
 
-def yield_charts(table: YieldTableView) -> list[str]:
-    """Hook for the yield chart (expected against realised per year) of one pillar.
+def yield_charts(charts: "ChartBook", table: YieldTableView, page_path: str) -> list[Markup]:
+    """The yield chart (expected against realised per year) of one pillar, for the `_chart.html` slot.
 
-    Returns rendered chart HTML for the `_chart.html` slot. Until the charts stage
-    (generator/charts/) is available it returns no charts, and the page shows the
-    yield as a table with the chart's text alternative above it.
-    """
-    return []
+    Its text alternative is the table's own summary, which tells "not quantifiable" from
+    "no amount yet"."""
+    from generator.charts.yields import yield_spec
+
+    return [charts.block(yield_spec(table), page_path, summary=table.summary)]
 
 
 def add_measure_pages(renderer: "Renderer", edition: EditionView, pages: list["Page"], section: "NavItem") -> None:
@@ -37,7 +40,7 @@ def add_measure_pages(renderer: "Renderer", edition: EditionView, pages: list["P
         pillar_path = f"{pillar.url}index.md"
         pages.append(Page(pillar_path, pillar.title, renderer.render(
             "pages/measures_pillar.html", pillar_path, edition=edition, measures=measures, pillar=pillar,
-            yield_charts=yield_charts(pillar.yields) if pillar.yields else [],
+            yield_charts=yield_charts(renderer.charts, pillar.yields, pillar_path) if pillar.yields else [],
         ), description=f"Maatregelen {pillar.short_title}, {label}"))
         pillar_nav = NavItem(pillar.title, children=[NavItem("Overzicht", pillar_path)])
         for measure in pillar.measures:

@@ -16,6 +16,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.compute.history import kpi_histories
+from generator.charts.embed import ChartBook
 from generator.compute.status import STATUS
 from generator.compute.views import EditionView, IndicatorView, PageView, block_token
 from generator.project import ProjectPaths, default_templates_dir
@@ -144,9 +145,12 @@ def _markup(html: str) -> Any:
 
 
 class Renderer:
-    def __init__(self, paths: ProjectPaths):
+    def __init__(self, paths: ProjectPaths, charts: ChartBook | None = None):
         self.paths = paths
         self.env = make_environment(paths)
+        # Every page may embed charts (charts.block); render_site draws them all at the end.
+        self.charts = charts or ChartBook(paths)
+        self.charts.bind(self.env)
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         here = page_url(page_path)
@@ -174,6 +178,7 @@ def render_edition(renderer: Renderer, edition: EditionView) -> EditionPages:
             path = f"{slug}/kpi/{ind.id}.md"
             pages.append(Page(path, f"KPI {ind.number}: {ind.title}", renderer.render(
                 "pages/indicator.html", path, edition=edition, goal=goal, indicator=ind,
+                indicator_charts=renderer.charts.indicator_blocks(edition, ind, path),
             ), description=f"{ind.title}, {edition.summary.label}", edition=slug))
             goal_nav.children.append(NavItem(f"KPI {ind.number}: {ind.title}", path))
         section.children.append(goal_nav)
@@ -181,12 +186,14 @@ def render_edition(renderer: Renderer, edition: EditionView) -> EditionPages:
     for free in edition.pages:
         path = f"{slug}/{free.slug}.md"
         pages.append(Page(path, free.title, renderer.render(
-            "pages/page.html", path, edition=edition, page=free, body=_markup(render_page_body(renderer.env, free)),
+            "pages/page.html", path, edition=edition, page=free,
+            body=_markup(render_page_body(renderer.env, free, renderer.charts, path)),
         ), description=f"{free.title}, {edition.summary.label}"))
         section.children.append(NavItem(free.title, path))
     for page in pages:  # also the pages other parts add (measures): all belong to this edition
         page.edition = slug
-    return EditionPages(pages, section)
+    # The CSV files of this edition's charts travel with its pages (and its render cache entry).
+    return EditionPages(pages, section, renderer.charts.take_files())
 
 
 def render_site(
@@ -197,17 +204,20 @@ def render_site(
     guide: bool = False,
     frozen: dict[str, str] | None = None,
     cache_dir: Path | None = None,
+    charts: ChartBook | None = None,
 ) -> RenderedSite:
     """Every page of the site. `editions` newest first; `frozen` maps the slug of each
     frozen edition to its snapshot digest, so its pages come from the render cache
-    (in `cache_dir`) whenever the snapshot, the templates and the code are unchanged."""
-    renderer = Renderer(paths)
+    (in `cache_dir`) whenever the snapshot, the templates and the code are unchanged.
+    Charts on any page are drawn all at once at the end (`charts`, a ChartBook)."""
+    renderer = Renderer(paths, charts)
     frozen = frozen or {}
     cache = RenderCache(cache_dir, code_fingerprint(paths)) if cache_dir is not None and frozen else None
     pages: list[Page] = []
     nav: list[NavItem] = [NavItem("Home", "index.md")]
     files: dict[str, bytes] = {}
     reused: list[str] = []
+    fresh: list[tuple[str, str, EditionPages]] = []
     published = [e for e in editions if e.summary.status == "gepubliceerd"]
     latest = published[0] if published else None
     histories = kpi_histories(editions)
@@ -226,7 +236,7 @@ def render_site(
         else:
             part = render_edition(renderer, edition)
             if cache is not None and digest:
-                cache.put(slug, digest, part, site_name)
+                fresh.append((slug, digest, part))  # cached once its charts are drawn
         pages.extend(part.pages)
         files.update(part.files)
         nav.append(part.nav)
@@ -259,6 +269,10 @@ def render_site(
     assets = {"assets/rapportage.css": _template_file(paths, "assets/rapportage.css")}
     if logo is not None:
         assets[f"assets/{logo.name}"] = logo
+    files.update(renderer.charts.finish(pages))  # draws every chart of the site at once
+    if cache is not None:
+        for slug, digest, part in fresh:
+            cache.put(slug, digest, part, site_name)
     return RenderedSite(pages, nav, assets, site_name, files, reused)
 
 
@@ -284,14 +298,19 @@ def _link_other_editions(renderer: Renderer, pages: list[Page], editions: list[E
         page.others = template.render(links=links).strip()
 
 
-def render_page_body(env: SandboxedEnvironment, page: PageView) -> str:
-    """A free page: the editor's Markdown, sanitised, with the computed tables put in
-    afterwards (editors cannot inject HTML; our tables survive the sanitiser)."""
+def render_page_body(env: SandboxedEnvironment, page: PageView, charts: ChartBook | None = None, page_path: str = "") -> str:
+    """A free page: the editor's Markdown, sanitised, with the computed tables and charts put
+    in afterwards (editors cannot inject HTML; our tables and charts survive the sanitiser)."""
     html = render_markdown(page.body_md, free_page=True)
     table_macro = env.get_template("partials/_data_table.html").module.data_table  # type: ignore[attr-defined]
     for index, block in enumerate(page.blocks):
         token = block_token(index)
-        block_html = str(table_macro(block.table)).strip() if block.table is not None else ""
+        if block.kind == "grafiek" and block.table is not None and charts is not None:
+            from generator.charts.tables import table_spec
+
+            block_html = str(charts.block(table_spec(block.table, block.chart), page_path)).strip()
+        else:
+            block_html = str(table_macro(block.table)).strip() if block.table is not None else ""
         html = html.replace(f"<p>{token}</p>", block_html).replace(token, block_html)
     return html
 

@@ -1,0 +1,124 @@
+"""What a chart is made of: a kind and long-format rows, JSON-serialisable.
+
+A `ChartSpec` is the one input of every part of the charts stage: the Vega-Lite spec,
+the Dutch text alternative, the data table and the CSV are all pure functions of it,
+and its hash is the cache key of the rendered SVG.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ChartKind = Literal["lijn", "staven", "gegroepeerd", "gestapeld", "aandelen", "horizontaal", "begroting"]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ChartRow(_Frozen):
+    """One value: `x` is a period key ("2023-Q1") or a category ("Wijkteam Jeugd")."""
+
+    x: str
+    series: str = ""
+    value: float | None  # None: no figure. Drawn as a gap, never as 0.
+
+
+class ChartTarget(_Frozen):
+    """A target or norm. Without `x` it holds for the whole chart; without `series` for every series."""
+
+    comparator: str  # ">", ">=", "<", "<=", "=", "range" (as generator.model.targets.Target)
+    value: float
+    high: float | None = None  # upper bound of a range
+    x: str | None = None
+    series: str = ""
+
+
+class ChartNote(_Frozen):
+    """An annotation at one x (a period or category), drawn as a marked line with text."""
+
+    x: str
+    text: str
+
+
+class ChartSpec(_Frozen):
+    id: str = Field(pattern=_ID.pattern)  # names the CSV file and the HTML ids
+    kind: ChartKind
+    title: str
+    rows: list[ChartRow]
+    unit: str = "aantal"  # a unit of generator.formatting (percentage, euro, dagen, ...)
+    decimals: int | None = None  # None: the unit's default
+    x_title: str = "Periode"  # header of the first table column; axis title for categories
+    x_labels: dict[str, str] = {}  # x key -> what the reader sees ("2023-Q1" -> "Q1 2023")
+    x_order: list[str] = []  # order along the axis; x keys not listed follow in row order
+    series_title: str = "Reeks"  # legend title
+    series_order: list[str] = []
+    x_is_period: bool = True  # periods: summary speaks of "van ... tot ..."
+    current: str | None = None  # the current period (an x key, or a series key for `gegroepeerd`)
+    targets: list[ChartTarget] = []
+    target_name: str = "Streefwaarde"  # "Norm" reads better for a maximum wait time
+    direction: Literal["hoger is beter", "lager is beter"] | None = None
+    axis_min: float | None = None
+    axis_max: float | None = None
+    notes: list[ChartNote] = []
+    shape: Literal["donut", "balk"] = "donut"  # only for `aandelen`
+    source: str | None = None  # "Bron: ..." under the table
+
+    # -- derived, for every consumer the same -------------------------------------------
+
+    def xs(self) -> list[str]:
+        order = list(dict.fromkeys(self.x_order))
+        seen = set(order)
+        for row in self.rows:
+            if row.x not in seen:
+                order.append(row.x)
+                seen.add(row.x)
+        return order
+
+    def series_names(self) -> list[str]:
+        order = list(dict.fromkeys(self.series_order))
+        seen = set(order)
+        for row in self.rows:
+            if row.series not in seen:
+                order.append(row.series)
+                seen.add(row.series)
+        return order
+
+    def primary_series(self) -> str:
+        """The series a comparison is about: the current period when series are periods, else the first."""
+        names = self.series_names()
+        if self.current is not None and self.current in names:
+            return self.current
+        return names[0] if names else ""
+
+    def x_label(self, x: str) -> str:
+        return self.x_labels.get(x, x)
+
+    def value_at(self, x: str, series: str = "") -> float | None:
+        for row in self.rows:
+            if row.x == x and row.series == series:
+                return row.value
+        return None
+
+    def target_at(self, x: str | None, series: str = "") -> ChartTarget | None:
+        """The target that holds at x for a series: the most specific one (x and series, x, series, chart)."""
+        best: tuple[int, ChartTarget] | None = None
+        for t in self.targets:
+            if t.series not in ("", series) or (t.x is not None and t.x != x):
+                continue
+            score = (t.x is not None) * 2 + (t.series == series and series != "")
+            if best is None or score > best[0]:
+                best = (score, t)
+        return best[1] if best else None
+
+    def digest(self) -> str:
+        """Content hash of everything that can change the picture."""
+        blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -1,0 +1,121 @@
+"""The chart of a computed table ({{ grafiek("id") }} on a free page), from its TableView alone.
+
+Rows are the table's lines (subtotal and total rows left out, unless chosen by name);
+derived columns (verschil, V/N, afwijking, aandeel, totaal) are never drawn, they are
+what the chart shows. A quarter table draws its quarters along the axis; every other
+table draws its lines along the axis and its value columns as series.
+"""
+
+from __future__ import annotations
+
+from generator.charts.model import ChartRow, ChartSpec
+from generator.compute.views import ChartConfigView, TableColumn, TableRow, TableView
+from generator.problems import suggest
+
+# What a table draws when its `grafiek:` does not say.
+DEFAULT_KIND = {"begroting": "begroting", "aandelen": "aandelen", "kwartalen": "staven", "kruistabel": "gegroepeerd"}
+_DERIVED = {"verschil", "vn", "afwijking", "aandeel"}
+_UNITS = {"euro": "euro", "euro_x1000": "euro", "aantal": "aantal", "percentage": "percentage"}
+
+
+class ChartError(ValueError):
+    """A chart that does not fit its table; the message is Dutch, for the editor."""
+
+
+def default_config(table: TableView) -> ChartConfigView:
+    return table.chart or ChartConfigView(kind=DEFAULT_KIND.get(table.kind, "staven"))
+
+
+def _label(row: TableRow) -> str:
+    return row.cells[0].text
+
+
+def _value_columns(table: TableView) -> list[tuple[int, TableColumn]]:
+    return [
+        (i, c) for i, c in enumerate(table.columns)
+        if c.numeric and not c.row_header and not c.future
+        and c.key not in _DERIVED and not c.key.startswith("totaal")
+    ]
+
+
+def table_spec(table: TableView, cfg: ChartConfigView | None = None) -> ChartSpec:
+    """The ChartSpec of a table's chart; ChartError when the settings do not fit the table."""
+    cfg = cfg or default_config(table)
+    kind = cfg.kind
+    if table.kind == "tekst":
+        raise ChartError(f"tabel `{table.id}` is een teksttabel; daar kan geen grafiek van")
+    if kind == "geen":
+        raise ChartError(f"tabel `{table.id}` heeft `soort: geen` onder `grafiek`")
+    if kind == "begroting" and table.kind != "begroting":
+        raise ChartError(f"een grafiek van soort `begroting` past alleen bij een tabel van soort `begroting`; `{table.id}` is `{table.kind}`")
+    unit = _UNITS.get(table.unit, "aantal")
+    common = dict(
+        id=table.id, kind=kind, title=cfg.title or table.title, unit=unit, decimals=0,
+        axis_min=cfg.axis_min, axis_max=cfg.axis_max, target_name=cfg.target_name, source=table.source,
+    )
+    lines = [r for r in table.rows if r.kind == "regel"]
+    columns = _value_columns(table)
+
+    if kind == "begroting":
+        keys = {c.key: (i, c) for i, c in enumerate(table.columns)}
+        (bi, budget), (fi, forecast) = keys["begroting"], keys["prognose"]
+        rows = [ChartRow(x=_label(r), series=s, value=r.cells[i].value)
+                for r in lines for i, s in ((bi, budget.header), (fi, forecast.header))]
+        return ChartSpec(**common, rows=rows, x_title=table.columns[0].header, x_is_period=False,
+                         series_order=[budget.header, forecast.header], series_title="")
+
+    if kind == "aandelen":
+        chosen = _rows_by_name(table, cfg.series) if cfg.series else lines
+        index, column = columns[0] if columns else (None, None)
+        if index is None:
+            raise ChartError(f"tabel `{table.id}` heeft geen kolom met cijfers")
+        rows = [ChartRow(x=column.header, series=_label(r), value=r.cells[index].value) for r in chosen]
+        return ChartSpec(**common, rows=rows, x_is_period=False, series_title=table.columns[0].header,
+                         shape=cfg.shape)
+
+    if table.kind == "kwartalen" and kind in ("lijn", "staven", "gestapeld"):
+        # Quarters along the axis, one series per line.
+        chosen = _rows_by_name(table, cfg.series) if cfg.series else lines
+        rows = [ChartRow(x=c.key, series=_label(r), value=r.cells[i].value) for r in chosen for i, c in columns]
+        current = columns[-1][1].key if columns else None
+        return ChartSpec(**common, rows=rows, x_labels={c.key: c.header for _, c in columns},
+                         x_order=[c.key for _, c in columns], series_order=[_label(r) for r in chosen],
+                         series_title=table.columns[0].header, current=current)
+
+    # Lines along the axis, the value columns as series.
+    picked = _columns_by_name(table, columns, cfg.series) if cfg.series else columns
+    rows = [ChartRow(x=_label(r), series=c.header, value=r.cells[i].value) for r in lines for i, c in picked]
+    current = picked[-1][1].header if table.kind == "kwartalen" and picked else None
+    series_title = "Kwartaal" if table.kind == "kwartalen" else ""
+    return ChartSpec(**common, rows=rows, x_title=table.columns[0].header, x_is_period=False,
+                     series_order=[c.header for _, c in picked], series_title=series_title, current=current)
+
+
+def _rows_by_name(table: TableView, names: list[str]) -> list[TableRow]:
+    by_label = {_label(r).strip().lower(): r for r in table.rows}
+    out = []
+    for name in names:
+        row = by_label.get(name.strip().lower())
+        if row is None:
+            labels = [_label(r) for r in table.rows]
+            raise ChartError(
+                f"regel `{name}` onder `grafiek: reeksen` bestaat niet in tabel `{table.id}`; "
+                + (suggest(name, labels) or "regels: " + ", ".join(labels))
+            )
+        out.append(row)
+    return out
+
+
+def _columns_by_name(table: TableView, columns: list[tuple[int, TableColumn]], names: list[str]) -> list[tuple[int, TableColumn]]:
+    out = []
+    for name in names:
+        wanted = name.strip().lower()
+        match = next(((i, c) for i, c in columns if wanted in (c.key.lower(), c.header.lower())), None)
+        if match is None:
+            headers = [c.header for _, c in columns]
+            raise ChartError(
+                f"kolom `{name}` onder `grafiek: reeksen` is geen kolom met cijfers in tabel `{table.id}`; "
+                + (suggest(name, headers) or "kolommen: " + ", ".join(headers))
+            )
+        out.append(match)
+    return out

@@ -1,0 +1,51 @@
+"""In a real build, unchanged charts are not drawn again and a changed figure redraws only its charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.charts import render as render_mod
+from generator.charts.embed import ChartBook
+from generator.model.project import load_project
+from generator.pipeline import render
+from generator.project import ProjectPaths
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """Replace vl-convert by a stand-in that records what it was asked to draw."""
+    calls: list[str] = []
+
+    def fake(spec):
+        calls.append(spec.id + "@" + (spec.current or ""))
+        return f'<svg width="1" height="1" viewBox="0 0 1 1"><text>{spec.title}</text></svg>'
+
+    monkeypatch.setattr(render_mod, "render_svg", fake)
+    return calls
+
+
+def run(project: Path, cache: Path) -> ChartBook:
+    paths = ProjectPaths.at(project)
+    book = ChartBook(paths, workers=1)
+    book.cache.folder = cache
+    render(paths, load_project(paths), charts=book)
+    return book
+
+
+def test_second_build_draws_nothing_and_a_changed_figure_redraws_its_charts(example_project, tmp_path, drawn):
+    cache = tmp_path / "cache"
+    first = run(example_project, cache)
+    assert first.stats.rendered == first.stats.charts == len(drawn) >= 33
+
+    drawn.clear()
+    second = run(example_project, cache)
+    assert (second.stats.rendered, second.stats.cached) == (0, first.stats.charts)
+    assert drawn == []
+
+    csv = example_project / "data" / "indicatoren.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("eigen-regie;Jeugd;2023-Q3;83", "eigen-regie;Jeugd;2023-Q3;86"), encoding="utf-8")
+    third = run(example_project, cache)
+    assert drawn == ["eigen-regie@2023-Q3"]  # Q1 and Q2 editions do not show Q3
+    assert third.stats.rendered == 1

@@ -1,0 +1,107 @@
+"""Charts of tables on free pages ({{ grafiek("id") }}) and the yield chart of measures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.charts.tables import ChartError, table_spec
+from generator.charts.yields import yield_spec
+from generator.compute.kpi import compute_all
+from generator.compute.views import ChartConfigView
+from generator.pipeline import check
+from generator.problems import ValidationFailed
+from generator.project import ProjectPaths
+from tables_util import write
+
+REPO = Path(__file__).resolve().parents[1]
+PAGE = "content/edities/2023-Q1/paginas/grafiek.md"
+
+
+def q3():
+    editions = compute_all(check(ProjectPaths.at(REPO)))
+    return next(e for e in editions if e.summary.period == "2023-Q3")
+
+
+def table(edition, table_id):
+    return next(b.table for p in edition.pages for b in p.blocks if b.table is not None and b.table.id == table_id)
+
+
+def test_budget_table_gives_budget_against_forecast_per_line():
+    spec = table_spec(table(q3(), "financieel-overzicht"))
+    assert spec.kind == "begroting" and spec.unit == "euro"
+    # lines only: the subtotal and total rows are what the chart adds up itself
+    assert spec.xs() == ["Jeugdzorg", "Wmo", "Wijkteam", "Overhead", "Financiering derden"]
+    assert spec.series_names() == ["Begroting 2023", "Verwachting 2023"]
+    assert spec.value_at("Financiering derden", "Verwachting 2023") == -74000
+
+
+def test_quarter_table_draws_its_quarters_until_the_edition():
+    t = table(q3(), "klachten-bezwaren-kwartaal")
+    spec = table_spec(t, t.chart)
+    assert spec.kind == "gestapeld" and spec.title == "Klachten per wet en kwartaal"
+    assert spec.xs() == ["q1", "q2", "q3"]  # Q4 is after the edition: not drawn
+    assert spec.series_names() == ["Klachten Wmo", "Klachten Jeugdwet"]
+    assert spec.current == "q3" and spec.x_label("q3") == "Q3"
+
+
+def test_shares_and_cross_tables_have_defaults():
+    edition = q3()
+    shares = table_spec(table(edition, "kostenverdeling"))
+    assert shares.kind == "aandelen" and shares.series_names() == ["Jeugdzorg", "Wmo", "Wijkteam", "Overhead"]
+    cross = table_spec(table(edition, "klachten-per-wet"))
+    assert cross.kind == "gegroepeerd"
+    assert cross.xs() == ["Jeugdwet", "Wmo"] and cross.series_names() == ["Afgehandeld", "Deels afgehandeld", "Lopend"]
+
+
+def test_settings_that_do_not_fit_the_table():
+    edition = q3()
+    quarters = table(edition, "klachten-bezwaren-kwartaal")
+    try:
+        table_spec(quarters, ChartConfigView(kind="begroting"))
+    except ChartError as exc:
+        assert str(exc) == (
+            "een grafiek van soort `begroting` past alleen bij een tabel van soort `begroting`; "
+            "`klachten-bezwaren-kwartaal` is `kwartalen`"
+        )
+    else:
+        raise AssertionError("no error")
+    try:
+        table_spec(quarters, ChartConfigView(kind="lijn", series=["Klachten Wmoo"]))
+    except ChartError as exc:
+        assert str(exc) == (
+            "regel `Klachten Wmoo` onder `grafiek: reeksen` bestaat niet in tabel `klachten-bezwaren-kwartaal`; "
+            "bedoelt u `Klachten Wmo`?"
+        )
+    else:
+        raise AssertionError("no error")
+
+
+def test_directive_errors_on_the_page_line(example_project):
+    write(example_project / PAGE, """
+    ---
+    titel: Grafieken
+    ---
+    {{ grafiek("klachten") }}
+
+    {{ grafiek("kostenverdeeling") }}
+    """)
+    try:
+        check(ProjectPaths.at(example_project))
+    except ValidationFailed as failed:
+        problems = [p.format() for p in failed.problems.sorted()]
+    else:
+        raise AssertionError("no error")
+    assert problems == [
+        f"{PAGE}:4: fout: tabel `klachten` is een teksttabel; daar kan geen grafiek van\n"
+        "    tip: pas `grafiek:` van de tabel aan in content/edities/2023-Q1/tabellen.yml",
+        f"{PAGE}:6: fout: tabel `kostenverdeeling` bestaat niet in deze editie\n    tip: bedoelt u `kostenverdeling`?",
+    ]
+
+
+def test_yield_chart_keeps_not_quantifiable_apart_from_zero():
+    pillar = next(p for p in q3().measures.pillars if p.yields and p.id == "preventie")
+    spec = yield_spec(pillar.yields)
+    assert spec.kind == "staven" and spec.unit == "euro"
+    assert spec.series_names() == ["Verwachte opbrengst", "Gerealiseerde opbrengst"]
+    assert spec.value_at("2022", "Verwachte opbrengst") == 20000
+    assert spec.value_at("2022", "Gerealiseerde opbrengst") is None  # "-" in the report: not 0
