@@ -14,7 +14,7 @@ from generator.project import ProjectPaths
 from tables_util import write
 
 REPO = Path(__file__).resolve().parents[1]
-PAGE = "content/edities/2023-Q1/paginas/grafiek.md"
+PAGE = "content/edities/2023-Q3/paginas/grafiek.md"  # the concept: published editions do not change
 
 
 def q3():
@@ -93,7 +93,7 @@ def test_directive_errors_on_the_page_line(example_project):
         raise AssertionError("no error")
     assert problems == [
         f"{PAGE}:4: fout: tabel `klachten` is een teksttabel; daar kan geen grafiek van\n"
-        "    tip: pas `grafiek:` van de tabel aan in content/edities/2023-Q1/tabellen.yml",
+        "    tip: pas `grafiek:` van de tabel aan in content/edities/2023-Q3/tabellen.yml",
         f"{PAGE}:6: fout: tabel `kostenverdeeling` bestaat niet in deze editie\n    tip: bedoelt u `kostenverdeling`?",
     ]
 
