@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from generator import __version__
+from generator.pdf.browser import BrowserMissing
 from generator.problems import Problem, ValidationFailed
 from generator.project import ProjectPaths
 
@@ -111,13 +112,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = _paths(args)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else None
     with _chart_progress() as progress:
-        result = build(paths, strict=args.strict, site_dir=site_dir, chart_progress=progress)
+        result = build(paths, strict=args.strict, site_dir=site_dir, chart_progress=progress, pdf=args.pdf)
     print_problems(result.warnings, _format(args), paths.root)
     c = result.charts
     charts = f"{c.charts} grafieken ({c.rendered} getekend, {c.cached} uit de cache), " if c.charts else ""
     _status_console(args).print(
         f"[green]Site gebouwd[/green] in {paths.rel(result.site_dir)}/: {result.pages} pagina's, "
-        f"{result.editions} edities ({result.frozen} bevroren), {charts}{result.seconds:.1f} s."
+        f"{result.editions} edities ({result.frozen} bevroren){', elk met een PDF' if args.pdf else ''}, {charts}{result.seconds:.1f} s."
     )
     return 0
 
@@ -202,6 +203,20 @@ def _chart_progress():
             bar.update(task, completed=done, total=total)
 
         yield update
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from generator.pipeline import EditionNotFound, edition_pdf
+
+    paths = _paths(args)
+    destination = Path(args.output).resolve() if args.output else None
+    try:
+        written = edition_pdf(paths, args.editie, destination)
+    except EditionNotFound as exc:
+        _console(stderr=True).print(f"[red]fout[/red]: {_escape(str(exc))}")
+        return 1
+    _console().print(f"[green]PDF gemaakt[/green]: {_escape(paths.rel(written))}")
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -310,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_examples(
             "rapportage check",
             "rapportage build",
+            "rapportage build --pdf",
+            "rapportage pdf 2023-Q1",
             "rapportage serve --port 8001",
             "rapportage schema",
             "rapportage check-site --browser",
@@ -336,8 +353,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--strict", action="store_true", help="waarschuwingen gelden als fouten")
     p.add_argument("--site-dir", metavar="MAP", help="bouw in deze map in plaats van site/")
+    p.add_argument("--pdf", action="store_true", help="maak ook van elke editie een PDF (met headless Chromium)")
     _add_format(p)
     p.set_defaults(func=cmd_build)
+
+    p = _subcommand(
+        sub, "pdf", common, "maak de PDF van één editie, voor het raadsinformatiesysteem",
+        "Maakt zonder internet een PDF van één editie: omslag, inhoudsopgave, KPI-overzicht en een pagina per KPI, "
+        "met paginanummers en grafieken als vectoren. Nodig: Chromium (Debian-pakket `chromium`).",
+        ["rapportage pdf 2023-Q1", "rapportage pdf 2023-Q1 --output raad/kwartaal-1.pdf"],
+    )
+    p.add_argument("editie", metavar="EDITIE", help="de periode van de editie, bijvoorbeeld 2023-Q1")
+    p.add_argument("--output", metavar="BESTAND", help="waar de PDF komt (standaard: <editie>-rapportage.pdf in de huidige map)")
+    p.set_defaults(func=cmd_pdf)
 
     p = _subcommand(
         sub, "check", common, "controleer alleen, zonder te bouwen",
@@ -445,6 +473,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "new-period": " Er is niets veranderd.",
         }.get(args.command, "")
         _console(stderr=True).print(f"[red]{n} {'fout' if n == 1 else 'fouten'} gevonden.[/red]{after}")
+        return 1
+    except BrowserMissing as exc:
+        _console(stderr=True).print(f"[red]fout[/red]: {_escape(str(exc))}\n    De vorige site is ongewijzigd.")
         return 1
     except KeyboardInterrupt:
         return 130

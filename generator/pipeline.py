@@ -11,11 +11,14 @@ from generator.charts.embed import ChartBook
 from generator.charts.render import Progress, RenderStats
 from generator.compute.kpi import compute_all
 from generator.compute.pages import compute_all_pages
+from generator.compute.site import accessibility_view
 from generator.compute.views import EditionView
 from generator.model.project import ProjectModel, load_project
 from generator.problems import Problem, Problems, ValidationFailed
 from generator.project import ProjectPaths
-from generator.render.pages import RenderedSite, render_site
+from generator.periods import Period, PeriodError
+from generator.render.pages import RenderedSite, pdf_path, render_site
+from generator.render.print_document import PrintSettings
 from generator.site import output
 from generator.site.mkdocs_adapter import build_site
 
@@ -51,24 +54,28 @@ def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
     return project
 
 
+def _logo(paths: ProjectPaths, project: ProjectModel) -> Path | None:
+    if project.site.logo:
+        candidate = (paths.content / project.site.logo).resolve()
+        if candidate.is_relative_to(paths.content.resolve()) and candidate.is_file():
+            return candidate
+    return None
+
+
 def render(
     paths: ProjectPaths, project: ProjectModel, timings: dict[str, float] | None = None,
-    chart_progress: Progress | None = None, charts: ChartBook | None = None,
+    chart_progress: Progress | None = None, charts: ChartBook | None = None, with_pdf: bool = False,
 ) -> tuple[RenderedSite, list[EditionView]]:
     started = time.perf_counter()
     editions = compute_all(project)
     computed = time.perf_counter()
-    logo = None
-    if project.site.logo:
-        candidate = (paths.content / project.site.logo).resolve()
-        if candidate.is_relative_to(paths.content.resolve()) and candidate.is_file():
-            logo = candidate
     site_name = f"{project.site.organisation} · {project.site.title}"
     frozen = {fz.period.slug: fz.digest for fz in project.frozen.values()}
     rendered = render_site(
-        paths, site_name, editions, logo, guide=project.site.guide,
+        paths, site_name, editions, _logo(paths, project), guide=project.site.guide,
         frozen=frozen, cache_dir=paths.work / "render-cache",
         charts=charts or ChartBook(paths, progress=chart_progress),
+        accessibility=accessibility_view(project), with_pdf=with_pdf,
     )
     if timings is not None:
         timings["compute"] = computed - started
@@ -84,12 +91,17 @@ def source_date_epoch(editions: list[EditionView]) -> int | None:
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
 
 
+def print_settings(paths: ProjectPaths, project: ProjectModel) -> PrintSettings:
+    return PrintSettings(subtitle=project.site.subtitle, logo=_logo(paths, project))
+
+
 def build(
     paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None,
-    chart_progress: Progress | None = None,
+    chart_progress: Progress | None = None, pdf: bool = False,
 ) -> BuildResult:
     """Validate, compute, render and swap the new site into place.
 
+    With `pdf`, every edition's PDF is printed into the new site before the swap.
     The previous site stays untouched unless the whole build succeeds.
     `chart_progress(done, total)` is called while the charts are drawn.
     """
@@ -98,12 +110,17 @@ def build(
     project = check(paths, strict=strict)
     timings["load"] = time.perf_counter() - started
     charts = ChartBook(paths, progress=chart_progress)
-    rendered, editions = render(paths, project, timings, charts=charts)
+    rendered, editions = render(paths, project, timings, charts=charts, with_pdf=pdf)
     target = site_dir or paths.site
     new = output.new_build_dir(target)
     site_started = time.perf_counter()
     try:
         build_site(paths, rendered, paths.work / "docs", new, source_date_epoch(editions))
+        if pdf:
+            from generator.pdf.edition import write_edition_pdfs
+
+            jobs = [(e, new / pdf_path(e.summary.slug)) for e in editions]
+            write_edition_pdfs(paths, jobs, print_settings(paths, project))
         output.swap_into_place(new, target)
     except BaseException:
         output.discard(new)
@@ -120,3 +137,26 @@ def build(
         timings=timings,
         charts=charts.stats,
     )
+
+
+def edition_pdf(paths: ProjectPaths, period_text: str, destination: Path | None = None) -> Path:
+    """Validate, compute and print one edition's PDF; returns the file written."""
+    from generator.pdf.edition import write_edition_pdfs
+
+    try:
+        period = Period.parse(period_text)
+    except PeriodError as exc:
+        raise EditionNotFound(str(exc)) from None
+    project = check(paths)
+    editions = {e.summary.period: e for e in compute_all(project)}
+    edition = editions.get(str(period))
+    if edition is None:
+        known = ", ".join(sorted(editions)) or "geen"
+        raise EditionNotFound(f"editie {period} bestaat niet; bestaande edities: {known}")
+    target = destination or Path.cwd() / Path(pdf_path(edition.summary.slug)).name
+    write_edition_pdfs(paths, [(edition, target)], print_settings(paths, project))
+    return target
+
+
+class EditionNotFound(ValueError):
+    """The edition asked for does not exist (Dutch message)."""

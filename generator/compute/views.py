@@ -419,3 +419,18 @@ class KpiHistoryView(View):
 
 
 EditionView.model_rebuild()
+
+
+class AccessibilityView(View):
+    """The accessibility statement: site-wide, not part of an edition."""
+
+    organisation: str
+    site_title: str
+    date: str  # ISO
+    date_text: str  # "1 mei 2023"
+    contact: str
+    contact_is_email: bool
+    phone: str | None
+    status: str  # voldoet volledig | voldoet gedeeltelijk | eerste maatregelen genomen | voldoet niet
+    limitations: list[str]
+    explanation_md: str

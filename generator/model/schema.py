@@ -133,6 +133,33 @@ class ChartSettings(DutchModel):
     )
 
 
+class AccessibilityStatement(DutchModel):
+    """The accessibility statement (toegankelijkheidsverklaring) shown at /toegankelijkheid/."""
+
+    model_config = ConfigDict(title="Toegankelijkheidsverklaring")
+
+    organisation: Text | None = Field(
+        default=None, alias="organisatie",
+        description="Organisatie die de verklaring afgeeft (mag weg; standaard de `organisatie` van de site).",
+    )
+    date: dt.date = Field(alias="datum", description="Datum waarop de verklaring is vastgesteld, bijvoorbeeld 2023-05-01.")
+    contact: Text = Field(
+        alias="contact", min_length=1, json_schema_extra=NOT_EMPTY,
+        description="E-mailadres of webadres waar lezers een toegankelijkheidsprobleem melden.",
+    )
+    phone: Text | None = Field(default=None, alias="telefoon", description="Telefoonnummer voor meldingen (mag weg).")
+    status: Literal["voldoet volledig", "voldoet gedeeltelijk", "eerste maatregelen genomen", "voldoet niet"] = Field(
+        default="voldoet gedeeltelijk", alias="status",
+        description="Hoe ver de site aan WCAG 2.1 AA voldoet. Standaard `voldoet gedeeltelijk`.",
+    )
+    limitations: list[Text] = Field(
+        default_factory=list, alias="beperkingen", description="Bekende beperkingen, één per regel (mag weg).",
+    )
+    explanation: Text | None = Field(
+        default=None, alias="toelichting", description="Extra toelichting in Markdown (mag weg).",
+    )
+
+
 class SiteSettings(DutchModel):
     model_config = ConfigDict(title="Instellingen van de rapportage")
 
@@ -158,6 +185,10 @@ class SiteSettings(DutchModel):
     guide: bool = Field(
         default=False, alias="handleiding",
         description="`true` zet de handleiding voor redacteuren als onderdeel Handleiding in de site. Standaard `false`.",
+    )
+    accessibility: AccessibilityStatement | None = Field(
+        default=None, alias="toegankelijkheid",
+        description="Gegevens voor de toegankelijkheidsverklaring op /toegankelijkheid/ (mag weg; zonder deze gegevens is er geen verklaring).",
     )
 
 

@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator.compute.history import kpi_histories
 from generator.charts.embed import ChartBook
 from generator.compute.status import STATUS
-from generator.compute.views import EditionView, IndicatorView, PageView, block_token
+from generator.compute.views import AccessibilityView, EditionView, IndicatorView, PageView, block_token
 from generator.project import ProjectPaths, default_templates_dir
 from generator.render.cache import RenderCache, code_fingerprint
 from generator.render.markdown import escape_markdown_text, render_markdown
@@ -99,6 +99,14 @@ class RenderedSite:
     reused: list[str] = field(default_factory=list)  # slugs of frozen editions taken from the cache
 
 
+ACCESSIBILITY_PATH = "toegankelijkheid.md"
+
+
+def pdf_path(slug: str) -> str:
+    """Site-relative path of an edition's PDF: '2023-q1/2023-q1-rapportage.pdf'."""
+    return f"{slug}/{slug}-rapportage.pdf"
+
+
 def page_url(path: str) -> str:
     """docs path -> directory URL: 'a/index.md' -> 'a/', 'a/b.md' -> 'a/b/'."""
     stem = path[:-3] if path.endswith(".md") else path
@@ -158,13 +166,13 @@ class Renderer:
         return self.env.get_template(template).render(url=url, page_url=here, **context)
 
 
-def render_edition(renderer: Renderer, edition: EditionView) -> EditionPages:
+def render_edition(renderer: Renderer, edition: EditionView, with_pdf: bool = False) -> EditionPages:
     """All pages of one edition: a pure function of its view (and the templates)."""
     slug = edition.summary.slug
     pages: list[Page] = []
     overview_path = f"{slug}/index.md"
     pages.append(Page(overview_path, edition.summary.title, renderer.render(
-        "pages/edition.html", overview_path, edition=edition,
+        "pages/edition.html", overview_path, edition=edition, pdf_url=pdf_path(slug) if with_pdf else None,
     ), description=f"KPI-overzicht {edition.summary.label}", edition=slug))
     section = NavItem(edition.summary.label, children=[NavItem("Overzicht", overview_path)])
     changes_path = f"{slug}/wijzigingen.md"
@@ -205,11 +213,14 @@ def render_site(
     frozen: dict[str, str] | None = None,
     cache_dir: Path | None = None,
     charts: ChartBook | None = None,
+    accessibility: AccessibilityView | None = None,
+    with_pdf: bool = False,
 ) -> RenderedSite:
     """Every page of the site. `editions` newest first; `frozen` maps the slug of each
     frozen edition to its snapshot digest, so its pages come from the render cache
     (in `cache_dir`) whenever the snapshot, the templates and the code are unchanged.
-    Charts on any page are drawn all at once at the end (`charts`, a ChartBook)."""
+    Charts on any page are drawn all at once at the end (`charts`, a ChartBook).
+    `with_pdf` links every edition overview to its PDF (made by `build --pdf`)."""
     renderer = Renderer(paths, charts)
     frozen = frozen or {}
     cache = RenderCache(cache_dir, code_fingerprint(paths)) if cache_dir is not None and frozen else None
@@ -227,14 +238,15 @@ def render_site(
         histories=histories,
     ), description="Overzicht van alle edities"))
 
+    extra = site_name + ("\0pdf" if with_pdf else "")  # the overview links to a PDF or not
     for edition in editions:
         slug = edition.summary.slug
         digest = frozen.get(slug)
-        part = cache.get(slug, digest, site_name) if cache is not None and digest else None
+        part = cache.get(slug, digest, extra) if cache is not None and digest else None
         if part is not None:
             reused.append(slug)
         else:
-            part = render_edition(renderer, edition)
+            part = render_edition(renderer, edition, with_pdf)
             if cache is not None and digest:
                 fresh.append((slug, digest, part))  # cached once its charts are drawn
         pages.extend(part.pages)
@@ -266,13 +278,18 @@ def render_site(
         if guide_nav is not None:
             nav.append(guide_nav)
 
+    if accessibility is not None:
+        pages.append(Page(ACCESSIBILITY_PATH, "Toegankelijkheidsverklaring", renderer.render(
+            "pages/toegankelijkheid.html", ACCESSIBILITY_PATH, statement=accessibility,
+        ), description=f"Toegankelijkheidsverklaring van {accessibility.organisation}"))
+
     assets = {"assets/rapportage.css": _template_file(paths, "assets/rapportage.css")}
     if logo is not None:
         assets[f"assets/{logo.name}"] = logo
     files.update(renderer.charts.finish(pages))  # draws every chart of the site at once
     if cache is not None:
         for slug, digest, part in fresh:
-            cache.put(slug, digest, part, site_name)
+            cache.put(slug, digest, part, extra)
     return RenderedSite(pages, nav, assets, site_name, files, reused)
 
 

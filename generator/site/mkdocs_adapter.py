@@ -17,7 +17,11 @@ from generator.project import PACKAGE_DIR, ProjectPaths
 from generator.render.pages import NavItem, RenderedSite
 
 DEFAULT_CONFIG = PACKAGE_DIR / "site" / "default-mkdocs.yml"
+# Small Material overrides (a named search dialog, the footer link to the
+# accessibility statement); a project's own custom_dir still wins.
+THEME_OVERRIDES = PACKAGE_DIR / "site" / "theme"
 REPORT_CSS = "assets/rapportage.css"
+ACCESSIBILITY_PAGE = "toegankelijkheid/"
 
 
 def _quiet_mkdocs() -> None:
@@ -93,6 +97,11 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
         config.theme["logo"] = logo
         config.theme["favicon"] = logo
     config.extra["generator"] = False
+    if config.theme.name == "material":
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
+    if any(page.url == ACCESSIBILITY_PAGE for page in rendered.pages):
+        config.extra["rapportage_accessibility"] = ACCESSIBILITY_PAGE
     return config
 
 

@@ -1,0 +1,39 @@
+"""Shared by the browser tests: paths, viewports and the request log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[2]
+AXE_JS = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
+AXE_VERSION = "4.14.1"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+class RequestLog:
+    """Every request a page makes; requests to another host are aborted and remembered."""
+
+    def __init__(self, base_url: str):
+        self.local = urlsplit(base_url).netloc
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+
+    def is_local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("data", "blob") or (parts.scheme in ("http", "https") and parts.netloc == self.local)
+
+    def observe(self, request) -> None:
+        # Also sees requests that routing may not (web workers): belt and braces.
+        if not self.is_local(request.url) and request.url not in self.foreign:
+            self.foreign.append(request.url)
+
+    def route(self, route) -> None:
+        url = route.request.url
+        if self.is_local(url):
+            route.continue_()
+        else:
+            if url not in self.foreign:
+                self.foreign.append(url)
+            route.abort()
