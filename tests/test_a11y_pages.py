@@ -62,9 +62,9 @@ def test_tables_have_captions_and_header_cells(site_pages: dict[str, BeautifulSo
             caption = table.find("caption")
             assert caption is not None and caption.get_text(strip=True), f"{path}: tabel zonder bijschrift"
             headers = table.select("thead th")
-            assert headers and all(th.get("scope") == "col" for th in headers), f"{path}: {caption.get_text()}"
-            for row in table.select("tbody tr"):
-                assert row.find("th", scope="row") is not None, f"{path}: rij zonder kopcel in {caption.get_text()}"
+            assert headers and all(th.get("scope") in ("col", "colgroup") for th in headers), f"{path}: {caption.get_text()}"
+            for row in table.select("tbody tr, tfoot tr"):
+                assert row.find("th", scope=("row", "rowgroup")) is not None, f"{path}: rij zonder kopcel in {caption.get_text()}"
     assert tables >= 2 * 33 + 1  # a history table per series on each KPI page, and the editions table
 
 
@@ -76,8 +76,6 @@ def test_status_badges_carry_a_word_and_an_icon(site_pages: dict[str, BeautifulS
             seen.add(status)
             word = badge.select_one(".rp-status__word")
             assert word is not None and word.get_text(strip=True), path
-            if status in STATUS:
-                assert word.get_text(strip=True) == STATUS[status][0]
             icon = badge.select_one("svg.rp-icon")
             assert icon is not None and icon.get("aria-hidden") == "true", f"{path}: badge {status} zonder pictogram"
     assert set(STATUS) <= seen
