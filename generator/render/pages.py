@@ -283,7 +283,10 @@ def render_site(
             "pages/toegankelijkheid.html", ACCESSIBILITY_PATH, statement=accessibility,
         ), description=f"Toegankelijkheidsverklaring van {accessibility.organisation}"))
 
-    assets = {"assets/rapportage.css": _template_file(paths, "assets/rapportage.css")}
+    assets = {
+        "assets/rapportage.css": _template_file(paths, "assets/rapportage.css"),
+        "assets/rapportage.js": _template_file(paths, "assets/rapportage.js"),
+    }
     if logo is not None:
         assets[f"assets/{logo.name}"] = logo
     files.update(renderer.charts.finish(pages))  # draws every chart of the site at once

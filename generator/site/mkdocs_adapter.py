@@ -21,6 +21,7 @@ DEFAULT_CONFIG = PACKAGE_DIR / "site" / "default-mkdocs.yml"
 # accessibility statement); a project's own custom_dir still wins.
 THEME_OVERRIDES = PACKAGE_DIR / "site" / "theme"
 REPORT_CSS = "assets/rapportage.css"
+REPORT_JS = "assets/rapportage.js"
 ACCESSIBILITY_PAGE = "toegankelijkheid/"
 
 
@@ -89,10 +90,12 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
     )
     if REPORT_CSS not in config.extra_css:
         config.extra_css.append(REPORT_CSS)
+    if REPORT_JS in rendered.assets and REPORT_JS not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(REPORT_JS)
     # The intranet has no internet: never let the theme fetch web fonts.
     config.theme["font"] = False
     config.theme["language"] = config.theme.get("language") or "nl"
-    logo = next((rel for rel in rendered.assets if rel.startswith("assets/") and rel != REPORT_CSS and rel.endswith((".svg", ".png"))), None)
+    logo = next((rel for rel in rendered.assets if rel.startswith("assets/") and rel not in (REPORT_CSS, REPORT_JS) and rel.endswith((".svg", ".png"))), None)
     if logo:
         config.theme["logo"] = logo
         config.theme["favicon"] = logo

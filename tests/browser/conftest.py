@@ -104,7 +104,8 @@ def page_factory(browser, site_url: str):
         context.route("**/*", log.route)
         context.on("request", log.observe)
         page = context.new_page()
-        page.on("requestfailed", lambda r: log.failed.append(r.url))
+        page.on("requestfailed", log.request_failed)
+        page.on("response", log.response)
         page.request_log = log
         return page
 

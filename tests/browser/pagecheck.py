@@ -29,6 +29,15 @@ class RequestLog:
         if not self.is_local(request.url) and request.url not in self.foreign:
             self.foreign.append(request.url)
 
+    def response(self, response) -> None:
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def request_failed(self, request) -> None:
+        # A request cut short by the next navigation (ERR_ABORTED) is not a broken file.
+        if request.failure != "net::ERR_ABORTED" and self.is_local(request.url):
+            self.failed.append(f"{request.failure} {request.url}")
+
     def route(self, route) -> None:
         url = route.request.url
         if self.is_local(url):

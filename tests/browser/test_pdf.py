@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,10 +103,15 @@ def test_concept_edition_says_so_on_every_page(built_site: Path) -> None:
     assert all("CONCEPT" in t for t in texts[1:])
 
 
-def test_pdf_command_prints_one_edition(example_project: Path, tmp_path: Path, capsys, chromium_path) -> None:
+def test_pdf_command_prints_one_edition(example_project: Path, tmp_path: Path, chromium_path) -> None:
+    # In a child process: this session's Playwright (the `browser` fixture) cannot nest another.
     out = tmp_path / "raad" / "q2.pdf"
-    assert main(["pdf", "2023-Q2", "--project", str(example_project), "--output", str(out)]) == 0
-    assert "PDF gemaakt" in capsys.readouterr().out
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "pdf", "2023-Q2", "--project", str(example_project), "--output", str(out)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "PDF gemaakt" in done.stdout
     first = " ".join(PdfReader(out).pages[0].extract_text().split())
     assert "Kwartaalrapportage Q2 2023" in first and "Periode Q2 2023" in first
 

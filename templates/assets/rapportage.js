@@ -1,0 +1,23 @@
+/* rapportage: a table that scrolls sideways (on a phone) must be reachable with the
+   keyboard (WCAG 2.1.1): such a wrapper becomes a named, focusable region; one that
+   fits stays out of the tab order. Without JavaScript the page still works. */
+(function () {
+  function update() {
+    document.querySelectorAll(".rp-table-wrap").forEach(function (wrap) {
+      var caption = wrap.querySelector("caption");
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", (caption ? caption.textContent.trim() + " – " : "") + "tabel, scroll opzij voor meer kolommen");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", update);
+  else update();
+  var timer;
+  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
+})();
