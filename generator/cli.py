@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from generator import __version__
-from generator.pdf.browser import BrowserMissing
+from generator.browser import BrowserMissing
 from generator.problems import Problem, ValidationFailed
 from generator.project import ProjectPaths
 

@@ -12,13 +12,13 @@ import functools
 import os
 import posixpath
 import re
-import shutil
 import threading
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator.browser import CHROMIUM_ARGS, find_chromium
 from generator.problems import Problems
 
 # Attributes whose URL the browser loads by itself (an <a href> only on a click).
@@ -90,18 +90,6 @@ def check_files(site: Path, problems: Problems, root: Path) -> int:
     return len(pages)
 
 
-def find_chromium() -> str | None:
-    """The system's Chromium (Debian: `chromium`); None lets Playwright use its own."""
-    configured = os.environ.get("RAPPORTAGE_CHROMIUM")
-    if configured:
-        return configured
-    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -129,9 +117,8 @@ def check_in_browser(site: Path, problems: Problems, root: Path) -> int:
     pages = sorted(site.rglob("*.html"))
     try:
         with sync_playwright() as pw:
-            args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--no-first-run"]
-            browser = pw.chromium.launch(executable_path=find_chromium(), args=args)
+            executable = find_chromium()
+            browser = pw.chromium.launch(executable_path=str(executable) if executable else None, args=CHROMIUM_ARGS)
             context = browser.new_context()
             outside: list[str] = []
 

@@ -59,6 +59,10 @@ def test_tables_have_captions_and_header_cells(site_pages: dict[str, BeautifulSo
     for path, soup in site_pages.items():
         for table in _content(soup).find_all("table"):
             tables += 1
+            if path.startswith("handleiding/"):
+                # The editors' guide is plain Markdown (no caption syntax): header cells only.
+                assert table.select("thead th"), f"{path}: tabel zonder kopcellen"
+                continue
             caption = table.find("caption")
             assert caption is not None and caption.get_text(strip=True), f"{path}: tabel zonder bijschrift"
             headers = table.select("thead th")

@@ -72,9 +72,10 @@ def test_statement_settings_are_checked_in_dutch(example_project: Path, capsys) 
         "toegankelijkheid:\n  datum: gisteren\n  status: voldoet bijna\n  kontakt: iemand@voorbeeld.nl\n"
     )
     site.write_text(bad, encoding="utf-8")
+    line = bad.splitlines().index("  datum: gisteren") + 1
     assert main(["check", "--project", str(example_project)]) == 1
     err = capsys.readouterr().err
-    assert "content/site.yml:8: fout: `datum` moet een datum zijn, niet `gisteren`" in err
+    assert f"content/site.yml:{line}: fout: `datum` moet een datum zijn, niet `gisteren`" in err
     assert "`voldoet bijna` is geen geldige waarde voor `status`; kies uit: voldoet volledig, voldoet gedeeltelijk, eerste maatregelen genomen, voldoet niet" in err
     assert "onbekende sleutel `kontakt`" in err and "bedoelt u `contact`?" in err
     assert "verplichte sleutel `contact` ontbreekt" in err

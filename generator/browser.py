@@ -1,4 +1,4 @@
-"""Headless Chromium, started offline through Playwright's driver.
+"""Headless Chromium, started offline through Playwright's driver (PDFs, `check-site --browser`).
 
 We never let Playwright download a browser: the system's Chromium (Debian package
 `chromium`) is used, or the one named in RAPPORTAGE_CHROMIUM.
@@ -24,7 +24,7 @@ CHROMIUM_ARGS = [
     "--metrics-recording-only",
 ]
 
-_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 
 class BrowserMissing(RuntimeError):
