@@ -71,14 +71,26 @@ def site_url(built_site: Path) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.fixture(scope="session")
-def site_pages(built_site: Path) -> list[str]:
-    """Every HTML page of the site as a site-relative URL ('', '2023-q1/', '404.html')."""
+def _pages(built_site: Path, redirects: bool) -> list[str]:
     urls = []
     for path in sorted(built_site.rglob("*.html")):
+        # /laatste/ only forwards (meta refresh) to the newest edition; it is checked on its own.
+        if ('http-equiv="refresh"' in path.read_text(encoding="utf-8")) != redirects:
+            continue
         rel = path.relative_to(built_site).as_posix()
         urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return urls
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """Every HTML page of the site as a site-relative URL ('', '2023-q1/', '404.html')."""
+    return _pages(built_site, redirects=False)
+
+
+@pytest.fixture(scope="session")
+def redirect_pages(built_site: Path) -> list[str]:
+    return _pages(built_site, redirects=True)
 
 
 @pytest.fixture(scope="session")

@@ -113,10 +113,19 @@ def reports(browser, site_url: str, site_pages: list[str]) -> list[PageReport]:
 
 def test_every_page_is_checked(reports: list[PageReport], site_pages: list[str]) -> None:
     urls = {r.url.split("/", 3)[3] for r in reports}
-    # the home page, 3 edition overviews, 33 KPI pages, the accessibility statement, 404
+    # the home page, the edition overviews, KPI, measure and free pages, the accessibility statement, 404
     assert {"", "2023-q1/", "2023-q1/kpi/eigen-regie/", "toegankelijkheid/", "404.html"} <= urls
-    assert len(reports) == len(site_pages) >= 39
+    assert len(reports) == len(site_pages) >= 90
     assert all(r.status == 200 for r in reports), [(r.url, r.status) for r in reports if r.status != 200]
+
+
+def test_latest_address_forwards_to_the_newest_published_edition(page_factory, site_url: str, redirect_pages: list[str]) -> None:
+    assert redirect_pages == ["laatste/"]
+    page = page_factory()
+    page.goto(site_url + "laatste/")
+    page.wait_for_url(site_url + "2023-q2/")
+    assert page.locator("h1").first.inner_text() == "Kwartaalrapportage Q2 2023"
+    assert page.request_log.foreign == [] and page.request_log.failed == []
 
 
 def test_no_request_leaves_the_local_server(reports: list[PageReport]) -> None:
