@@ -93,9 +93,11 @@ def redirect_pages(built_site: Path) -> list[str]:
     return _pages(built_site, redirects=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path: Path, built_site: Path) -> Iterator[object]:
     # After the build: the build prints PDFs with its own Playwright, which cannot nest in ours.
+    # Per module, not per session: a Playwright still running would break later in-process users
+    # (`check-site --browser` tests) once the browser tests are done.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -65,7 +65,7 @@ def run_axe(page) -> list[dict]:
 IN_FLIGHT = 2
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def reports(browser, site_url: str, site_pages: list[str]) -> list[PageReport]:
     context = browser.new_context(viewport=DESKTOP, locale="nl-NL", service_workers="block")
     context.add_init_script(path=str(AXE_JS))
