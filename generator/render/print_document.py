@@ -15,8 +15,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.compute.views import EditionView
-from generator.render.pages import Renderer, _template_file
 from generator.project import ProjectPaths
+from generator.render.pages import Page, Renderer, _template_file
 
 PRINT_TEMPLATE = "print/edition.html"
 STYLESHEETS = ("assets/rapportage.css", "assets/print.css")
@@ -81,13 +81,19 @@ def render_print_document(
 ) -> str:
     """The print document; `toc_pages` (anchor -> page number) fills the table of contents."""
     renderer = Renderer(paths)
+    page_path = f"{edition.summary.slug}/print.md"
+    # The site's chart blocks; their SVGs are drawn (or read from the chart cache) below.
+    charts = {
+        ind.id: renderer.charts.indicator_blocks(edition, ind, page_path)
+        for goal in edition.goals for ind in goal.indicators
+    }
     css = "\n".join(_template_file(paths, rel).read_text(encoding="utf-8") for rel in STYLESHEETS)
     summary = edition.summary
     running_head = f"{edition.organisation} · {summary.title}"
     status_text = "Gepubliceerd" if summary.status == "gepubliceerd" else "Concept, nog niet gepubliceerd"
-    return renderer.render(
+    html = renderer.render(
         PRINT_TEMPLATE,
-        f"{summary.slug}/print.md",
+        page_path,
         edition=edition,
         css=Markup(css),
         css_running_head=Markup(css_string(running_head)),
@@ -99,4 +105,8 @@ def render_print_document(
         toc_pages=toc_pages or {},
         goal_heading=goal_heading,
         kpi_heading=kpi_heading,
+        print_charts=charts,
     )
+    document = Page(page_path, summary.title, html)
+    renderer.charts.finish([document])  # inline SVG: vectors in the PDF
+    return document.body
