@@ -168,6 +168,7 @@ def fill(body: str, svgs: dict[str, str], texts: Callable[[str], tuple[str, str]
 
 
 _ROOT = re.compile(r"<svg\b[^>]*>")
+_INNER_ARIA = re.compile(r'\s(?:role|aria-[\w-]+)="[^"]*"')
 _IDS = re.compile(r'\bid="([^"]+)"')
 _REFS = re.compile(r'url\(#([^)]+)\)|(href)="#([^"]+)"')
 
@@ -192,4 +193,7 @@ def inline_svg(svg: str, dom_id: str, title: str, description: str) -> str:
         f'<svg{attrs} class="rp-chart__svg" role="img" focusable="false" aria-labelledby="{t_id}" aria-describedby="{d_id}">'
         f'<title id="{t_id}">{html.escape(title)}</title><desc id="{d_id}">{html.escape(description)}</desc>'
     )
-    return head + svg[root.end():].replace("\n", " ")
+    # Inside the one image nothing has a role of its own: Vega still marks some layer
+    # groups as unnamed "graphics-symbol"s, which screen readers (and axe) would list.
+    body = _INNER_ARIA.sub("", svg[root.end():])
+    return head + body.replace("\n", " ")
