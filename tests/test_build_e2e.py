@@ -154,3 +154,14 @@ def test_failed_build_keeps_previous_site(built: Path, capsys):
     ) in err
     assert tree_digest(built / "site") == before
     assert not list(built.glob(".site-new-*"))
+
+
+def test_site_folder_is_readable_by_a_web_server(built: Path):
+    import os
+    import stat
+
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = stat.S_IMODE((built / "site").stat().st_mode)
+    assert mode == 0o777 & ~umask
+    assert mode & stat.S_IROTH and mode & stat.S_IXOTH or umask & 0o005

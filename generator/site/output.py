@@ -34,7 +34,13 @@ def _exchange(a: Path, b: Path) -> bool:
 def new_build_dir(target: Path) -> Path:
     """A scratch folder next to `target` (same filesystem, so the swap is a rename)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    new = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    # mkdtemp makes the folder private (0700); a web server reading the copied site/
+    # needs what any other build folder gets: the user's umask applied to 0777.
+    umask = os.umask(0)
+    os.umask(umask)
+    new.chmod(0o777 & ~umask)
+    return new
 
 
 def swap_into_place(new: Path, target: Path) -> None:
