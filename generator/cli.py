@@ -116,10 +116,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     print_problems(result.warnings, _format(args), paths.root)
     c = result.charts
     charts = f"{c.charts} grafieken ({c.rendered} getekend, {c.cached} uit de cache), " if c.charts else ""
-    _status_console(args).print(
-        f"[green]Site gebouwd[/green] in {paths.rel(result.site_dir)}/: {result.pages} pagina's, "
-        f"{result.editions} edities ({result.frozen} bevroren){', elk met een PDF' if args.pdf else ''}, {charts}{result.seconds:.1f} s."
-    )
+    if result.site_unchanged:
+        _status_console(args).print(
+            f"[green]Site is al bijgewerkt[/green] in {paths.rel(result.site_dir)}/: niets gewijzigd sinds de "
+            f"vorige build ({result.pages} pagina's, {result.editions} edities, {charts}{result.seconds:.1f} s)."
+        )
+    else:
+        _status_console(args).print(
+            f"[green]Site gebouwd[/green] in {paths.rel(result.site_dir)}/: {result.pages} pagina's, "
+            f"{result.editions} edities ({result.frozen} bevroren){', elk met een PDF' if args.pdf else ''}, {charts}{result.seconds:.1f} s."
+        )
     return 0
 
 
@@ -223,16 +229,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import tempfile
 
     from generator.pipeline import check, render
+    from generator.render.pages import PageMemo
     from generator.site.mkdocs_adapter import serve
 
     paths = _paths(args)
     out = _console()
 
+    cache = PageMemo()  # unchanged pages are not rendered again
+
     def regenerate():
         project = check(paths)
-        rendered, _ = render(paths, project)
-        out.print("[green]Bijgewerkt.[/green]")
+        rendered, _ = render(paths, project, cache=cache)
         return rendered
+
+    def on_built(kind: str, seconds: float) -> None:
+        what = {"volledig": "hele site", "gedeeltelijk": "gewijzigde pagina's", "ongewijzigd": "niets gewijzigd"}[kind]
+        out.print(f"[green]Bijgewerkt[/green] ({what}, {seconds:.1f} s).")
 
     def on_error(exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):
@@ -246,6 +258,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     serve(
         paths, regenerate, paths.work / "serve-docs", site_dir, args.host, args.port,
         watch=[paths.content, paths.data, paths.templates, paths.mkdocs_config], on_error=on_error,
+        on_built=on_built,
     )
     return 0
 

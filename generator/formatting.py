@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
+from babel import Locale
 from babel.numbers import format_decimal
 
 from generator.model.targets import Target
 
 LOCALE = "nl_NL"
+_LOCALE = Locale.parse(LOCALE)
 NO_FIGURE = "geen gegevens"
 
 DEFAULT_DECIMALS = {
@@ -40,10 +43,11 @@ def rounded(value: float, decimals: int = 0) -> float:
     return float(Decimal(repr(round(value, 9))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
+@lru_cache(maxsize=65536)  # a report shows the same figures on many pages
 def number(value: float, decimals: int = 0) -> str:
     """1234.5 -> '1.234,5'."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(Decimal(repr(rounded(value, decimals))), format=pattern, locale=LOCALE, decimal_quantization=True)
+    return format_decimal(Decimal(repr(rounded(value, decimals))), format=pattern, locale=_LOCALE, decimal_quantization=True)
 
 
 def value(x: float | None, unit: str, decimals: int | None = None) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from generator.charts.embed import ChartBook
 from generator.charts.render import Progress, RenderStats
@@ -17,10 +20,12 @@ from generator.model.project import ProjectModel, load_project
 from generator.problems import Problem, Problems, ValidationFailed
 from generator.project import ProjectPaths
 from generator.periods import Period, PeriodError
-from generator.render.pages import RenderedSite, pdf_path, render_site
+from generator.render.pages import PageMemo, RenderedSite, pdf_path, render_site
 from generator.render.print_document import PrintSettings
-from generator.site import output
-from generator.site.mkdocs_adapter import build_site
+from generator.site import manifest, output
+from generator.site.mkdocs_adapter import build_site, fingerprint
+
+LAST_BUILD = "last-build.json"
 
 
 @dataclass
@@ -32,8 +37,24 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     frozen: int = 0  # editions shown from their snapshot
     reused: int = 0  # frozen editions whose pages came from the render cache
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (bench/)
+    # Seconds per stage (bench/): load, compute, render (without charts), charts,
+    # fingerprint, docs, mkdocs, swap, and site (docs + mkdocs + swap).
+    timings: dict[str, float] = field(default_factory=dict)
     charts: RenderStats = field(default_factory=RenderStats)
+    site_unchanged: bool = False  # the site on disk already was this build: MkDocs skipped
+
+
+class Stopwatch:
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
 
 
 def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
@@ -63,23 +84,25 @@ def _logo(paths: ProjectPaths, project: ProjectModel) -> Path | None:
 
 
 def render(
-    paths: ProjectPaths, project: ProjectModel, timings: dict[str, float] | None = None,
+    paths: ProjectPaths, project: ProjectModel, watch: Stopwatch | None = None, cache: PageMemo | None = None,
     chart_progress: Progress | None = None, charts: ChartBook | None = None, with_pdf: bool = False,
 ) -> tuple[RenderedSite, list[EditionView]]:
-    started = time.perf_counter()
-    editions = compute_all(project)
-    computed = time.perf_counter()
+    """Compute and render. `cache` (serve) remembers rendered pages between calls."""
+    watch = watch or Stopwatch()
+    with watch("compute"):
+        editions = compute_all(project)
     site_name = f"{project.site.organisation} · {project.site.title}"
     frozen = {fz.period.slug: fz.digest for fz in project.frozen.values()}
-    rendered = render_site(
-        paths, site_name, editions, _logo(paths, project), guide=project.site.guide,
-        frozen=frozen, cache_dir=paths.work / "render-cache",
-        charts=charts or ChartBook(paths, progress=chart_progress),
-        accessibility=accessibility_view(project), with_pdf=with_pdf,
-    )
-    if timings is not None:
-        timings["compute"] = computed - started
-        timings["render"] = time.perf_counter() - computed
+    charts = charts or ChartBook(paths, progress=chart_progress)
+    with watch("render"):
+        rendered = render_site(
+            paths, site_name, editions, _logo(paths, project), guide=project.site.guide,
+            frozen=frozen, cache_dir=paths.work / "render-cache", memo=cache, charts=charts,
+            accessibility=accessibility_view(project), with_pdf=with_pdf,
+        )
+    # Drawing charts happens inside render_site; report it as a stage of its own.
+    watch.stages["charts"] = charts.stats.seconds
+    watch.stages["render"] -= charts.stats.seconds
     return rendered, editions
 
 
@@ -102,31 +125,43 @@ def build(
     """Validate, compute, render and swap the new site into place.
 
     With `pdf`, every edition's PDF is printed into the new site before the swap.
-    The previous site stays untouched unless the whole build succeeds.
+    The previous site stays untouched unless the whole build succeeds. When the
+    site on disk already is what this build would make, MkDocs does not run
+    (a build with `pdf` always runs).
     `chart_progress(done, total)` is called while the charts are drawn.
     """
     started = time.perf_counter()
-    timings: dict[str, float] = {}
-    project = check(paths, strict=strict)
-    timings["load"] = time.perf_counter() - started
+    watch = Stopwatch()
+    with watch("load"):
+        project = check(paths, strict=strict)
     charts = ChartBook(paths, progress=chart_progress)
-    rendered, editions = render(paths, project, timings, charts=charts, with_pdf=pdf)
+    rendered, editions = render(paths, project, watch, charts=charts, with_pdf=pdf)
     target = site_dir or paths.site
-    new = output.new_build_dir(target)
-    site_started = time.perf_counter()
-    try:
-        build_site(paths, rendered, paths.work / "docs", new, source_date_epoch(editions))
-        if pdf:
-            from generator.pdf.edition import write_edition_pdfs
+    with watch("fingerprint"):
+        inputs = fingerprint(paths, rendered)
+        unchanged = not pdf and manifest.unchanged(paths.work, inputs, target)
+    if not unchanged:
+        manifest.forget(paths.work)
+        new = output.new_build_dir(target)
+        try:
+            for stage, seconds in build_site(paths, rendered, paths.work / "docs", new, source_date_epoch(editions)).items():
+                watch.stages[stage] = seconds
+            if pdf:
+                from generator.pdf.edition import write_edition_pdfs
 
-            jobs = [(e, new / pdf_path(e.summary.slug)) for e in editions]
-            write_edition_pdfs(paths, jobs, print_settings(paths, project))
-        output.swap_into_place(new, target)
-    except BaseException:
-        output.discard(new)
-        raise
-    timings["site"] = time.perf_counter() - site_started
-    return BuildResult(
+                with watch("pdf"):
+                    jobs = [(e, new / pdf_path(e.summary.slug)) for e in editions]
+                    write_edition_pdfs(paths, jobs, print_settings(paths, project))
+            with watch("swap"):
+                output.swap_into_place(new, target)
+        except BaseException:
+            output.discard(new)
+            raise
+        if not pdf:
+            manifest.record(paths.work, inputs, target)
+    timings = dict(watch.stages)
+    timings["site"] = sum(timings.get(k, 0.0) for k in ("docs", "mkdocs", "pdf", "swap"))
+    result = BuildResult(
         pages=len(rendered.pages),
         editions=len(editions),
         site_dir=target,
@@ -136,7 +171,25 @@ def build(
         reused=len(rendered.reused),
         timings=timings,
         charts=charts.stats,
+        site_unchanged=unchanged,
     )
+    _record(paths, result)
+    return result
+
+
+def _record(paths: ProjectPaths, result: BuildResult) -> None:
+    """Stage timings of the last build, for `bench/` and for curious maintainers."""
+    paths.work.mkdir(parents=True, exist_ok=True)
+    data = {
+        "pages": result.pages,
+        "editions": result.editions,
+        "seconds": round(result.seconds, 3),
+        "stages": {k: round(v, 3) for k, v in result.timings.items() if k != "site"},
+        "frozen": result.frozen,
+        "reused": result.reused,
+        "site_unchanged": result.site_unchanged,
+    }
+    (paths.work / LAST_BUILD).write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
 def edition_pdf(paths: ProjectPaths, period_text: str, destination: Path | None = None) -> Path:

@@ -70,7 +70,50 @@ def edition_summary(project: ProjectModel, edition: EditionInput) -> EditionSumm
     )
 
 
-def _series_view(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesRules, edition: EditionInput) -> SeriesView:
+class HistoryCache:
+    """Every period's history row of a series, computed once for all editions.
+
+    A row does not depend on the edition except for `is_current`, so building it
+    per edition (and scanning all figures for the periods of each series) was the
+    bulk of the compute stage on a project with many editions.
+    """
+
+    def __init__(self, project: ProjectModel):
+        self.project = project
+        self._periods: dict[tuple[str, str, str], list[Period]] = {}
+        for k in project.figures:
+            self._periods.setdefault((k.indicator, k.series, k.period.kind), []).append(k.period)
+        self._rows: dict[tuple[str, str, str], list[tuple[Period, HistoryRow]]] = {}
+
+    def rows(self, ind: IndicatorDefinition, rules: SeriesRules, period: Period) -> list[HistoryRow]:
+        """The rows up to and including `period`, oldest first, the current one marked."""
+        key = (ind.id, rules.name, period.kind)
+        if key not in self._rows:
+            self._rows[key] = [(p, self._row(ind, rules, p)) for p in sorted(self._periods.get(key, []))]
+        return [
+            row.model_copy(update={"is_current": True}) if p == period else row
+            for p, row in self._rows[key]
+            if p <= period
+        ]
+
+    def _row(self, ind: IndicatorDefinition, rules: SeriesRules, p: Period) -> HistoryRow:
+        v = self.project.figures.get(FigureKey(ind.id, rules.name, p))
+        t = rules.target_for(p)
+        st = compute_status(v, t, rules.tolerance)
+        return HistoryRow(
+            period=str(p), period_label=p.label, value=v,
+            value_text=fmt.value(v, rules.unit, rules.decimals),
+            target_text=fmt.target(t, rules.unit, rules.decimals),
+            status=st, status_word=STATUS[st][0], is_current=False,
+            target_comparator=t.comparator if t else None,
+            target_value=t.value if t else None,
+            target_high=t.high if t else None,
+        )
+
+
+def _series_view(
+    project: ProjectModel, ind: IndicatorDefinition, rules: SeriesRules, edition: EditionInput, history: HistoryCache
+) -> SeriesView:
     period = edition.period
     key = FigureKey(ind.id, rules.name, period)
     value = project.figures.get(key)
@@ -93,26 +136,6 @@ def _series_view(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesR
     )
     dev = deviation(value, target, rules.direction)
 
-    history = []
-    periods = sorted(
-        k.period for k in project.figures
-        if k.indicator == ind.id and k.series == rules.name and k.period.kind == period.kind and k.period <= period
-    )
-    for p in periods:
-        v = project.figures.get(FigureKey(ind.id, rules.name, p))
-        t = rules.target_for(p)
-        st = compute_status(v, t, rules.tolerance)
-        history.append(
-            HistoryRow(
-                period=str(p), period_label=p.label, value=v,
-                value_text=fmt.value(v, rules.unit, rules.decimals),
-                target_text=fmt.target(t, rules.unit, rules.decimals),
-                status=st, status_word=STATUS[st][0], is_current=p == period,
-                target_comparator=t.comparator if t else None,
-                target_value=t.value if t else None,
-                target_high=t.high if t else None,
-            )
-        )
     return SeriesView(
         name=rules.name,
         unit=rules.unit,
@@ -130,12 +153,15 @@ def _series_view(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesR
         previous_period_label=prev_period.label if prev_value is not None else None,
         change=change,
         change_text=fmt.delta(change, rules.unit, rules.decimals),
-        history=history,
+        history=history.rows(ind, rules, period),
         decimals=rules.decimals,
     )
 
 
-def indicator_view(project: ProjectModel, ind: IndicatorDefinition, edition: EditionInput) -> IndicatorView:
+def indicator_view(
+    project: ProjectModel, ind: IndicatorDefinition, edition: EditionInput, history: HistoryCache | None = None
+) -> IndicatorView:
+    history = history or HistoryCache(project)
     narrative = edition.narratives.get(ind.id)
     # Narrative with citations ({{ kpi(...) }}) filled in by compute/pages.py.
     resolved = (project.edition_pages or {}).get(edition.period)
@@ -152,17 +178,18 @@ def indicator_view(project: ProjectModel, ind: IndicatorDefinition, edition: Edi
         explanation_md=texts.get((ind.id, "toelichting"), (narrative.explanation or "") if narrative else ""),
         attention_md=texts.get((ind.id, "aandacht"), (narrative.attention or "") if narrative else ""),
         has_narrative=narrative is not None,
-        series=[_series_view(project, ind, r, edition) for r in series_rules(ind)],
+        series=[_series_view(project, ind, r, edition, history) for r in series_rules(ind)],
         url=f"{edition.period.slug}/kpi/{ind.id}/",
         chart=chart_config(ind.chart),
     )
 
 
-def edition_view(project: ProjectModel, edition: EditionInput) -> EditionView:
+def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryCache | None = None) -> EditionView:
+    history = history or HistoryCache(project)
     goals = []
     counts = {k: 0 for k in STATUS}
     for goal in sorted(project.goals, key=lambda g: g.number):
-        views = [indicator_view(project, ind, edition) for ind in project.indicators if ind.goal == goal.number]
+        views = [indicator_view(project, ind, edition, history) for ind in project.indicators if ind.goal == goal.number]
         for v in views:
             for s in v.series:
                 counts[s.status] += 1
@@ -193,6 +220,7 @@ def compute_all(project: ProjectModel) -> list[EditionView]:
 
         project.edition_pages = compute_all_pages(project)
     views: dict = {p: fz.view for p, fz in project.frozen.items()}
+    history = HistoryCache(project)
     for period in sorted(project.editions):
-        views[period] = with_changes(edition_view(project, project.editions[period]), views)
+        views[period] = with_changes(edition_view(project, project.editions[period], history), views)
     return [views[p] for p in sorted(views, reverse=True)]

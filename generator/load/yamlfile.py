@@ -8,6 +8,7 @@ a validation error at ('indicatoren', 3, 'streefwaarde') can name its line.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,115 @@ def _scalar(value: Any) -> Any:
     return value
 
 
+class _Fallback(Exception):
+    """The fast reader leaves this document to ruamel (errors, anchors, rare types)."""
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _fast_loader():
+    """libyaml (through PyYAML) parses ten times faster than pure-Python ruamel.
+
+    Scalars are resolved with ruamel's YAML 1.2 rules, so `yes` stays text and
+    `012` is 12, exactly as the round-trip reader reads them.
+    """
+    import yaml
+    from ruamel.yaml.nodes import ScalarNode as RuamelScalar
+    from ruamel.yaml.resolver import VersionedResolver
+
+    resolver = VersionedResolver(version=(1, 2))
+
+    class FastLoader(yaml.CSafeLoader):
+        def resolve(self, kind, value, implicit):
+            if kind is yaml.ScalarNode:
+                return str(resolver.resolve(RuamelScalar, value, implicit)) if implicit[0] else _STR
+            return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    return FastLoader, yaml
+
+
+def _fast_scalar(node: Any) -> Any:
+    tag, value = node.tag, node.value
+    kind = tag.rsplit(":", 1)[-1] if tag.startswith("tag:yaml.org,2002:") else None
+    if kind == "str":
+        return value
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value.lower() == "true"
+    if kind == "int":
+        v = value.replace("_", "")
+        sign = -1 if v.startswith("-") else 1
+        v = v.lstrip("+-")
+        base = {"0b": 2, "0o": 8, "0x": 16}.get(v[:2].lower(), 10)
+        return sign * int(v[2:] if base != 10 else v, base)
+    if kind == "float":
+        v = value.replace("_", "").lower()
+        if v.lstrip("+-") == ".inf":
+            return float("-inf") if v.startswith("-") else float("inf")
+        if v == ".nan":
+            return float("nan")
+        return float(v)
+    if kind == "timestamp" and _DATE.match(value):
+        return dt.date.fromisoformat(value)
+    raise _Fallback
+
+
+def _fast_plain(node: Any, loc: Loc, lines: dict[Loc, int], seen: set[int], yaml: Any) -> Any:
+    if id(node) in seen:  # an alias: ruamel decides how it reads
+        raise _Fallback
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP:
+            raise _Fallback
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Fallback
+            key = _fast_scalar(key_node)
+            if key in out:  # ruamel words the duplicate-key error
+                raise _Fallback
+            lines[loc + (key,)] = key_node.start_mark.line + 1
+            out[key] = _fast_plain(value_node, loc + (key,), lines, seen, yaml)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            raise _Fallback
+        items = []
+        for i, item in enumerate(node.value):
+            lines[loc + (i,)] = item.start_mark.line + 1
+            items.append(_fast_plain(item, loc + (i,), lines, seen, yaml))
+        return items
+    return _fast_scalar(node)
+
+
+def _fast_load(text: str) -> tuple[Any, dict[Loc, int]] | None:
+    """(data, lines) read by libyaml, or None to let ruamel read (and word any error)."""
+    try:
+        loader_class, yaml = _FAST
+    except NameError:
+        return None
+    try:
+        loader = loader_class(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        lines: dict[Loc, int] = {(): 1}
+        data = None if node is None else _fast_plain(node, (), lines, set(), yaml)
+    except Exception:  # _Fallback, or anything libyaml objects to
+        return None
+    return data, lines
+
+
+try:
+    _FAST = _fast_loader()
+except (ImportError, AttributeError):  # PyYAML without libyaml: ruamel reads everything
+    pass
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
@@ -142,6 +252,12 @@ def parse_yaml(text: str, path: Path, rel: str, problems: Problems, line_offset:
                     "vervang de tab door spaties",
                 )
                 return None
+    fast = _fast_load(text)
+    if fast is not None:
+        data, lines = fast
+        if line_offset:
+            lines = {loc: line + line_offset for loc, line in lines.items()}
+        return YamlDoc(path=path, rel=rel, data=data, lines=lines)
     try:
         node = _yaml().load(text)
     except DuplicateKeyError as exc:

@@ -8,6 +8,7 @@ sanitised with an allow-list (nh3, the Rust `ammonia` sanitiser).
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import markdown as md
@@ -36,6 +37,18 @@ def _demote(html: str, shift: int = 2) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}{m.group(3)}>", html)
 
 
+_local = threading.local()
+
+
+def _converter() -> md.Markdown:
+    # Building a Markdown instance (loading its extensions) cost more than converting a
+    # narrative; one per thread, reset before each use, gives the same output.
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    return converter
+
+
 @lru_cache(maxsize=4096)
 def render_markdown(text: str | None, free_page: bool = False) -> str:
     """Markdown -> sanitised HTML. In narrative an editor's "# Kop" becomes h3 (it sits under
@@ -43,8 +56,7 @@ def render_markdown(text: str | None, free_page: bool = False) -> str:
     "## Kop" become h2 and deeper levels stay as written."""
     if not text or not text.strip():
         return ""
-    converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-    html = converter.convert(text)
+    html = _converter().reset().convert(text)
     if free_page:
         html = _HEADING.sub(lambda m: f"<{m.group(1)}h{max(2, int(m.group(2)))}{m.group(3)}>", html)
     else:

@@ -6,6 +6,7 @@ turns them into a site. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from typing import Any, Callable
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import escape
+from pydantic import BaseModel
 
 from generator.compute.history import kpi_histories
 from generator.charts.embed import ChartBook
@@ -127,12 +130,31 @@ def relative_url(from_url: str, to_url: str) -> str:
     return "./" if rel in (".", "./") else rel
 
 
+class ReportSandbox(SandboxedEnvironment):
+    """The sandbox, with its attribute check remembered per (type, name).
+
+    Jinja's check depends only on the object's type and the attribute name, and
+    templates read the same few attributes of views thousands of times.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
 def make_environment(paths: ProjectPaths) -> SandboxedEnvironment:
     loaders = []
     if paths.templates.is_dir():
         loaders.append(FileSystemLoader(str(paths.templates)))
     loaders.append(FileSystemLoader(str(default_templates_dir())))
-    env = SandboxedEnvironment(
+    env = ReportSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
@@ -152,18 +174,98 @@ def _markup(html: str) -> Any:
     return Markup(html)
 
 
+class PageMemo:
+    """Rendered pages remembered in memory by what they were rendered from, for `serve`.
+
+    Rendering is a pure function of the template files, the page path and the views
+    passed in, so a page whose inputs hash the same is the same page. `serve` keeps
+    one across rebuilds: after an edit only the pages of the changed edition render.
+    (`generator/render/cache.py` is the other cache: frozen editions on disk, for builds.)
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}
+        self.hits = 0
+        self.misses = 0
+        self.used: set[str] = set()
+        self._env: SandboxedEnvironment | None = None
+        self._env_key: tuple[Path, str] | None = None
+
+    def environment(self, paths: ProjectPaths, templates: str) -> SandboxedEnvironment:
+        """One Jinja environment while the template files stay the same: compiling the
+        templates again on every save cost more than rendering the changed pages."""
+        if self._env is None or self._env_key != (paths.root, templates):
+            self._env = make_environment(paths)
+            self._env_key = (paths.root, templates)
+        return self._env
+
+    def forget_unused(self) -> None:
+        """Drop pages the last render did not ask for (old versions), so serve's memory stays flat."""
+        self.pages = {k: v for k, v in self.pages.items() if k in self.used}
+        self.used = set()
+
+
+def _templates_digest(paths: ProjectPaths) -> str:
+    h = hashlib.sha256()
+    for folder in (paths.templates, default_templates_dir()):
+        if folder.is_dir():
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                h.update(str(path).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 class Renderer:
-    def __init__(self, paths: ProjectPaths, charts: ChartBook | None = None):
+    def __init__(self, paths: ProjectPaths, charts: ChartBook | None = None, cache: PageMemo | None = None):
         self.paths = paths
-        self.env = make_environment(paths)
+        self.cache = cache
+        self._templates = _templates_digest(paths) if cache is not None else ""
+        self.env = cache.environment(paths, self._templates) if cache is not None else make_environment(paths)
+        self._digests: dict[int, tuple[Any, str]] = {}  # id -> (object kept alive, digest)
         # Every page may embed charts (charts.block); render_site draws them all at the end.
+        # (Chart blocks are made before a page renders and passed in, so a page from the
+        # memo still has its charts registered with this book.)
         self.charts = charts or ChartBook(paths)
         self.charts.bind(self.env)
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
+        key = self._key(template, page_path, context) if self.cache is not None else None
+        if key is not None:
+            self.cache.used.add(key)  # type: ignore[union-attr]
+        if key is not None and key in self.cache.pages:  # type: ignore[union-attr]
+            self.cache.hits += 1  # type: ignore[union-attr]
+            return self.cache.pages[key]  # type: ignore[union-attr]
         here = page_url(page_path)
         url: Callable[[str], str] = lambda target: relative_url(here, target)
-        return self.env.get_template(template).render(url=url, page_url=here, **context)
+        text = self.env.get_template(template).render(url=url, page_url=here, **context)
+        if key is not None:
+            self.cache.misses += 1  # type: ignore[union-attr]
+            self.cache.pages[key] = text  # type: ignore[union-attr]
+        return text
+
+    def _key(self, template: str, page_path: str, context: dict[str, Any]) -> str | None:
+        parts = [self._templates, template, page_path]
+        for name in sorted(context):
+            digest = self._digest(context[name])
+            if digest is None:
+                return None  # something we cannot hash: always render
+            parts += [name, digest]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def _digest(self, value: Any) -> str | None:
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return f"{type(value).__name__}:{value}"
+        known = self._digests.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        if isinstance(value, BaseModel):
+            digest: str | None = hashlib.sha256(value.model_dump_json().encode()).hexdigest()
+        elif isinstance(value, (list, tuple)):
+            items = [self._digest(v) for v in value]
+            digest = None if None in items else hashlib.sha256("\0".join(items).encode()).hexdigest()  # type: ignore[arg-type]
+        else:
+            return None
+        self._digests[id(value)] = (value, digest)  # type: ignore[assignment]
+        return digest
 
 
 def render_edition(renderer: Renderer, edition: EditionView, with_pdf: bool = False) -> EditionPages:
@@ -215,13 +317,15 @@ def render_site(
     charts: ChartBook | None = None,
     accessibility: AccessibilityView | None = None,
     with_pdf: bool = False,
+    memo: PageMemo | None = None,
 ) -> RenderedSite:
     """Every page of the site. `editions` newest first; `frozen` maps the slug of each
     frozen edition to its snapshot digest, so its pages come from the render cache
     (in `cache_dir`) whenever the snapshot, the templates and the code are unchanged.
     Charts on any page are drawn all at once at the end (`charts`, a ChartBook).
-    `with_pdf` links every edition overview to its PDF (made by `build --pdf`)."""
-    renderer = Renderer(paths, charts)
+    `with_pdf` links every edition overview to its PDF (made by `build --pdf`).
+    `memo` (serve) remembers rendered pages in memory between calls."""
+    renderer = Renderer(paths, charts, memo)
     frozen = frozen or {}
     cache = RenderCache(cache_dir, code_fingerprint(paths)) if cache_dir is not None and frozen else None
     pages: list[Page] = []
@@ -293,6 +397,8 @@ def render_site(
     if cache is not None:
         for slug, digest, part in fresh:
             cache.put(slug, digest, part, extra)
+    if memo is not None:
+        memo.forget_unused()
     return RenderedSite(pages, nav, assets, site_name, files, reused)
 
 
@@ -303,19 +409,25 @@ def _link_other_editions(renderer: Renderer, pages: list[Page], editions: list[E
         if page.edition:
             have.setdefault(page.edition, set()).add(page.path[len(page.edition) + 1:])
     template = renderer.env.get_template("partials/_other_editions.html")
+    # This runs for every page of every edition, so the template renders once per set of
+    # other editions, with placeholders for the hrefs, which are filled in per page.
+    shapes: dict[tuple[tuple[str, bool], ...], str] = {}
     for page in pages:
         if not page.edition:
             continue
         key = page.path[len(page.edition) + 1:]
-        here = page_url(page.path)
-        # Plain strings, hrefs computed here: this runs for every page of every edition.
-        links = [
-            {"label": e.summary.label, "concept": e.summary.status == "concept",
-             "href": relative_url(here, page_url(f"{e.summary.slug}/{key}"))}
-            for e in editions
-            if e.summary.slug != page.edition and key in have.get(e.summary.slug, ())
-        ]
-        page.others = template.render(links=links).strip()
+        others = [e for e in editions if e.summary.slug != page.edition and key in have.get(e.summary.slug, ())]
+        shape = tuple((e.summary.label, e.summary.status == "concept") for e in others)
+        html = shapes.get(shape)
+        if html is None:
+            links = [{"label": label, "concept": concept, "href": f"\x00{i}\x00"} for i, (label, concept) in enumerate(shape)]
+            html = shapes[shape] = template.render(links=links).strip()
+        # From one edition's folder to another's: up to the site root, then down (what
+        # relative_url gives, as the first folders always differ).
+        up = "../" * page_url(page.path).count("/")
+        for i, e in enumerate(others):
+            html = html.replace(f"\x00{i}\x00", str(escape(up + page_url(f"{e.summary.slug}/{key}"))))
+        page.others = html
 
 
 def render_page_body(env: SandboxedEnvironment, page: PageView, charts: ChartBook | None = None, page_path: str = "") -> str:

@@ -1,20 +1,28 @@
 """The MkDocs adapter: the only module that knows the site engine.
 
 Material for MkDocs is in maintenance mode and its successor reads the same
-mkdocs.yml, so everything engine-specific stays behind `build_site` and `serve`.
+mkdocs.yml, so everything engine-specific stays behind `build_site`, `Preview`
+and `fingerprint`. Speed notes (see docs/dev/performance.md): the report's HTML
+blocks are lifted out of the Markdown before MkDocs reads it (`islands`), and a
+preview rebuilds only the pages whose text changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import re
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from generator import __version__
 from generator.project import PACKAGE_DIR, ProjectPaths
 from generator.render.pages import NavItem, RenderedSite
+from generator.site import islands
 
 DEFAULT_CONFIG = PACKAGE_DIR / "site" / "default-mkdocs.yml"
 # Small Material overrides (a named search dialog, the footer link to the
@@ -23,6 +31,7 @@ THEME_OVERRIDES = PACKAGE_DIR / "site" / "theme"
 REPORT_CSS = "assets/rapportage.css"
 REPORT_JS = "assets/rapportage.js"
 ACCESSIBILITY_PAGE = "toegankelijkheid/"
+PLUGIN_NAME = "rapportage"
 
 
 def _quiet_mkdocs() -> None:
@@ -30,40 +39,85 @@ def _quiet_mkdocs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def write_docs(rendered: RenderedSite, docs_dir: Path) -> int:
-    """Write pages and assets; files whose content is unchanged are left alone.
+def config_file(paths: ProjectPaths) -> Path:
+    return paths.mkdocs_config if paths.mkdocs_config.is_file() else DEFAULT_CONFIG
 
-    Returns the number of files written. Stale files from earlier builds are removed.
+
+class DocsWriter:
+    """Writes pages (HTML blocks lifted out) and assets into the docs folder.
+
+    Files whose text did not change are left alone, so their modification time
+    tells MkDocs' dirty build which pages to render again.
     """
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    wanted: set[Path] = set()
-    written = 0
-    for page in rendered.pages:
-        path = docs_dir / page.path
-        wanted.add(path)
-        written += _write_if_changed(path, page.text().encode("utf-8"))
-    for rel, source in rendered.assets.items():
-        path = docs_dir / rel
-        wanted.add(path)
-        written += _write_if_changed(path, source.read_bytes())
-    for rel, data in rendered.files.items():  # generated static files, e.g. laatste/index.html
-        path = docs_dir / rel
-        wanted.add(path)
-        written += _write_if_changed(path, data)
-    for path in sorted(docs_dir.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return written
+
+    def __init__(self, docs_dir: Path, lift: bool = True):
+        self.docs_dir = docs_dir
+        self.lift = lift
+        self.blocks: dict[str, list[str]] = {}  # page path -> lifted HTML blocks
+        self._lifted: dict[str, tuple[str, str, list[str]]] = {}  # path -> (text, docs text, blocks)
+        self._written: dict[Path, bytes] = {}  # what this writer last wrote: no need to read it back
+
+    def write(self, rendered: RenderedSite) -> list[str]:
+        """Write everything; returns the docs-relative paths of files that changed."""
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        wanted: set[Path] = set()
+        changed: list[str] = []
+        self.blocks = {}
+        for page in rendered.pages:
+            text = page.text()
+            if self.lift:
+                known = self._lifted.get(page.path)
+                if known is None or known[0] != text:  # a writer that lives on (serve) lifts only changed pages
+                    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+                    lifted, blocks = islands.lift(text)
+                    # The digest (front matter) changes the file whenever a lifted block changes.
+                    known = (text, lifted.replace("---\n", f"---\nrp_inhoud: {digest}\n", 1), blocks)
+                    self._lifted[page.path] = known
+                self.blocks[page.path] = known[2]
+                text = known[1]
+            path = self.docs_dir / page.path
+            wanted.add(path)
+            if self._write(path, text.encode("utf-8")):
+                changed.append(page.path)
+        for rel, source in rendered.assets.items():
+            path = self.docs_dir / rel
+            wanted.add(path)
+            if self._write(path, source.read_bytes()):
+                changed.append(rel)
+        for rel, data in rendered.files.items():  # generated static files, e.g. laatste/index.html
+            path = self.docs_dir / rel
+            wanted.add(path)
+            if self._write(path, data):
+                changed.append(rel)
+        for path in sorted(self.docs_dir.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                self._written.pop(path, None)
+                changed.append(path.relative_to(self.docs_dir).as_posix())
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        return changed
 
 
-def _write_if_changed(path: Path, data: bytes) -> int:
+    def _write(self, path: Path, data: bytes) -> bool:
+        if self._written.get(path) == data and path.is_file():
+            return False
+        changed = _write_if_changed(path, data)
+        self._written[path] = data
+        return changed
+
+
+def write_docs(rendered: RenderedSite, docs_dir: Path, lift: bool = False) -> int:
+    """Write the pages as plain, self-contained Markdown (or lifted); returns files written."""
+    return len(DocsWriter(docs_dir, lift=lift).write(rendered))
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.read_bytes() == data:
-        return 0
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return 1
+    return True
 
 
 def _nav(items: list[NavItem]) -> list[Any]:
@@ -71,18 +125,22 @@ def _nav(items: list[NavItem]) -> list[Any]:
     for item in items:
         if item.children:
             out.append({item.title: _nav(item.children)})
-        else:
+        elif item.path:
             out.append({item.title: item.path})
+        # a section without pages (a goal without indicators) has no place in the nav
     return out
+
+
+def _logo(rendered: RenderedSite) -> str | None:
+    return next((rel for rel in rendered.assets if rel.startswith("assets/") and rel not in (REPORT_CSS, REPORT_JS) and rel.endswith((".svg", ".png"))), None)
 
 
 def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site_dir: Path):
     from mkdocs.config import load_config
 
     _quiet_mkdocs()
-    config_file = paths.mkdocs_config if paths.mkdocs_config.is_file() else DEFAULT_CONFIG
     config = load_config(
-        str(config_file),
+        str(config_file(paths)),
         site_name=rendered.site_name,
         docs_dir=str(docs_dir),
         site_dir=str(site_dir),
@@ -95,7 +153,7 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
     # The intranet has no internet: never let the theme fetch web fonts.
     config.theme["font"] = False
     config.theme["language"] = config.theme.get("language") or "nl"
-    logo = next((rel for rel in rendered.assets if rel.startswith("assets/") and rel not in (REPORT_CSS, REPORT_JS) and rel.endswith((".svg", ".png"))), None)
+    logo = _logo(rendered)
     if logo:
         config.theme["logo"] = logo
         config.theme["favicon"] = logo
@@ -105,6 +163,52 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
     if any(page.url == ACCESSIBILITY_PAGE for page in rendered.pages):
         config.extra["rapportage_accessibility"] = ACCESSIBILITY_PAGE
+    return config
+
+
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S | re.I)
+_SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # what Material's search removes
+
+
+class _ReportPlugin:
+    """Puts the lifted HTML blocks back into each page right after Markdown ran, and
+    hides inline SVG (status icons, charts) from the search plugin.
+
+    The search index wants words; an SVG holds none a reader searches for (icons are
+    aria-hidden, a chart's title, summary and table sit outside its SVG), yet parsing
+    its elements was a large part of the search plugin's time.
+    """
+
+    def __init__(self, writer: DocsWriter):
+        self.writer = writer
+        self._content: dict[str, str] = {}
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        return islands.restore(html, self.writer.blocks.get(page.file.src_uri, []))
+
+    def hide_svg(self, context, *, page, config, nav):
+        if page.content and "<svg" in page.content:
+            self._content[page.file.src_uri] = page.content
+            page.content = _SVG.sub("", page.content)
+        return context
+
+    def show_svg(self, context, *, page, config, nav):
+        original = self._content.pop(page.file.src_uri, None)
+        if original is not None:
+            page.content = _SEARCH_ATTRS.sub("", original)
+        return context
+
+
+def _with_plugin(config, writer: DocsWriter):
+    from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+    class ReportPlugin(_ReportPlugin, BasePlugin):
+        on_page_content = event_priority(100)(_ReportPlugin.on_page_content)  # before any other plugin
+        on_page_context = CombinedEvent(
+            event_priority(100)(_ReportPlugin.hide_svg), event_priority(-100)(_ReportPlugin.show_svg)
+        )
+
+    config.plugins[PLUGIN_NAME] = ReportPlugin(writer)
     return config
 
 
@@ -124,11 +228,17 @@ def _build_date(epoch: int | None) -> Iterator[None]:
 
 
 def build_site(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site_dir: Path,
-               source_date_epoch: int | None = None) -> None:
+               source_date_epoch: int | None = None) -> dict[str, float]:
+    """Build the whole site into `site_dir`; returns seconds spent writing docs and in MkDocs."""
+    import time
+
     from mkdocs.commands.build import build
 
-    write_docs(rendered, docs_dir)
-    config = load_mkdocs_config(paths, rendered, docs_dir, site_dir)
+    started = time.perf_counter()
+    writer = DocsWriter(docs_dir)
+    writer.write(rendered)
+    written = time.perf_counter()
+    config = _with_plugin(load_mkdocs_config(paths, rendered, docs_dir, site_dir), writer)
     with _build_date(source_date_epoch):
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -136,6 +246,173 @@ def build_site(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site
         finally:
             config.plugins.on_shutdown()
     shutil.rmtree(site_dir / "__pycache__", ignore_errors=True)
+    return {"docs": written - started, "mkdocs": time.perf_counter() - written}
+
+
+def fingerprint(paths: ProjectPaths, rendered: RenderedSite) -> str:
+    """A hash of everything MkDocs reads: same hash, same site.
+
+    Covers the engine versions, mkdocs.yml, every page, the nav, the assets and a
+    theme `custom_dir` of the project, if any.
+    """
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+
+    def add(*parts: str | bytes) -> None:
+        for part in parts:
+            data = part.encode("utf-8") if isinstance(part, str) else part
+            h.update(len(data).to_bytes(8, "little"))
+            h.update(data)
+
+    add(__version__, version("mkdocs"), version("mkdocs-material"), rendered.site_name)
+    cfg = config_file(paths)
+    add(cfg.read_bytes())
+    add(json.dumps(_nav(rendered.nav), ensure_ascii=False))
+    for page in rendered.pages:
+        add(page.path, page.text())
+    for rel, source in sorted(rendered.assets.items()):
+        add(rel, source.read_bytes())
+    for rel, data in sorted(rendered.files.items()):
+        add(rel, data)
+    for extra in [THEME_OVERRIDES, *_project_theme_dirs(paths)]:
+        for path in sorted(p for p in extra.rglob("*") if p.is_file()):
+            add(path.relative_to(extra).as_posix(), path.read_bytes())
+    return h.hexdigest()
+
+
+def _project_theme_dirs(paths: ProjectPaths) -> list[Path]:
+    # A cheap look for theme overrides without loading the whole MkDocs config.
+    if not paths.mkdocs_config.is_file():
+        return []
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with paths.mkdocs_config.open(encoding="utf-8") as fh:
+            raw = yaml_load(fh) or {}
+    except Exception:  # an unreadable mkdocs.yml fails in the build itself, with its own message
+        return []
+    theme = raw.get("theme") if isinstance(raw, dict) else None
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    hooks = raw.get("hooks") if isinstance(raw, dict) else None
+    dirs = [paths.root / custom] if isinstance(custom, str) else []
+    if isinstance(hooks, list):
+        dirs += [(paths.root / h).parent for h in hooks if isinstance(h, str)]
+    return [d for d in dirs if d.is_dir()]
+
+
+def write_plain_project(paths: ProjectPaths, rendered: RenderedSite, dest: Path) -> Path:
+    """The generated pages as a plain MkDocs project (dest/docs + dest/mkdocs.yml).
+
+    Used by the benchmark as the engine's floor: `mkdocs build` of the same pages
+    with the same settings, without anything rapportage adds. Returns the config file.
+    """
+    from mkdocs.utils.yaml import yaml_load
+    import yaml
+
+    docs = dest / "docs"
+    write_docs(rendered, docs, lift=False)
+    with config_file(paths).open(encoding="utf-8") as fh:
+        raw = yaml_load(fh) or {}
+    raw.update(site_name=rendered.site_name, docs_dir="docs", nav=_nav(rendered.nav))
+    raw.setdefault("extra_css", [])
+    if REPORT_CSS not in raw["extra_css"]:
+        raw["extra_css"].append(REPORT_CSS)
+    if REPORT_JS in rendered.assets:
+        raw.setdefault("extra_javascript", []).append(REPORT_JS)
+    theme = raw.setdefault("theme", {"name": "material"})
+    theme["font"] = False
+    theme.setdefault("custom_dir", str(THEME_OVERRIDES))
+    logo = _logo(rendered)
+    if logo:
+        theme["logo"] = theme["favicon"] = logo
+    out = dest / "mkdocs.yml"
+    out.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return out
+
+
+class Preview:
+    """The site for `serve`: a full build first, then only the pages that changed.
+
+    MkDocs' dirty build renders just the pages whose Markdown is newer than their
+    HTML. It cannot see nav or theme changes, so those (and a changed mkdocs.yml)
+    get a full build. Material's search index only holds the pages of the last
+    build; `_merge_search_index` keeps the other pages' entries.
+    """
+
+    def __init__(self, paths: ProjectPaths, docs_dir: Path, site_dir: Path, site_url: str | None = None):
+        self.paths = paths
+        self.writer = DocsWriter(docs_dir)
+        self.site_dir = site_dir
+        self.site_url = site_url
+        self._layout: str | None = None
+        self._search: dict | None = None
+        self._theme_env = None
+
+    def _layout_key(self, rendered: RenderedSite) -> str:
+        cfg = config_file(self.paths)
+        parts = [json.dumps(_nav(rendered.nav), ensure_ascii=False), rendered.site_name, str(cfg.stat().st_mtime_ns)]
+        parts += sorted(rendered.assets)
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+    def update(self, rendered: RenderedSite) -> str:
+        """Bring the site up to date; returns 'volledig', 'gedeeltelijk' or 'ongewijzigd'."""
+        from mkdocs.commands.build import build
+
+        changed = self.writer.write(rendered)
+        layout = self._layout_key(rendered)
+        full = layout != self._layout or not self.site_dir.is_dir()
+        pages = {p.path for p in rendered.pages}
+        if not full and not changed:
+            return "ongewijzigd"
+        if not full and any(rel not in pages for rel in changed):
+            full = True  # an asset changed or a page was removed
+        config = _with_plugin(load_mkdocs_config(self.paths, rendered, self.writer.docs_dir, self.site_dir), self.writer)
+        if self.site_url:
+            config.site_url = self.site_url
+        self._reuse_theme(config, fresh=full)
+        config.plugins.on_startup(command="serve", dirty=not full)
+        try:
+            build(config, serve_url=self.site_url, dirty=not full)
+        finally:
+            config.plugins.on_shutdown()
+        self._layout = layout
+        self._merge_search_index(full)
+        return "volledig" if full else "gedeeltelijk"
+
+    def _reuse_theme(self, config, fresh: bool) -> None:
+        # MkDocs makes a new Jinja environment for the theme on every build, so each save
+        # compiled Material's templates again (about a second). Between full builds the
+        # theme and mkdocs.yml are unchanged: keep the environment.
+        if fresh or self._theme_env is None:
+            make = config.theme.get_env
+
+            def get_env():
+                env = self._theme_env = make()
+                # MkDocs lists every file of the theme (thousands of icons) on each build.
+                listing = env.list_templates()
+                env.list_templates = lambda extensions=None, filter_func=None: (
+                    listing if extensions is None and filter_func is None
+                    else type(env).list_templates(env, extensions, filter_func)
+                )
+                return env
+
+            config.theme.get_env = get_env
+        else:
+            env = self._theme_env
+            config.theme.get_env = lambda: env
+
+    def _merge_search_index(self, full: bool) -> None:
+        path = self.site_dir / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not full and self._search is not None:
+            fresh = {entry["location"].split("#")[0] for entry in data.get("docs", [])}
+            kept = [e for e in self._search.get("docs", []) if e["location"].split("#")[0] not in fresh]
+            data["docs"] = kept + data.get("docs", [])
+            path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        self._search = data
 
 
 def serve(
@@ -147,26 +424,27 @@ def serve(
     port: int,
     watch: list[Path],
     on_error: Callable[[BaseException], None],
+    on_built: Callable[[str, float], None] | None = None,
 ) -> None:
     """Preview with live reload: every change under `watch` regenerates and rebuilds."""
-    from mkdocs.commands.build import build
+    import time
+
     from mkdocs.livereload import LiveReloadServer
 
-    state: dict[str, RenderedSite] = {}
+    preview = Preview(paths, docs_dir, site_dir, site_url=f"http://{host}:{port}/")
 
     def builder() -> None:
+        started = time.perf_counter()
         try:
             rendered = regenerate()
+            if rendered is None:
+                return
+            kind = preview.update(rendered)
         except Exception as exc:  # show the problem in the terminal, keep serving the last good site
             on_error(exc)
             return
-        if rendered is None:
-            return
-        state["site"] = rendered
-        write_docs(rendered, docs_dir)
-        config = load_mkdocs_config(paths, rendered, docs_dir, site_dir)
-        config.site_url = f"http://{host}:{port}/"
-        build(config, serve_url=config.site_url, dirty=False)
+        if on_built:
+            on_built(kind, time.perf_counter() - started)
 
     builder()
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))

@@ -1,0 +1,57 @@
+"""Remember what the last successful build put in `site/`, to skip building it again.
+
+The manifest (under .rapportage/) holds the fingerprint of the build's inputs and a
+digest of the site folder's files (path, size, modification time) right after the
+build. When both still match, the site on disk is exactly what a new build would
+make, and the site engine need not run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+MANIFEST = "build-manifest.json"
+
+
+def tree_state(root: Path) -> str:
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            st = os.stat(path)
+            h.update(f"{os.path.relpath(path, root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def _load(work: Path) -> dict:
+    try:
+        return json.loads((work / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def unchanged(work: Path, fingerprint: str, site: Path) -> bool:
+    """True when `site` holds exactly the build of these inputs."""
+    last = _load(work)
+    return (
+        last.get("fingerprint") == fingerprint
+        and last.get("site") == str(site.resolve())
+        and site.is_dir()
+        and last.get("state") == tree_state(site)
+    )
+
+
+def record(work: Path, fingerprint: str, site: Path) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    data = {"fingerprint": fingerprint, "site": str(site.resolve()), "state": tree_state(site)}
+    tmp = work / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(tmp, work / MANIFEST)
+
+
+def forget(work: Path) -> None:
+    (work / MANIFEST).unlink(missing_ok=True)
