@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -134,9 +135,8 @@ def last_build(root: Path) -> dict:
 
 def count_site(site: Path) -> dict[str, int]:
     pages = sum(1 for _ in site.rglob("index.html"))
-    charts = 0
-    for page in site.rglob("index.html"):
-        charts += page.read_text(encoding="utf-8").count('class="rp-chart"')
+    figure = re.compile(r'<figure class="rp-chart[ "]')
+    charts = sum(len(figure.findall(page.read_text(encoding="utf-8"))) for page in site.rglob("index.html"))
     return {"pages": pages, "charts": charts}
 
 
