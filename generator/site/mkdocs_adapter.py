@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from markupsafe import escape
+
 from generator.project import PACKAGE_DIR, ProjectPaths
 from generator.render.pages import NavItem, RenderedSite
 
@@ -67,12 +69,14 @@ def _write_if_changed(path: Path, data: bytes) -> int:
 
 
 def _nav(items: list[NavItem]) -> list[Any]:
+    # Titles are editor text and Material prints them unescaped; Markup is escaped once
+    # and stays so where a template adds `| e`.
     out: list[Any] = []
     for item in items:
         if item.children:
-            out.append({item.title: _nav(item.children)})
+            out.append({escape(item.title): _nav(item.children)})
         else:
-            out.append({item.title: item.path})
+            out.append({escape(item.title): item.path})
     return out
 
 
@@ -88,6 +92,8 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
         site_dir=str(site_dir),
         nav=_nav(rendered.nav),
     )
+    # The site name is editor text (organisation and title) printed unescaped by the theme.
+    config.site_name = escape(rendered.site_name)
     if REPORT_CSS not in config.extra_css:
         config.extra_css.append(REPORT_CSS)
     if REPORT_JS in rendered.assets and REPORT_JS not in [str(s) for s in config.extra_javascript]:
