@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from badinput.corpus import copy_example
 from generator.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
 HANG_SECONDS = 60  # a guard against hangs, not a speed test: one check takes well under a second
 
 NARRATIVE = "content/edities/2023-Q1/indicatoren/eigen-regie.yml"
@@ -29,10 +29,8 @@ PROBLEM_LINE = re.compile(r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?: (?P<seve
 
 @pytest.fixture(scope="module")
 def small_project(tmp_path_factory) -> Path:
-    """The example project with one edition (fewer files, faster checks)."""
-    project = tmp_path_factory.mktemp("fuzz") / "project"
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, project / name)
+    """The example project with one (unfrozen) edition: fewer files, faster checks."""
+    project = copy_example(tmp_path_factory.mktemp("fuzz") / "project")
     for edition in (project / "content" / "edities").iterdir():
         if edition.name != "2023-Q1":
             shutil.rmtree(edition)

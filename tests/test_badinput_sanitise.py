@@ -4,7 +4,6 @@ including the parts MkDocs and its theme print themselves (<title>, nav, site na
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from bs4 import BeautifulSoup
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from badinput.corpus import REPO
+from badinput.corpus import copy_example
 from generator.cli import main
 from generator.project import ProjectPaths
 from generator.compute.pages import refused_directive
@@ -169,9 +168,7 @@ def _quoted(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("hostile") / "project"
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, project / name)
+    project = copy_example(tmp_path_factory.mktemp("hostile") / "project")
     content = project / "content"
     _edit(content / "site.yml", "organisatie: Gemeente Lindewaard", f"organisatie: {_quoted('Lindewaard ' + HOSTILE)}")
     _edit(content / "site.yml", "titel: Kwartaalrapportage Sociaal Domein", f"titel: {_quoted('Rapport & ' + HOSTILE)}")
@@ -227,9 +224,7 @@ def test_hostile_text_reads_as_written(hostile_site: Path) -> None:
 
 
 def test_harmless_html_is_a_warning_and_is_dropped(tmp_path: Path, capsys) -> None:
-    project = tmp_path / "project"
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, project / name)
+    project = copy_example(tmp_path / "project")
     narrative = project / "content/edities/2023-Q1/indicatoren/wachttijden.yml"
     _edit(narrative, "  de norm is 56 dagen.", '  de norm is <font color="red">56 dagen</font>.')
     assert main(["check", "--project", str(project)]) == 0

@@ -60,11 +60,21 @@ def all_cases() -> list[Case]:
     return cases
 
 
-def copy_example(dest: Path) -> Path:
+def copy_example(dest: Path, unfreeze: bool = True) -> Path:
+    """A copy of the example project.
+
+    `unfreeze` removes the snapshots of the published editions: a frozen edition whose
+    files are unchanged is not read at all, and a changed one stops at "published and
+    changed since". The corpus is about what every loader says, so it edits unfrozen
+    editions (the published ones then only warn that they are not frozen).
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("content", "data"):
         shutil.copytree(REPO / name, dest / name)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    if unfreeze:
+        for snapshots in (dest / "content" / "edities").glob("*/gepubliceerd"):
+            shutil.rmtree(snapshots)
     return dest
 
 
