@@ -239,3 +239,71 @@ def test_harmless_html_is_a_warning_and_is_dropped(tmp_path: Path, capsys) -> No
     page = (project / "site/2023-q1/kpi/wachttijden/index.html").read_text(encoding="utf-8")
     assert "de norm is 56 dagen." in BeautifulSoup(page, "html.parser").get_text()
     assert "<font" not in page
+
+
+@pytest.mark.browser
+def test_hostile_text_stays_text_in_the_browser(hostile_site: Path) -> None:
+    """What runs in the reader's browser: the theme's scripts must not turn escaped text
+    back into HTML (Material's tooltips did, through innerHTML; they are switched off)."""
+    import functools
+    import os
+    import shutil as sh
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from generator.sitecheck import find_chromium
+
+    if not (sh.which("chromium") or os.environ.get("RAPPORTAGE_CHROMIUM")):
+        if os.environ.get("RAPPORTAGE_REQUIRE_BROWSER") == "1":
+            pytest.fail("chromium ontbreekt")
+        pytest.skip("chromium ontbreekt")
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(hostile_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs: list[str] = []
+    planted: list[str] = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("request", lambda r: planted.append(r.url) if r.url.endswith("/x") else None)
+            for path in ("", "2023-q1/", "2023-q1/kpi/eigen-regie/", "2023-q1/financiele-verantwoording/"):
+                page.goto(origin + path, wait_until="networkidle")
+                page.hover("a.md-logo")
+                page.wait_for_timeout(300)
+            page.focus("input.md-search__input")
+            page.keyboard.type("eigen regie")
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            page.wait_for_timeout(500)
+            titles = page.locator(".md-search-result__item h1").all_inner_texts()
+            browser.close()
+    finally:
+        server.shutdown()
+    assert dialogs == [] and planted == []
+    assert any(HOSTILE.strip() in t for t in titles), titles  # shown as text, not run
+
+
+@pytest.mark.browser
+def test_check_site_reports_a_script_that_opens_a_dialog(tmp_path: Path, capsys) -> None:
+    import os
+    import shutil as sh
+
+    if not (sh.which("chromium") or os.environ.get("RAPPORTAGE_CHROMIUM")):
+        if os.environ.get("RAPPORTAGE_REQUIRE_BROWSER") == "1":
+            pytest.fail("chromium ontbreekt")
+        pytest.skip("chromium ontbreekt")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="nl"><body><p>Tekst</p><img src="x" alt="" onerror="alert(\'geraakt\')"></body></html>',
+        encoding="utf-8",
+    )
+    assert main(["check-site", "--browser", "--project", str(tmp_path)]) == 1
+    assert "site/index.html: fout: een script op de pagina opent een venster (alert: geraakt)" in capsys.readouterr().err

@@ -25,6 +25,7 @@ THEME_OVERRIDES = PACKAGE_DIR / "site" / "theme"
 REPORT_CSS = "assets/rapportage.css"
 REPORT_JS = "assets/rapportage.js"
 ACCESSIBILITY_PAGE = "toegankelijkheid/"
+UNSAFE_FEATURES = {"content.tooltips"}  # see load_mkdocs_config
 
 
 def _quiet_mkdocs() -> None:
@@ -100,6 +101,11 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
         config.extra_javascript.append(REPORT_JS)
     # The intranet has no internet: never let the theme fetch web fonts.
     config.theme["font"] = False
+    # Material's improved tooltips copy every `title` attribute into the page as HTML
+    # (innerHTML): an escaped site name or link title would run as script. Browser
+    # tooltips show the same text, as text.
+    features = config.theme.get("features") or []
+    config.theme["features"] = [f for f in features if f not in UNSAFE_FEATURES]
     config.theme["language"] = config.theme.get("language") or "nl"
     logo = next((rel for rel in rendered.assets if rel.startswith("assets/") and rel not in (REPORT_CSS, REPORT_JS) and rel.endswith((".svg", ".png"))), None)
     if logo:
