@@ -180,6 +180,10 @@ def hostile_site(tmp_path_factory) -> Path:
           f"titel: {_quoted('Financiën ' + HOSTILE)}")
     _edit(content / "edities/2023-Q1/tabellen.yml", "    titel: Financieel overzicht 2023, stand 31 maart",
           f"    titel: {_quoted('Overzicht ' + HOSTILE)}")
+    # A series name Excel would run as a formula, in the CSV next to every chart.
+    _edit(content / "indicatoren.yml", "      - naam: Jeugd\n      - naam: Wmo", "      - naam: '=1+1'\n      - naam: Wmo")
+    csv = project / "data/indicatoren.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("eigen-regie;Jeugd;", "eigen-regie;=1+1;"), encoding="utf-8")
     narrative = content / "edities/2023-Q1/indicatoren/eigen-regie.yml"
     head = narrative.read_text(encoding="utf-8").split("    reden: >-\n")[0]  # the reason is the file's last value
     narrative.write_text(head + f"    reden: {_quoted('Reden ' + HOSTILE)}\n", encoding="utf-8")
@@ -307,3 +311,14 @@ def test_check_site_reports_a_script_that_opens_a_dialog(tmp_path: Path, capsys)
     )
     assert main(["check-site", "--browser", "--project", str(tmp_path)]) == 1
     assert "site/index.html: fout: een script op de pagina opent een venster (alert: geraakt)" in capsys.readouterr().err
+
+
+def test_chart_csv_never_holds_a_formula(hostile_site: Path) -> None:
+    """A series name like `=1+1` reaches the downloadable CSV as text, not as an Excel formula."""
+    import csv as csvmod
+
+    files = [hostile_site / "2023-q1/kpi/grafieken/eigen-regie.csv"]
+    assert files
+    cells = [cell for f in files for row in csvmod.reader(f.read_text(encoding="utf-8-sig").splitlines(), delimiter=";") for cell in row]
+    assert any(c.startswith("'=1+1") for c in cells)
+    assert not [c for c in cells if c[:1] in ("=", "+", "@")]

@@ -12,7 +12,8 @@ over the project). `case.yml` keys:
     mkdir:   [path, ...]
     symlink: {path: target}                 target "{outside}" is a file outside the project
     fifo:    [path, ...]
-    expect:  [{at: "file:line", says: "Dutch fragment"}, ...]
+    expect:  [{at: "file:line", says: "Dutch fragment"}, ...]; instead of a line number,
+             `line_of: "<the line's text>"` (and `occurrence: n`) finds it in the broken file
     commands: which commands to run (default [check, build])
     subprocess: true to run it also as `python -m generator` in a fresh process
 
@@ -146,6 +147,20 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def expected_location(item: dict[str, Any], project: Path) -> str:
+    """`at`, or `at:<line>` where the line is found by its text (`line_of`, the
+    `occurrence`-th match) in the broken project: robust when the example grows."""
+    at = str(item["at"]).replace("{project}", str(project))
+    if "line_of" not in item:
+        return at
+    wanted = str(item["line_of"]).rstrip()
+    text = (project / at).read_bytes().decode("utf-8", "replace").splitlines()
+    matches = [n for n, line in enumerate(text, start=1) if line.rstrip() == wanted]
+    occurrence = int(item.get("occurrence", 1))
+    assert len(matches) >= occurrence, f"`{wanted}` not found {occurrence}x in {at}"
+    return f"{at}:{matches[occurrence - 1]}"
+
+
 def check_output(case: Case, code: int, output: str, project: Path) -> list[str]:
     """What is wrong with one run's exit code and output (empty when all is well)."""
     failures = []
@@ -156,7 +171,7 @@ def check_output(case: Case, code: int, output: str, project: Path) -> list[str]
             failures.append(f"`{bad}` in output")
     lines = output.splitlines()
     for item in case.expect:
-        prefix = f"{item['at']}: fout: ".replace("{project}", str(project))
+        prefix = f"{expected_location(item, project)}: fout: "
         if not any(line.startswith(prefix) and item["says"] in line for line in lines):
             failures.append(f"no line `{prefix}...{item['says']}...`")
     return failures
