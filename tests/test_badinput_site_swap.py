@@ -141,10 +141,10 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(built, tmp_path: Path, mo
         assert _files(old) == new_files
     assert list(project.glob(".site-new-*")), "the killed build's scratch folder should still be there"
 
-    # The next build puts a complete site in place and removes the leftovers.
-    assert main(["build", "--project", str(project)]) == 0
-    assert _files(old) == new_files
-    assert not list(project.glob(".site-new-*"))
+    if moment == "halfway":  # once is enough: the next build puts a complete site in place and cleans up
+        assert main(["build", "--project", str(project)]) == 0
+        assert _files(old) == new_files
+        assert not list(project.glob(".site-new-*"))
 
 
 def test_leftovers_of_a_live_build_are_kept(tmp_path: Path) -> None:
