@@ -156,3 +156,13 @@ def test_leftovers_of_a_live_build_are_kept(tmp_path: Path) -> None:
     dead.mkdir()
     output.remove_leftovers(target)
     assert mine.is_dir() and not dead.exists()
+
+
+def test_leftovers_of_a_site_folder_with_a_hyphen(tmp_path: Path) -> None:
+    target = tmp_path / "mijn-site"
+    dead = tmp_path / ".mijn-site-new-999999999-abc"
+    other = tmp_path / ".mijn-site-nieuw"
+    dead.mkdir()
+    other.mkdir()
+    output.remove_leftovers(target)
+    assert not dead.exists() and other.is_dir()

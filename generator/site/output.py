@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import glob
 import os
 import shutil
 import tempfile
@@ -50,9 +51,9 @@ def new_build_dir(target: Path) -> Path:
 
 def remove_leftovers(target: Path) -> None:
     """Delete scratch folders of builds that were killed (their process is gone)."""
-    for pattern in (f".{target.name}-new-*", f".{target.name}-old-*"):
-        for leftover in target.parent.glob(pattern):
-            pid = leftover.name.split("-")[2] if leftover.name.count("-") >= 2 else ""
+    for prefix in (f".{target.name}-new-", f".{target.name}-old-"):
+        for leftover in target.parent.glob(glob.escape(prefix) + "*"):
+            pid = leftover.name[len(prefix):].split("-")[0]
             if pid.isdigit() and not _alive(int(pid)) and leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover, ignore_errors=True)
 
