@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,15 +69,20 @@ def print_problems(problems: list[Problem], fmt: str = "tekst", project_root: Pa
     err = _console(stderr=True)
     for p in sorted(problems, key=lambda p: (p.file, p.line or 0)):
         style = "red" if p.severity == "fout" else "yellow"
-        err.print(f"[bold]{p.location()}[/bold]: [{style}]{p.severity}[/{style}]: {_escape(p.message)}")
+        err.print(f"[bold]{_escape(p.location())}[/bold]: [{style}]{p.severity}[/{style}]: {_escape(p.message)}")
         if p.hint:
             err.print(f"    tip: {_escape(p.hint)}")
+
+
+# Messages quote what editors wrote. A newline or escape sequence in it must not start a
+# line of its own in a terminal or CI log (where `::command::` lines are instructions).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(_CONTROL.sub(lambda m: repr(m.group())[1:-1], text))
 
 
 def _paths(args: argparse.Namespace) -> ProjectPaths:

@@ -11,7 +11,16 @@ _THOUSANDS_DOT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
 
 
+# Larger than any figure a municipality reports (budgets are ~10^9 euro); anything
+# bigger is a typo, and would overflow sums and percentages into "inf".
+MAX_MAGNITUDE = 1e15
+
+
 class NotANumber(ValueError):
+    pass
+
+
+class NumberTooLarge(NotANumber):
     pass
 
 
@@ -41,7 +50,10 @@ def parse_number(text: str) -> float:
         s = s.replace(".", "")  # 1.800
     if not _PLAIN.match(s):
         raise NotANumber(original)
-    return float(s)
+    number = float(s)
+    if not abs(number) < MAX_MAGNITUDE:
+        raise NumberTooLarge(original)
+    return number
 
 
 def parse_cell(value: object) -> float | None:
@@ -55,6 +67,8 @@ def parse_cell(value: object) -> float | None:
     if isinstance(value, bool):
         raise NotANumber(str(value))
     if isinstance(value, (int, float)):
+        if not abs(value) < MAX_MAGNITUDE:
+            raise NumberTooLarge(str(value))
         return float(value)
     if not isinstance(value, str):
         raise NotANumber(str(value))

@@ -137,6 +137,14 @@ def build(
     charts = ChartBook(paths, progress=chart_progress)
     rendered, editions = render(paths, project, watch, charts=charts, with_pdf=pdf)
     target = site_dir or paths.site
+    refused = output.target_problem(target, [paths.content, paths.data, paths.templates, paths.mkdocs_config, paths.root / ".git", paths.work])
+    if refused is None and (paths.work.is_symlink() or (paths.work.exists() and not paths.work.is_dir())):
+        refused = f"`{paths.rel(paths.work)}` moet een gewone map zijn (geen koppeling); verwijder het, rapportage maakt het opnieuw"
+    if refused:
+        problems = Problems()
+        where = paths.rel(target)
+        problems.add(str(target) if where in ("", ".") else where, None, refused)
+        raise ValidationFailed(problems)
     with watch("fingerprint"):
         inputs = fingerprint(paths, rendered)
         unchanged = not pdf and manifest.unchanged(paths.work, inputs, target)

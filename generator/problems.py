@@ -85,6 +85,12 @@ class ValidationFailed(Exception):
         self.problems = problems
 
 
+def shorten(text: object, limit: int = 60) -> str:
+    """Editor text quoted in a message, cut to a readable length."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def suggest(word: str, options: Iterable[str]) -> str | None:
     """A Dutch 'did you mean' hint for a misspelt key or id, or None."""
     matches = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)

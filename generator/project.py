@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,12 @@ class ProjectPaths:
         return self.root / ".rapportage"
 
     def rel(self, path: Path) -> str:
+        # Lexically first: a symlink inside the project is named where the editor sees it.
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        except ValueError:
+            pass
         try:
             return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
+        except (ValueError, RuntimeError, OSError):
             return path.as_posix()

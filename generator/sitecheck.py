@@ -132,13 +132,17 @@ def check_in_browser(site: Path, problems: Problems, root: Path) -> int:
             context.route("**/*", route)
             page = context.new_page()
             errors: list[str] = []
+            dialogs: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
+            # alert()/confirm()/prompt(): a report never opens one; text that became script does.
+            page.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
             page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" and not msg.text.startswith("Failed to load resource") else None)
             for path in pages:
                 rel = os.path.relpath(path, root).replace(os.sep, "/")
                 url = f"{origin}/{path.relative_to(site).as_posix()}"
                 outside.clear()
                 errors.clear()
+                dialogs.clear()
                 try:
                     # networkidle: requests a script starts after `load` are seen too.
                     response = page.goto(url, wait_until="networkidle", timeout=30_000)
@@ -151,6 +155,9 @@ def check_in_browser(site: Path, problems: Problems, root: Path) -> int:
                                  "het intranet heeft geen internet: de site mag niets van buiten laden")
                 for message in errors:
                     problems.add(rel, None, f"scriptfout in de browser: {message}")
+                for dialog in dialogs:
+                    problems.add(rel, None, f"een script op de pagina opent een venster ({dialog})",
+                                 "tekst uit de inhoud is als script uitgevoerd; zie docs/dev/security.md")
             browser.close()
     except PlaywrightError as exc:
         problems.add(os.path.relpath(site, root), None, f"de browser start niet ({str(exc).splitlines()[0]})",

@@ -13,6 +13,8 @@ from generator.compute.views import EditionView
 from generator.pipeline import check
 from generator.problems import ValidationFailed
 from generator.project import ProjectPaths
+from generator.model.narrative import HTML_HINT
+from generator.render.markdown import render_markdown
 from generator.render.pages import render_site
 from tables_util import write
 
@@ -146,6 +148,16 @@ def test_editor_html_is_sanitised_but_tables_survive(example_project: Path) -> N
 
     Verschil: **{{ totaal("zorgkosten", "verschil") }}**, {{ totaal("zorgkosten", "vn") }}, {{ totaal("zorgkosten", "afwijking") }}.
     """)
+    # Script-like HTML is an error at its line (docs/dev/security.md) ...
+    assert _problems(example_project) == [
+        f"{PAGE}:4: fout: HTML-element `<script>` is niet toegestaan en wordt verwijderd\n    tip: {HTML_HINT}",
+        f"{PAGE}:5: fout: HTML-attribuut `onclick` (een script) is niet toegestaan en wordt verwijderd\n    tip: {HTML_HINT}",
+    ]
+    # ... and the sanitiser removes it whatever the check says.
+    assert "<script" not in render_markdown("<script>alert(1)</script>", free_page=True)
+    page_file = example_project / PAGE
+    text = page_file.read_text(encoding="utf-8")
+    page_file.write_text(text.replace("<script>alert(1)</script>\n", "").replace(' onclick="x()"', ""), encoding="utf-8")
     rendered, _ = _render(example_project)
     page = next(p for p in rendered.pages if p.path == "2023-q1/test.md")
     assert page.title == "Test <b>vet</b>"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from generator import formatting as fmt
@@ -165,7 +166,16 @@ def csv_bytes(spec: ChartSpec) -> bytes:
     table = data_table(spec)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([table.corner] + [c.csv_header for c in table.columns])
+    writer.writerow([spreadsheet_text(table.corner)] + [spreadsheet_text(c.csv_header) for c in table.columns])
     for header, cells in table.rows:
-        writer.writerow([header] + [c.raw for c in cells])
+        writer.writerow([spreadsheet_text(header)] + [c.raw for c in cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+_FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?![\d,.]))")
+
+
+def spreadsheet_text(text: str) -> str:
+    """Editor text (series names, labels) in a CSV for Excel: text that Excel would read as
+    a formula (`=HYPERLINK(...)`, `+`, `@`, `-` not before a number) gets a leading `'`."""
+    return "'" + text if _FORMULA_START.match(text) else text

@@ -9,7 +9,8 @@
     {{ cel("financieel-overzicht", "Jeugdzorg", "verschil") }}
 
 Directives are rendered with a sandboxed Jinja environment whose only globals are
-these functions, so an editor's text can never run code. Every unknown reference
+these functions, and only plain calls with literal arguments are evaluated at all
+(`refused_directive`), so an editor's text can never run code or tie up the build. Every unknown reference
 becomes a Problem with file:line; rendering carries on, so all of them are reported.
 Figures are filled in here, in the compute stage, so a frozen edition keeps them.
 """
@@ -21,7 +22,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -61,6 +62,40 @@ _JINJA_PHRASES = {
     "no filter named": "onbekend filter (na |)",
     "No filter named": "onbekend filter (na |)",
 }
+
+
+def refused_directive(template: nodes.Template) -> tuple[int, str] | None:
+    """(line, Dutch message) of the first thing in an editor's text that is not a directive.
+
+    The sandbox stops access to Python internals, but not work: `{{ 9**9**9 }}`,
+    `{{ "a".center(999999999) }}` or nested `{% for %}` loops over literals would hang
+    the build or exhaust its memory. Directives need none of that, so only these pass:
+    a name, a literal, or a call of a name with literal arguments. Everything else is
+    refused before anything is evaluated.
+    """
+    for node in template.body:
+        if not isinstance(node, nodes.Output):
+            return node.lineno, "de opdracht tussen {{ en }} kan niet worden uitgevoerd: opdrachten tussen {% en %} zijn in een tekst niet toegestaan"
+        for child in node.nodes:
+            if not isinstance(child, nodes.TemplateData) and not _plain_directive(child):
+                return child.lineno, "deze opdracht is in een tekst niet toegestaan"
+    return None
+
+
+def _plain_directive(expr: nodes.Expr) -> bool:
+    if isinstance(expr, nodes.Name):
+        return True
+    if isinstance(expr, nodes.Const):
+        return isinstance(expr.value, (str, int, float)) and not isinstance(expr.value, bool)
+    if isinstance(expr, nodes.Call):
+        return (
+            isinstance(expr.node, nodes.Name)
+            and all(isinstance(a, nodes.Const) for a in expr.args)
+            and all(isinstance(k.value, nodes.Const) for k in expr.kwargs)
+            and expr.dyn_args is None
+            and expr.dyn_kwargs is None
+        )
+    return False
 
 
 def _dutch_jinja(message: str) -> str:
@@ -125,9 +160,17 @@ class Citations:
         self._file, self._first_line = file, first_line
         self._blocks = [] if blocks_allowed else None
         try:
+            refused = refused_directive(self.env.parse(text))
             template = self.env.from_string(text, globals=self._globals())
         except TemplateSyntaxError as exc:
             self._problem(exc.lineno, f"de opdracht tussen {{{{ en }}}} klopt niet: {_dutch_jinja(exc.message or '')}", SYNTAX_HINT)
+            return text, []
+        except RecursionError:
+            self._problem(None, "de opdracht tussen {{ en }} is te diep genest", SYNTAX_HINT)
+            return text, []
+        if refused is not None:
+            line, message = refused
+            self._problem(line, message, FUNCTIONS_HINT)
             return text, []
         try:
             out = template.render()

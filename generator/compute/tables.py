@@ -27,6 +27,7 @@ from generator import formatting as fmt
 from generator.compute.chart_config import chart_config
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
 from generator.load.csvfile import CsvRow, CsvTable, read_csv
+from generator.load.files import editor_path_problem
 from generator.load.xlsxfile import read_xlsx
 from generator.model.free_pages import TableSource
 from generator.model.tables import BudgetTable, CrossTable, QuarterTable, ShareTable, TextTable
@@ -52,10 +53,11 @@ def read_table_data(src: TableSource, paths: ProjectPaths, problems: Problems) -
     d = src.definition
     path = paths.data / d.file
     rel = paths.rel(path)
-    if not path.resolve().is_relative_to(paths.data.resolve()):
-        problems.add(src.file, src.line_of("bestand"), f"`{d.file}` ligt buiten de map data/")
+    refused = editor_path_problem(d.file, "data/")
+    if refused:
+        problems.add(src.file, src.line_of("bestand"), *refused)
         return None
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.add(src.file, src.line_of("bestand"), f"gegevensbestand `data/{d.file}` bestaat niet",
                      _similar_files(paths, d.file))
         return None

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +37,10 @@ from generator.editions.snapshot import (
     latest_snapshot_path,
     make_inputs,
     parse_snapshot,
+    snapshot_dir,
     version_path,
 )
+from generator.load.files import file_problem
 from generator.model.project import load_project
 from generator.periods import Period, PeriodError
 from generator.problems import Problems, ValidationFailed
@@ -84,6 +88,7 @@ def publish(
                            f"maak de editie eerst met `rapportage new-period {period}`")
     if again and reason:
         raise PublishError("kies --opnieuw of --rectificatie, niet allebei")
+    _refuse_unsafe_targets(paths, settings_file, snapshot_dir(folder))
 
     existing_path = latest_snapshot_path(folder)
     existing: Snapshot | None = None
@@ -173,13 +178,36 @@ def publish(
         if target.exists() and mode != "opnieuw":
             raise PublishError(f"{paths.rel(target)} bestaat al", "rapportage overschrijft geen gepubliceerde versie")
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_bytes(dump_snapshot(snapshot))
-        tmp.replace(target)
+        # A fresh, exclusively created scratch file: never through an existing file or symlink.
+        handle, tmp_name = tempfile.mkstemp(prefix=".versie-", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(dump_snapshot(snapshot))
+            os.replace(tmp_name, target)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
     except BaseException:
         settings_file.write_bytes(original)
         raise
     return PublishResult(period, version, paths.rel(target), mode, status_set, revised, changed_files)
+
+
+def _refuse_unsafe_targets(paths: ProjectPaths, settings_file: Path, snapshots: Path) -> None:
+    """publish writes editie.yml and gepubliceerd/: never through a symlink, never outside the project."""
+    problems = Problems()
+    rel = paths.rel(settings_file)
+    found = file_problem(settings_file, rel, root=paths.root)
+    if found:
+        problems.add(rel, None, *found)
+    elif settings_file.is_symlink():
+        problems.add(rel, None, "bestand is een koppeling (symlink); publish schrijft niet door een koppeling heen",
+                     "vervang de koppeling door het bestand zelf")
+    if snapshots.is_symlink() or (snapshots.exists() and not snapshots.resolve().is_relative_to(paths.root)):
+        problems.add(paths.rel(snapshots), None, "de map voor bevroren edities is een koppeling (symlink); publish schrijft daar niet in",
+                     "vervang de koppeling door een gewone map")
+    if problems:
+        raise ValidationFailed(problems)
 
 
 def _figure_changes(old: list, new: list) -> list[str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.compute.views import CorrectionView, EditionView
+from generator.load.files import file_problem
 from generator.periods import Period
 from generator.problems import Problems
 
@@ -142,11 +143,14 @@ def edition_files(folder: Path) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     if not folder.is_dir():
         return out
+    project = folder.resolve().parents[2]  # content/edities/<periode> -> the project
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if rel.parts[0] == SNAPSHOT_DIR or any(part.startswith(".") for part in rel.parts):
             continue
-        if path.is_file():
+        # Only regular files inside the project: a symlink out of it is refused by the loaders
+        # and must not be read (or copied by new-period) here either.
+        if path.is_file() and file_problem(path, rel.as_posix(), root=project) is None:
             out[rel.as_posix()] = path.read_bytes()
     return out
 

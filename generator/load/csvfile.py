@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.load.files import first_control_character, looks_binary, read_project_file
 from generator.problems import Problems
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
@@ -15,9 +16,10 @@ MAX_CSV_BYTES = 50 * 1024 * 1024
 
 @dataclass
 class CsvRow:
-    line: int  # 1-based line in the file (for XLSX: the sheet row)
+    line: int  # 1-based line in the file where the row starts (for XLSX: the sheet row)
     values: dict[str, str]  # column (lower case) -> cell; XLSX cells may also be numbers or None
     cells: dict[str, str] = field(default_factory=dict)  # XLSX only: column -> address, e.g. "C7"
+    last_line: int | None = None  # CSV: where it ends, when a quoted cell spans lines
 
 
 @dataclass
@@ -51,8 +53,11 @@ class CsvTable:
 
 
 def decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode text" export: UTF-16 with a byte order mark.
+        return raw.decode("utf-16", errors="replace")
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
+        raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -67,15 +72,19 @@ def sniff_delimiter(header: str) -> str:
 
 
 def read_csv(path: Path, rel: str, problems: Problems) -> CsvTable | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.add(rel, None, f"bestand kan niet gelezen worden ({exc.strerror or exc})")
+    raw = read_project_file(path, rel, problems, MAX_CSV_BYTES)
+    if raw is None:
         return None
-    if len(raw) > MAX_CSV_BYTES:
-        problems.add(rel, None, f"bestand is te groot ({len(raw) // (1024 * 1024)} MB)")
+    binary = looks_binary(raw)
+    if binary:
+        problems.add(rel, None, binary, "sla het bestand in Excel op als 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'")
         return None
     text = decode(raw)
+    control = first_control_character(text)
+    if control:
+        line, code = control
+        problems.add(rel, line, f"onzichtbaar stuurteken ({code}) in het bestand", "verwijder het teken of sla het bestand opnieuw op als CSV")
+        return None
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
@@ -84,9 +93,10 @@ def read_csv(path: Path, rel: str, problems: Problems) -> CsvTable | None:
     delimiter = sniff_delimiter(lines[first])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     table: CsvTable | None = None
+    end = 0
     try:
         for record in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
             if table is None:
@@ -102,8 +112,26 @@ def read_csv(path: Path, rel: str, problems: Problems) -> CsvTable | None:
                 )
                 continue
             values = {col: (record[i].strip() if i < len(record) else "") for i, col in enumerate(table.columns)}
-            table.rows.append(CsvRow(line, values))
+            table.rows.append(CsvRow(line, values, last_line=end if end > line else None))
     except csv.Error as exc:
-        problems.add(rel, reader.line_num, f"CSV kan niet gelezen worden ({exc})")
+        problems.add(rel, reader.line_num or 1, f"CSV kan niet gelezen worden: {_dutch_csv_error(str(exc))}", _QUOTES_HINT)
         return None
     return table
+
+
+_QUOTES_HINT = "controleer de aanhalingstekens (\") in en rond deze regel"
+
+_CSV_PHRASES = {
+    "field larger than field limit": "een cel is veel te lang (een aanhalingsteken dat niet gesloten is?)",
+    "new-line character seen in unquoted field": "een regeleinde midden in een cel",
+    "unexpected end of data": "het bestand houdt midden in een cel op",
+    "line contains nul": "het bestand bevat een NUL-teken (binair bestand?)",
+}
+
+
+def _dutch_csv_error(text: str) -> str:
+    lowered = text.lower()
+    for english, dutch in _CSV_PHRASES.items():
+        if english in lowered:
+            return dutch
+    return "onleesbare regel"

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from generator.load.csvfile import CsvRow, CsvTable
+from generator.load.files import file_problem
 from generator.problems import Problems, suggest
 
 MAX_XLSX_BYTES = 50 * 1024 * 1024
@@ -62,6 +63,10 @@ def read_xlsx(
     from openpyxl.utils.exceptions import InvalidFileException
 
     def_file, def_line = named_at
+    found = file_problem(path, rel)  # inside the project, a regular file
+    if found:
+        problems.add(rel, None, *found)
+        return None
     try:
         size = path.stat().st_size
     except OSError as exc:

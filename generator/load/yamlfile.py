@@ -7,23 +7,33 @@ a validation error at ('indicatoren', 3, 'streefwaarde') can name its line.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml as yaml_c  # PyYAML with libyaml: only for the fast, linear pre-scan
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from generator.load.files import first_control_character, line_of_offset, looks_binary, read_project_file
 from generator.problems import Problems
 
 Loc = tuple[Any, ...]
 
 # Plenty for a report; a larger file is almost certainly a mistake (or an attack).
-MAX_YAML_BYTES = 2 * 1024 * 1024
+# ruamel's pure-Python round-trip parser needs seconds per megabyte, so these also bound
+# how long one file can take.
+MAX_YAML_BYTES = 1024 * 1024
+MAX_YAML_NODES = 20_000  # keys, items and values, aliases expanded
+MAX_YAML_DEPTH = 50
 
 
 @dataclass
@@ -33,6 +43,7 @@ class YamlDoc:
     data: Any
     # loc -> 1-based line of the key (for mappings) or item (for sequences)
     lines: dict[Loc, int] = field(default_factory=dict)
+    text: str = ""  # the source, to find the line of a word inside a multi-line value
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of `loc`, or of its nearest ancestor that exists."""
@@ -43,18 +54,48 @@ class YamlDoc:
             loc = loc[:-1]
         return self.lines.get((), 1)
 
+    def line_containing(self, loc: Loc, *needles: str) -> int | None:
+        """The first line at or after `loc`'s line containing a needle (tried in order,
+        case-insensitive); else `loc`'s line. Narrative is a multi-line value: this
+        points the editor at the line inside it."""
+        start = self.line_of(loc) or 1
+        following = self.text.splitlines()[start - 1:]
+        for needle in needles:
+            needle = needle.lower()
+            for number, line in enumerate(following, start=start):
+                if needle and needle in line.lower():
+                    return number
+        return start
 
-def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
+
+class _Refused(Exception):
+    """A file we will not read further: carries the Dutch problem."""
+
+    def __init__(self, line: int | None, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
+
+
+def _plain(node: Any, loc: Loc, lines: dict[Loc, int], budget: list[int] | None = None) -> Any:
+    # The pre-scan has bounded size, depth and aliases already; this is the second fence
+    # (a budget of nodes and a depth limit), so a shared or recursive node can never
+    # make the walk explode.
+    budget = budget if budget is not None else [MAX_YAML_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _Refused(lines.get(loc), _TOO_MANY_NODES, _TOO_MANY_NODES_HINT)
+    if len(loc) > MAX_YAML_DEPTH:
+        raise _Refused(lines.get(loc), _TOO_DEEP, _TOO_DEEP_HINT)
     if isinstance(node, CommentedMap):
         out: dict[Any, Any] = {}
         for key, value in node.items():
-            key_plain = _scalar(key)
             try:
                 line = node.lc.key(key)[0] + 1
             except (KeyError, TypeError, AttributeError):
                 line = lines.get(loc, 1)
+            key_plain = _key(key, line)
             lines[loc + (key_plain,)] = line
-            out[key_plain] = _plain(value, loc + (key_plain,), lines)
+            out[key_plain] = _plain(value, loc + (key_plain,), lines, budget)
         return out
     if isinstance(node, CommentedSeq):
         items = []
@@ -64,9 +105,23 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
             except (KeyError, TypeError, AttributeError):
                 line = lines.get(loc, 1)
             lines[loc + (i,)] = line
-            items.append(_plain(value, loc + (i,), lines))
+            items.append(_plain(value, loc + (i,), lines, budget))
         return items
+    if isinstance(node, (dict, list, set, tuple, bytes)):  # e.g. !!set, !!omap, !!binary (refused in the pre-scan)
+        raise _Refused(lines.get(loc), "deze YAML-vorm wordt niet ondersteund", "gebruik gewone sleutels, lijsten en tekst")
     return _scalar(node)
+
+
+def _key(key: Any, line: int) -> Any:
+    # Mapping keys are text, or whole numbers (years: `2023: ">= 80"`).
+    if isinstance(key, (CommentedMap, CommentedSeq, dict, list, tuple, set, frozenset)):
+        raise _Refused(line, "een sleutel moet een woord zijn, geen lijst of verzameling", "schrijf `sleutel: waarde`")
+    plain = _scalar(key)
+    if plain is None:
+        return "(leeg)"
+    if isinstance(plain, bool) or not isinstance(plain, (int, str)):
+        return str(key)
+    return plain
 
 
 def _scalar(value: Any) -> Any:
@@ -195,39 +250,141 @@ except (ImportError, AttributeError):  # PyYAML without libyaml: ruamel reads ev
     pass
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, with impossible dates reported at their line."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            raise ConstructorError(
+                None, None, f"DATE:{node.value}", node.start_mark
+            ) from None
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
 
 
-def read_text(path: Path, rel: str, problems: Problems) -> str | None:
+# Tags an editor may write; anything else (`!!python/object`, `!!binary`, `!eigen`) is refused.
+_ALLOWED_TAGS = {None, "!"} | {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+}
+
+
+def prescan(text: str) -> _Refused | None:
+    """Refuse, before ruamel parses, what would make it slow or worse.
+
+    ruamel's pure-Python parser is quadratic in nesting depth and slow on very many
+    nodes, and the later walk would expand an alias bomb (billion laughs). libyaml's
+    event stream (C, linear) tells us size, depth, aliases and tags cheaply. A syntax
+    error here is not reported: ruamel reports it below, with its own line.
+    """
+    flow = _flow_depth(text)
+    if flow is not None:
+        return _Refused(flow, _TOO_DEEP, _TOO_DEEP_HINT)
+    parser = getattr(yaml_c, "CSafeLoader", yaml_c.SafeLoader)
+    nodes = 0
+    depth = 0
+    open_anchors: list[tuple[str | None, int]] = []  # (anchor, nodes before it) per open collection
+    anchor_sizes: dict[str, int] = {}
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.add(rel, None, f"bestand kan niet gelezen worden ({exc.strerror or exc})")
+        for event in yaml_c.parse(text, Loader=parser):
+            kind = type(event).__name__
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if kind in ("ScalarEvent", "SequenceStartEvent", "MappingStartEvent"):
+                tag = event.tag
+                if tag not in _ALLOWED_TAGS and not (kind == "ScalarEvent" and event.implicit[0]):
+                    shown = tag.replace("tag:yaml.org,2002:", "!!") if tag else tag
+                    return _Refused(line, f"YAML-tag `{shown}` is niet toegestaan", "laat de tag weg; zet tekst tussen aanhalingstekens")
+                nodes += 1
+                if kind == "ScalarEvent":
+                    if event.anchor:
+                        anchor_sizes[event.anchor] = 1
+                else:
+                    depth += 1
+                    if depth > MAX_YAML_DEPTH:
+                        return _Refused(line, _TOO_DEEP, _TOO_DEEP_HINT)
+                    open_anchors.append((event.anchor, nodes))
+            elif kind in ("SequenceEndEvent", "MappingEndEvent"):
+                depth -= 1
+                anchor, before = open_anchors.pop()
+                if anchor:
+                    anchor_sizes[anchor] = nodes - before + 1
+            elif kind == "AliasEvent":
+                if any(anchor == event.anchor for anchor, _ in open_anchors):
+                    return _Refused(line, f"verwijzing `*{event.anchor}` verwijst naar zichzelf", "verwijder de verwijzing")
+                nodes += anchor_sizes.get(event.anchor, 1)
+            if nodes > MAX_YAML_NODES:
+                return _Refused(line, _TOO_MANY_NODES, _TOO_MANY_NODES_HINT)
+    except yaml_c.YAMLError:
         return None
-    if len(raw) > MAX_YAML_BYTES:
-        problems.add(
-            rel,
-            None,
-            f"bestand is te groot ({len(raw) // 1024} kB; maximaal {MAX_YAML_BYTES // 1024} kB)",
-            "splits de inhoud over meerdere bestanden",
-        )
+    return None
+
+
+def _flow_depth(text: str) -> int | None:
+    """The line where brackets nest deeper than we allow, or None.
+
+    libyaml itself recurses on flow collections, so very deep `[[[[` is caught by a
+    plain count first (brackets inside text only make this more careful, never wrong
+    for a real report: no narrative opens 50 brackets in a row).
+    """
+    if text.count("[") + text.count("{") <= MAX_YAML_DEPTH:
+        return None
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_YAML_DEPTH:
+            return line_of_offset(text, match.start())
+    return None
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+_TOO_DEEP = f"YAML is te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)"
+_TOO_DEEP_HINT = "controleer de haken [ ] { } en de inspringing"
+_TOO_MANY_NODES = f"bestand bevat te veel waarden (meer dan {MAX_YAML_NODES:_}, verwijzingen met * meegeteld)".replace("_", ".")
+_TOO_MANY_NODES_HINT = "splits de inhoud over meerdere bestanden, of gebruik minder verwijzingen (&anker / *verwijzing)"
+
+
+def read_text(path: Path, rel: str, problems: Problems) -> str | None:
+    raw = read_project_file(path, rel, problems, MAX_YAML_BYTES)
+    if raw is None:
+        return None
+    binary = looks_binary(raw)
+    if binary:
+        problems.add(rel, None, binary, "verwacht een YAML-tekstbestand")
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(rel, 1, "bestand is opgeslagen als UTF-16", _SAVE_AS_UTF8)
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
         problems.add(
             rel,
-            line,
-            "bestand is geen geldige UTF-8-tekst",
-            "sla het bestand op als UTF-8 (in Kladblok/VS Code: 'Opslaan als' > codering UTF-8)",
+            line_of_offset(raw, exc.start),
+            "bestand is geen geldige UTF-8-tekst (bijvoorbeeld een é of ë opgeslagen als Windows-1252)",
+            _SAVE_AS_UTF8,
         )
         return None
+    control = first_control_character(text)
+    if control:
+        line, code = control
+        problems.add(rel, line, f"onzichtbaar stuurteken ({code}) in de tekst", "verwijder het teken (vaak meegekopieerd uit een ander programma)")
+        return None
+    return text
+
+
+_SAVE_AS_UTF8 = "sla het bestand op als UTF-8 (in Kladblok/VS Code: 'Opslaan als' > codering UTF-8)"
 
 
 def load_yaml(path: Path, rel: str, problems: Problems) -> YamlDoc | None:
@@ -241,23 +398,44 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> YamlDoc | None:
 def parse_yaml(text: str, path: Path, rel: str, problems: Problems, line_offset: int = 0) -> YamlDoc | None:
     """Parse YAML text; `line_offset` is added to every line (YAML front matter inside a
     Markdown file starts below the file's first line)."""
+
+    def at(line: int | None) -> int | None:
+        return None if line is None else line + line_offset
+
     if "\t" in text:
         for number, line in enumerate(text.splitlines(), start=1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 problems.add(
                     rel,
-                    number + line_offset,
+                    at(number),
                     "tab gebruikt om in te springen; YAML staat alleen spaties toe",
                     "vervang de tab door spaties",
                 )
                 return None
+    parsed = _cache_get(text)
+    if parsed is None:
+        parsed = _parse(text, rel, problems, at)
+        if parsed is None:
+            return None
+        _cache_put(text, *parsed)
+    data, lines = parsed
+    if line_offset:
+        lines = {loc: line + line_offset for loc, line in lines.items()}
+    # The source, padded so its line numbers are the file's (for `line_containing`).
+    return YamlDoc(path=path, rel=rel, data=data, lines=lines, text="\n" * line_offset + text)
+
+
+def _parse(text: str, rel: str, problems: Problems, at) -> tuple[Any, dict[Loc, int]] | None:
+    refused = prescan(text)
+    if refused is not None:
+        problems.add(rel, at(refused.line), refused.message, refused.hint)
+        return None
+    # After the pre-scan (size, depth, aliases are bounded): libyaml reads the common
+    # case fast; anything it leaves (errors, anchors, rare types) goes to ruamel.
     fast = _fast_load(text)
     if fast is not None:
-        data, lines = fast
-        if line_offset:
-            lines = {loc: line + line_offset for loc, line in lines.items()}
-        return YamlDoc(path=path, rel=rel, data=data, lines=lines)
+        return fast
     try:
         node = _yaml().load(text)
     except DuplicateKeyError as exc:
@@ -265,34 +443,80 @@ def parse_yaml(text: str, path: Path, rel: str, problems: Problems, line_offset:
         key = _duplicate_key_name(exc)
         problems.add(
             rel,
-            mark.line + 1 + line_offset if mark else None,
+            at(mark.line + 1) if mark else None,
             f"sleutel `{key}` komt twee keer voor" if key else "een sleutel komt twee keer voor",
             "verwijder of hernoem een van beide",
         )
         return None
     except MarkedYAMLError as exc:
+        problem = str(exc.problem or exc.context or "")
         mark = exc.problem_mark or exc.context_mark
         context = exc.context_mark
+        if "end of stream" in problem and context is not None:
+            mark = context  # where the unclosed quote or bracket started
+        if problem.startswith("DATE:"):
+            problems.add(
+                rel, at(mark.line + 1) if mark else None,
+                f"`{problem[5:]}` is geen bestaande datum",
+                "schrijf een datum als 2023-05-15 (jaar-maand-dag)",
+            )
+            return None
         started = (
-            f" (begonnen op regel {context.line + 1 + line_offset})"
+            f" (begonnen op regel {at(context.line + 1)})"
             if context is not None and mark is not None and context.line != mark.line
             else ""
         )
         problems.add(
             rel,
-            mark.line + 1 + line_offset if mark else None,
-            f"YAML kan niet gelezen worden: {_dutch_yaml_problem(exc.problem or exc.context or '')}{started}",
+            at(mark.line + 1) if mark else None,
+            f"YAML kan niet gelezen worden: {_dutch_yaml_problem(problem)}{started}",
             "controleer inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven",
         )
         return None
-    except (YAMLError, RecursionError, ValueError) as exc:
-        problems.add(rel, None, f"YAML kan niet gelezen worden ({type(exc).__name__})")
+    except (YAMLError, RecursionError, ValueError, OverflowError) as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        problems.add(rel, at(line + 1 if line is not None else 1), f"YAML kan niet gelezen worden ({_dutch_yaml_problem(str(exc))})")
         return None
     lines: dict[Loc, int] = {(): 1}
-    data = _plain(node, (), lines)
-    if line_offset:
-        lines = {loc: line + line_offset for loc, line in lines.items()}
-    return YamlDoc(path=path, rel=rel, data=data, lines=lines)
+    try:
+        data = _plain(node, (), lines)
+    except _Refused as refused:
+        problems.add(rel, at(refused.line or 1), refused.message, refused.hint)
+        return None
+    except RecursionError:
+        problems.add(rel, at(1), _TOO_DEEP, _TOO_DEEP_HINT)
+        return None
+    return data, lines
+
+
+# Parsed files by content. ruamel's pure-Python parser is the slowest step of a check;
+# `serve` and repeated checks re-read mostly unchanged files. Keyed by the text itself,
+# so a hit is exactly what a fresh parse would give; callers get their own copy.
+_CACHE: OrderedDict[bytes, tuple[Any, dict[Loc, int]]] = OrderedDict()
+_CACHE_SIZE = 512
+_CACHE_LOCK = threading.Lock()
+
+
+def _cache_key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def _cache_get(text: str) -> tuple[Any, dict[Loc, int]] | None:
+    key = _cache_key(text)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is None:
+            return None
+        _CACHE.move_to_end(key)
+    return copy.deepcopy(hit[0]), dict(hit[1])
+
+
+def _cache_put(text: str, data: Any, lines: dict[Loc, int]) -> None:
+    key = _cache_key(text)
+    with _CACHE_LOCK:
+        _CACHE[key] = (copy.deepcopy(data), dict(lines))
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
 
 
 def _duplicate_key_name(exc: DuplicateKeyError) -> str | None:
@@ -319,6 +543,14 @@ _YAML_PHRASES = {
     "while scanning a quoted scalar": "een aanhalingsteken is niet gesloten",
     "expected the node content, but found '<stream end>'": "een waarde ontbreekt aan het eind van het bestand",
     "found unknown escape character": "een onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
+    "found another document": "een tweede document (---) in hetzelfde bestand; één document per bestand",
+    "expected a single document": "een tweede document (---) in hetzelfde bestand; één document per bestand",
+    "found duplicate anchor": "een anker (&naam) komt twee keer voor",
+    "expected alphabetic or numeric character": "een anker of verwijzing (& of *) zonder naam",
+    "found unexpected ':'": "een dubbele punt staat op een plek waar die niet mag (zet de tekst tussen aanhalingstekens)",
+    "block sequence entries are not allowed": "een lijstitem (-) staat op een plek waar dat niet mag",
+    "found a tab character": "een tab waar alleen spaties mogen",
+    "could not determine a constructor": "een onbekende YAML-tag",
 }
 
 
@@ -326,4 +558,4 @@ def _dutch_yaml_problem(problem: str) -> str:
     for english, dutch in _YAML_PHRASES.items():
         if english in problem:
             return dutch
-    return f"syntaxfout ({problem})" if problem else "syntaxfout"
+    return "syntaxfout"

@@ -21,6 +21,7 @@ class DutchModel(BaseModel):
         populate_by_name=False,
         frozen=True,
         str_strip_whitespace=True,
+        allow_inf_nan=False,  # `.inf` / `.nan` in YAML are never a real figure
     )
 
 
@@ -73,10 +74,16 @@ def translate_error(err: dict[str, Any], root_model: type[BaseModel]) -> tuple[s
         if hint is None and parent is not None:
             hint = "toegestane sleutels: " + ", ".join(f"`{k}`" for k in dutch_keys(parent))
         return f"onbekende sleutel `{loc[-1]}`", hint
+    if kind == "invalid_key":  # a number where a word is expected: `1: ...`
+        parent = _model_at(root_model, loc[:-1])
+        hint = ("toegestane sleutels: " + ", ".join(f"`{k}`" for k in dutch_keys(parent))) if parent else None
+        return f"onbekende sleutel `{_show(value)}`", hint
     if kind == "missing":
         return f"verplichte sleutel `{key}` ontbreekt", None
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"`{key}` moet een geheel getal zijn, niet `{_show(value)}`", None
+    if kind == "finite_number":
+        return f"`{key}` moet een gewoon getal zijn, niet `{_show(value)}`", None
     if kind in ("float_parsing", "float_type"):
         return f"`{key}` moet een getal zijn, niet `{_show(value)}`", "gebruik een punt als decimaalteken in YAML, bijvoorbeeld 7.5"
     if kind in ("string_type",):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.load.yamlfile import YamlDoc, load_yaml, parse_yaml, read_text
 from generator.model.base import validate_doc
+from generator.model.narrative import check_markdown_text
 from generator.model.tables import TABLE_KINDS, TABLE_MODELS, PageMeta, TableDefinition
 from generator.problems import Problems, suggest
 from generator.project import ProjectPaths
@@ -173,4 +174,5 @@ def _load_page(paths: ProjectPaths, path: Path, problems: Problems) -> PageSourc
     if title is None:
         title = slug.replace("-", " ").capitalize()
     body = "\n".join(lines[body_start:])
+    check_markdown_text(rel, body_start + 1, body, problems)
     return PageSource(slug, rel, meta, title, body, body_start + 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.load.files import editor_path_problem
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import validate_doc
 from generator.model.measures_schema import (
@@ -107,9 +108,10 @@ def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Perio
     yields: dict[YieldKey, YieldEntry] = {}
     yields_name = settings.yields_file or DEFAULT_YIELDS_FILE
     yields_path = paths.data / yields_name
-    if not yields_path.resolve().is_relative_to(paths.data.resolve()):
-        problems.add(doc.rel, doc.line_of(("opbrengsten",)), f"opbrengstenbestand `{yields_name}` ligt buiten de map data/")
-    elif yields_path.is_file():
+    refused = editor_path_problem(yields_name, "data/")
+    if refused:
+        problems.add(doc.rel, doc.line_of(("opbrengsten",)), f"opbrengstenbestand: {refused[0]}", refused[1])
+    elif yields_path.exists() or yields_path.is_symlink():
         yields = load_yields(yields_path, paths.rel(yields_path), pillar_ids, problems)
     elif settings.yields_file:
         problems.add(doc.rel, doc.line_of(("opbrengsten",)), f"opbrengstenbestand `data/{yields_name}` bestaat niet")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 from generator.editions.frozen import FrozenEdition, frozen_not_compared, inspect_frozen
 from generator.editions.scaffold import unrevised_files
 from generator.load.csvfile import read_csv
+from generator.load.files import editor_path_problem
+from generator.load.imagefile import IMAGE_SUFFIXES, read_image
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import validate_doc, validate_list
 from generator.model.free_pages import PageSource, TableSource, load_edition_extras
@@ -20,9 +23,10 @@ from generator.model.schema import (
     IndicatorNarrative,
     SiteSettings,
 )
-from generator.numbers import NotANumber, is_missing, parse_number
+from generator.model.narrative import check_markdown
+from generator.numbers import NotANumber, NumberTooLarge, is_missing, parse_number
 from generator.periods import Period, PeriodError
-from generator.problems import Problems, ValidationFailed, suggest
+from generator.problems import Problems, ValidationFailed, shorten, suggest
 from generator.project import ProjectPaths
 
 FIGURE_COLUMNS = ("indicator", "reeks", "periode", "waarde")
@@ -86,10 +90,10 @@ class ProjectModel:
 
 def _required_yaml(paths: ProjectPaths, path: Path, problems: Problems) -> YamlDoc | None:
     rel = paths.rel(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.add(rel, None, "bestand ontbreekt", "maak het bestand aan; zie de handleiding voor een voorbeeld")
         return None
-    return load_yaml(path, rel, problems)
+    return load_yaml(path, rel, problems)  # refuses folders, symlinks out of the project, ...
 
 
 def load_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> ProjectModel:
@@ -105,9 +109,11 @@ def load_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset())
 
     site = goals = indicators = None
     raw_ids: set[str] = set()
-    doc = _required_yaml(paths, paths.content / "site.yml", problems)
+    doc = site_doc = _required_yaml(paths, paths.content / "site.yml", problems)
     if doc:
         site = validate_doc(doc, SiteSettings, problems)
+    if site is not None and site_doc is not None and site.logo:
+        _check_logo(paths, site.logo, site_doc, problems)
     goals_doc = _required_yaml(paths, paths.content / "doelstellingen.yml", problems)
     if goals_doc:
         parsed = validate_list(goals_doc, "doelstellingen", Goal, problems)
@@ -127,10 +133,13 @@ def load_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset())
             indicators, raw_inds = parsed
             raw_ids = {str(i.get("id")) for i in raw_inds if isinstance(i, dict) and i.get("id")}
             _check_indicators(indicators, goal_numbers, ind_doc, problems)
+            for i, ind in enumerate(raw_inds):
+                if isinstance(ind, dict) and isinstance(ind.get("definitie"), str):
+                    check_markdown(ind_doc, ("indicatoren", i, "definitie"), ind["definitie"], problems)
 
     frozen: dict[Period, FrozenEdition] = {}
     editions = _load_editions(paths, indicators, raw_ids, problems, frozen, unfreeze)
-    figures, sources = _load_figures(paths, site, indicators, raw_ids, problems)
+    figures, sources = _load_figures(paths, site, indicators, raw_ids, problems, site_doc)
     measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions))
 
     if problems:
@@ -139,6 +148,16 @@ def load_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset())
     return ProjectModel(
         paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
     )
+
+
+def _by_id(indicators: list[IndicatorDefinition] | None) -> dict[str, IndicatorDefinition] | None:
+    # The first definition wins when an id is doubled (that is reported once, in indicatoren.yml).
+    if indicators is None:
+        return None
+    known: dict[str, IndicatorDefinition] = {}
+    for ind in indicators:
+        known.setdefault(ind.id, ind)
+    return known
 
 
 def _check_goals(goals: list[Goal], doc: YamlDoc, problems: Problems) -> None:
@@ -155,9 +174,13 @@ def _check_indicators(
     seen: set[str] = set()
     positions = {id(ind): i for i, ind in enumerate(indicators)}
     raw = doc.data.get("indicatoren") or []
+    occurrence: dict[str, int] = {}
     for ind in indicators:
-        # Position in the file (invalid items were skipped from `indicators`).
-        i = next((k for k, r in enumerate(raw) if isinstance(r, dict) and r.get("id") == ind.id), positions[id(ind)])
+        # Position in the file (invalid items were skipped from `indicators`); a doubled id
+        # is reported at its second occurrence.
+        n = occurrence[ind.id] = occurrence.get(ind.id, -1) + 1
+        matches = [k for k, r in enumerate(raw) if isinstance(r, dict) and r.get("id") == ind.id]
+        i = matches[n] if n < len(matches) else positions[id(ind)]
         loc = ("indicatoren", i)
         if ind.id in seen:
             problems.add(doc.rel, doc.line_of(loc + ("id",)), f"indicator `{ind.id}` komt twee keer voor", "elke indicator heeft een eigen id")
@@ -226,7 +249,7 @@ def _load_editions(
     if not paths.editions.is_dir():
         problems.add(paths.rel(paths.editions), None, "map met edities ontbreekt", "maak content/edities/2023-Q1/editie.yml aan")
         return editions
-    known = {i.id: i for i in indicators} if indicators is not None else None
+    known = _by_id(indicators)
     for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
         rel = paths.rel(folder)
         try:
@@ -253,6 +276,8 @@ def _load_editions(
                 severity="waarschuwing",
             )
         unrevised_files(paths, folder, problems)
+        if settings is not None and doc is not None:
+            check_markdown(doc, ("voorwoord",), settings.foreword, problems)
         edition = EditionInput(period, folder, settings, settings_doc=doc) if settings else None
         extras = load_edition_extras(paths, folder, problems)
         if edition is not None:
@@ -280,6 +305,8 @@ def _load_editions(
                 narrative = validate_doc(ndoc, IndicatorNarrative, problems)
                 if narrative is None:
                     continue
+                check_markdown(ndoc, ("toelichting",), narrative.explanation, problems)
+                check_markdown(ndoc, ("aandacht",), narrative.attention, problems)
                 if known is not None and ind_id in known:
                     _check_overrides(known[ind_id], narrative, ndoc, problems)
                 if edition is not None:
@@ -309,23 +336,49 @@ def _check_overrides(ind: IndicatorDefinition, narrative: IndicatorNarrative, do
             )
 
 
-def _load_figures(paths, site, indicators, raw_ids, problems):
+def _check_logo(paths: ProjectPaths, logo: str, doc: YamlDoc, problems: Problems) -> None:
+    line = doc.line_of(("logo",))
+    refused = editor_path_problem(logo, "content/")
+    if refused:
+        problems.add(doc.rel, line, f"logo: {refused[0]}", refused[1])
+        return
+    path = paths.content / logo
+    if not re.fullmatch(r"[A-Za-z0-9._-]+", path.name) or path.suffix.lower() not in IMAGE_SUFFIXES:
+        problems.add(
+            doc.rel, line, f"logo `{logo}` moet een .svg- of .png-bestand zijn met een eenvoudige naam",
+            "gebruik letters, cijfers, punt, streepje of liggend streepje, bijvoorbeeld `logo.svg`",
+        )
+        return
+    if not path.exists() and not path.is_symlink():
+        problems.add(doc.rel, line, f"logo `content/{logo}` bestaat niet", "zet het bestand in de map content/ of laat `logo` weg")
+        return
+    read_image(path, paths.rel(path), problems)
+
+
+def _load_figures(paths, site, indicators, raw_ids, problems, site_doc: YamlDoc | None = None):
     figures: dict[FigureKey, float | None] = {}
     sources: dict[FigureKey, FigureSource] = {}
     if site is None:
         return figures, sources
-    known = {i.id: i for i in indicators} if indicators is not None else None
-    for name in site.figure_files:
+    known = _by_id(indicators)
+    site_rel = site_doc.rel if site_doc else "content/site.yml"
+    for n, name in enumerate(site.figure_files):
+        line = site_doc.line_of(("gegevens", n)) if site_doc else None
+        refused = editor_path_problem(name, "data/")
+        if refused:
+            problems.add(site_rel, line, f"gegevensbestand: {refused[0]}", refused[1])
+            continue
         path = paths.data / name
         rel = paths.rel(path)
-        if not path.resolve().is_relative_to(paths.data.resolve()):
-            problems.add("content/site.yml", None, f"gegevensbestand `{name}` ligt buiten de map data/")
-            continue
-        if not path.is_file():
-            problems.add("content/site.yml", None, f"gegevensbestand `data/{name}` bestaat niet")
+        if not path.exists() and not path.is_symlink():
+            problems.add(site_rel, line, f"gegevensbestand `data/{name}` bestaat niet", "controleer de bestandsnaam (hoofdletters tellen mee)")
             continue
         table = read_csv(path, rel, problems)
         if table is None:
+            continue
+        doubled = [h for c, h in zip(table.columns, table.headers or table.columns) if c in FIGURE_COLUMNS and table.columns.count(c) > 1]
+        if doubled:
+            problems.add(rel, table.header_line, f"kolom `{doubled[-1]}` komt twee keer voor", "geef elke kolom een eigen naam")
             continue
         missing = [c for c in FIGURE_COLUMNS if c not in table.columns]
         if missing:
@@ -335,18 +388,25 @@ def _load_figures(paths, site, indicators, raw_ids, problems):
                 "de kopregel moet zijn: " + ";".join(FIGURE_COLUMNS),
             )
             continue
+        last_period: dict[tuple[str, str], tuple[Period, int]] = {}
         for row in table.rows:
             v = row.values
+            if row.last_line is not None:
+                problems.add(
+                    rel, row.line, f"deze regel loopt door tot regel {row.last_line}: een cel bevat een regeleinde",
+                    "meestal een aanhalingsteken (\") dat niet gesloten is; een cijferregel past op één regel",
+                )
+                continue
             ind_id, series = v["indicator"], v["reeks"]
             try:
                 period = Period.parse(v["periode"])
             except PeriodError as exc:
-                problems.add(rel, row.line, str(exc))
+                problems.add(rel, row.line, shorten(str(exc), 160))
                 continue
             if known is not None:
                 ind = known.get(ind_id)
                 if ind is None and ind_id not in raw_ids:
-                    problems.add(rel, row.line, f"onbekende indicator `{ind_id}`", suggest(ind_id, set(known) | raw_ids))
+                    problems.add(rel, row.line, f"onbekende indicator `{shorten(ind_id)}`", suggest(ind_id, set(known) | raw_ids))
                     continue
                 # An indicator whose definition has errors: its series cannot be checked.
                 problem = _series_problem(ind, series) if ind is not None else None
@@ -359,9 +419,15 @@ def _load_figures(paths, site, indicators, raw_ids, problems):
             else:
                 try:
                     value = parse_number(raw)
+                except NumberTooLarge:
+                    problems.add(
+                        rel, row.line, f"`{shorten(raw)}` in kolom `waarde` is onwaarschijnlijk groot",
+                        "controleer het getal (een typefout of een verschoven komma?)",
+                    )
+                    continue
                 except NotANumber:
                     problems.add(
-                        rel, row.line, f"`{raw}` in kolom `waarde` is geen getal",
+                        rel, row.line, f"`{shorten(raw)}` in kolom `waarde` is geen getal",
                         "schrijf een getal (7,3 of 1.800), of laat de cel leeg / n.v.t. als er geen cijfer is",
                     )
                     continue
@@ -374,6 +440,15 @@ def _load_figures(paths, site, indicators, raw_ids, problems):
                     f"eerder al op {first.file}:{first.line}",
                 )
                 continue
+            previous = last_period.get((ind_id, series))
+            if previous is not None and period < previous[0]:
+                problems.add(
+                    rel, row.line,
+                    f"periode {period} staat na {previous[0]} (regel {previous[1]}) bij `{ind_id}`{' / ' + series if series else ''}",
+                    "zet de regels per indicator en reeks op volgorde van periode; staat het jaartal goed?",
+                )
+            else:
+                last_period[(ind_id, series)] = (period, row.line)
             figures[key] = value
             sources[key] = FigureSource(rel, row.line)
     return figures, sources

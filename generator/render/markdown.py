@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown as md
 import nh3
@@ -49,6 +51,18 @@ def _converter() -> md.Markdown:
     return converter
 
 
+def _to_html(text: str, free_page: bool = False) -> str:
+    """Markdown -> HTML with headings placed for where the text sits (not yet sanitised)."""
+    html = _converter().reset().convert(text)
+    if free_page:
+        return _HEADING.sub(lambda m: f"<{m.group(1)}h{max(2, int(m.group(2)))}{m.group(3)}>", html)
+    return _demote(html)
+
+
+def _allowed_tags(free_page: bool) -> set[str]:
+    return ALLOWED_TAGS | ({"h2"} if free_page else set())
+
+
 @lru_cache(maxsize=4096)
 def render_markdown(text: str | None, free_page: bool = False) -> str:
     """Markdown -> sanitised HTML. In narrative an editor's "# Kop" becomes h3 (it sits under
@@ -56,14 +70,9 @@ def render_markdown(text: str | None, free_page: bool = False) -> str:
     "## Kop" become h2 and deeper levels stay as written."""
     if not text or not text.strip():
         return ""
-    html = _converter().reset().convert(text)
-    if free_page:
-        html = _HEADING.sub(lambda m: f"<{m.group(1)}h{max(2, int(m.group(2)))}{m.group(3)}>", html)
-    else:
-        html = _demote(html)
     return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS | ({"h2"} if free_page else set()),
+        _to_html(text, free_page),
+        tags=_allowed_tags(free_page),
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
@@ -75,3 +84,70 @@ def escape_markdown_text(text: str) -> str:
     """Editor text placed in a Markdown heading: no markup, no HTML."""
     out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", out)
+
+
+# --- What the sanitiser would remove, so the editor hears about it -------------------------
+
+# Elements that make a page do something: never harmless, always reported as an error.
+ACTIVE_TAGS = {
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "textarea", "select", "link", "meta", "base", "style", "svg", "math", "template",
+    "portal", "noscript",
+}
+# URL schemes that run code or smuggle a document in; anything else not allowed is only dropped.
+ACTIVE_SCHEMES = {"javascript", "vbscript", "data", "livescript", "mocha"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "srcset", "data", "codebase"}
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in an editor's Markdown that will not reach the site."""
+
+    active: bool  # True: script-like (an error); False: harmless formatting we drop (a warning)
+    message: str  # Dutch
+    needles: tuple[str, ...]  # text to look for in the source to find its line, best first
+
+
+class _Inspector(HTMLParser):
+    def __init__(self, allowed_tags: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.allowed_tags = allowed_tags
+        self.findings: list[Finding] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ACTIVE_TAGS:
+            self.findings.append(Finding(True, f"HTML-element `<{tag}>` is niet toegestaan en wordt verwijderd", (f"<{tag}",)))
+        elif tag not in self.allowed_tags:
+            what = "afbeeldingen worden niet getoond" if tag == "img" else "het wordt weggelaten"
+            self.findings.append(Finding(False, f"HTML-element `<{tag}>` wordt niet ondersteund; {what}", (f"<{tag}",)))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.findings.append(Finding(True, f"HTML-attribuut `{name}` (een script) is niet toegestaan en wordt verwijderd", (name,)))
+            elif name in URL_ATTRIBUTES and value:
+                scheme = _scheme(value)
+                if scheme in ACTIVE_SCHEMES:
+                    self.findings.append(Finding(True, f"een `{scheme}:`-link is niet toegestaan en wordt verwijderd", (scheme, f"{name}=", "](")))
+                elif scheme and scheme not in URL_SCHEMES and tag in self.allowed_tags:
+                    self.findings.append(Finding(False, f"een `{scheme}:`-link wordt niet als link getoond; alleen http, https en mailto", (f"{scheme}:",)))
+
+    handle_startendtag = handle_starttag
+
+
+def _scheme(url: str) -> str | None:
+    # Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
+    match = _SCHEME.match(_INVISIBLE.sub("", url))
+    return match.group(1).lower() if match else None
+
+
+def inspect_markdown(text: str | None, free_page: bool = False) -> list[Finding]:
+    """Everything `render_markdown(text, free_page)` would remove, as Dutch findings."""
+    if not text or not text.strip():
+        return []
+    inspector = _Inspector(_allowed_tags(free_page))
+    inspector.feed(_to_html(text, free_page))
+    inspector.close()
+    seen: set[Finding] = set()
+    return [f for f in inspector.findings if not (f in seen or seen.add(f))]

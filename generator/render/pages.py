@@ -7,6 +7,7 @@ turns them into a site. Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -48,9 +49,11 @@ class Page:
         return page_url(self.path)
 
     def text(self) -> str:
-        front = {"title": self.title}
+        # MkDocs themes print front matter into HTML unescaped (<title>, <meta content="">),
+        # so editor text is escaped here; `<` in a title still reads as `<`.
+        front = {"title": html.escape(self.title)}
         if self.description:
-            front["description"] = self.description
+            front["description"] = html.escape(self.description)
         head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
         heading = escape_markdown_text(self.title)
         body = self.body.strip().replace(OTHER_EDITIONS_SLOT, self.others)
@@ -163,7 +166,8 @@ def make_environment(paths: ProjectPaths) -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters["markdown"] = lambda text: _markup(render_markdown(text))
-    env.filters["mdtext"] = escape_markdown_text
+    # Already HTML-escaped (and Markdown-escaped): mark it so autoescape does not escape twice.
+    env.filters["mdtext"] = lambda text: _markup(escape_markdown_text(str(text)))
     env.globals["STATUS"] = STATUS
     return env
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from generator import __version__
+from markupsafe import escape
+
 from generator.project import PACKAGE_DIR, ProjectPaths
 from generator.render.pages import NavItem, RenderedSite
 from generator.site import islands
@@ -32,6 +34,7 @@ REPORT_CSS = "assets/rapportage.css"
 REPORT_JS = "assets/rapportage.js"
 ACCESSIBILITY_PAGE = "toegankelijkheid/"
 PLUGIN_NAME = "rapportage"
+UNSAFE_FEATURES = {"content.tooltips"}  # see load_mkdocs_config
 
 
 def _quiet_mkdocs() -> None:
@@ -121,12 +124,14 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 
 
 def _nav(items: list[NavItem]) -> list[Any]:
+    # Titles are editor text and Material prints them unescaped; Markup is escaped once
+    # and stays so where a template adds `| e`.
     out: list[Any] = []
     for item in items:
         if item.children:
-            out.append({item.title: _nav(item.children)})
+            out.append({str(escape(item.title)): _nav(item.children)})
         elif item.path:
-            out.append({item.title: item.path})
+            out.append({str(escape(item.title)): item.path})
         # a section without pages (a goal without indicators) has no place in the nav
     return out
 
@@ -146,12 +151,19 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
         site_dir=str(site_dir),
         nav=_nav(rendered.nav),
     )
+    # The site name is editor text (organisation and title) printed unescaped by the theme.
+    config.site_name = escape(rendered.site_name)
     if REPORT_CSS not in config.extra_css:
         config.extra_css.append(REPORT_CSS)
     if REPORT_JS in rendered.assets and REPORT_JS not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(REPORT_JS)
     # The intranet has no internet: never let the theme fetch web fonts.
     config.theme["font"] = False
+    # Material's improved tooltips copy every `title` attribute into the page as HTML
+    # (innerHTML): an escaped site name or link title would run as script. Browser
+    # tooltips show the same text, as text.
+    features = config.theme.get("features") or []
+    config.theme["features"] = [f for f in features if f not in UNSAFE_FEATURES]
     config.theme["language"] = config.theme.get("language") or "nl"
     logo = _logo(rendered)
     if logo:

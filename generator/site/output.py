@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import glob
 import os
 import shutil
 import tempfile
@@ -32,15 +33,57 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def new_build_dir(target: Path) -> Path:
-    """A scratch folder next to `target` (same filesystem, so the swap is a rename)."""
+    """A scratch folder next to `target` (same filesystem, so the swap is a rename).
+
+    Its name carries our process id, so leftovers of a killed build can be recognised
+    and removed by the next one.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    remove_leftovers(target)
+    new = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
     # mkdtemp makes the folder private (0700); a web server reading the copied site/
     # needs what any other build folder gets: the user's umask applied to 0777.
     umask = os.umask(0)
     os.umask(umask)
     new.chmod(0o777 & ~umask)
     return new
+
+
+def remove_leftovers(target: Path) -> None:
+    """Delete scratch folders of builds that were killed (their process is gone)."""
+    for prefix in (f".{target.name}-new-", f".{target.name}-old-"):
+        for leftover in target.parent.glob(glob.escape(prefix) + "*"):
+            pid = leftover.name[len(prefix):].split("-")[0]
+            if pid.isdigit() and not _alive(int(pid)) and leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def target_problem(target: Path, protected: list[Path]) -> str | None:
+    """Why building into `target` could destroy someone's work (Dutch), or None.
+
+    The swap replaces `target` as a whole, so it must not be (or contain, or sit inside)
+    the project's own folders, and an existing folder must look like an earlier site.
+    """
+    resolved = target.resolve()
+    for folder in protected:
+        folder = folder.resolve()
+        if resolved == folder or folder.is_relative_to(resolved) or resolved.is_relative_to(folder):
+            return f"de bouwmap `{target}` valt samen met projectbestanden ({folder.name}/); kies een eigen map zoals site/"
+    if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / "index.html").is_file():
+        return f"de bouwmap `{target}` bestaat al en is geen eerder gebouwde site; rapportage vervangt alleen een eigen site"
+    return None
 
 
 def swap_into_place(new: Path, target: Path) -> None:

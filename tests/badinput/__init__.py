@@ -1,0 +1,1 @@
+"""Bad-input corpus helpers (see corpus.py)."""
