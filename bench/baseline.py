@@ -12,9 +12,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from generator.pipeline import check, render
-from generator.project import ProjectPaths
-from generator.site.mkdocs_adapter import write_plain_project
+from generator.site.build import check, render
+from generator.core.paths import ProjectPaths
+from generator.site.mkdocs.adapter import write_plain_project
 
 
 def main(root: str, dest: str) -> Path:

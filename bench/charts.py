@@ -29,7 +29,7 @@ from generator.charts.model import ChartRow, ChartSpec  # noqa: E402
 from generator.charts.render import ChartCache, default_workers, render_all  # noqa: E402
 from generator.compute.kpi import compute_all  # noqa: E402
 from generator.model.project import load_project  # noqa: E402
-from generator.project import ProjectPaths  # noqa: E402
+from generator.core.paths import ProjectPaths  # noqa: E402
 
 
 def example_specs(copies: int) -> list[ChartSpec]:

@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.editions.publish import publish  # noqa: E402
-from generator.periods import Period  # noqa: E402
-from generator.pipeline import build  # noqa: E402
-from generator.project import ProjectPaths  # noqa: E402
+from generator.core.periods import Period  # noqa: E402
+from generator.site.build import build  # noqa: E402
+from generator.core.paths import ProjectPaths  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 NEWEST = Period.parse("2023-Q3")

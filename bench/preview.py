@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.pipeline import check, render
-from generator.project import ProjectPaths
+from generator.site.build import check, render
+from generator.core.paths import ProjectPaths
 from generator.render.pages import PageMemo
-from generator.site.mkdocs_adapter import Preview
+from generator.site.mkdocs.adapter import Preview
 
 
 CACHE = PageMemo()  # as `serve` keeps one

@@ -274,7 +274,7 @@ def _measures(dest: Path, scale: Scale, periods: list[str], rnd: random.Random, 
 def publish_all(project: SyntheticProject) -> None:
     """Freeze every published edition, oldest first, as an organisation does each quarter."""
     from generator.editions.publish import publish
-    from generator.project import ProjectPaths
+    from generator.core.paths import ProjectPaths
 
     paths = ProjectPaths.at(project.root)
     for period in project.periods:

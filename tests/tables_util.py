@@ -8,9 +8,9 @@ from pathlib import Path
 from generator.compute.tables import compute_table
 from generator.compute.views import TableView
 from generator.model.free_pages import load_edition_extras
-from generator.periods import Period
-from generator.problems import Problems
-from generator.project import ProjectPaths
+from generator.core.periods import Period
+from generator.core.problems import Problems
+from generator.core.paths import ProjectPaths
 
 
 def write(path: Path, content: str | bytes) -> Path:

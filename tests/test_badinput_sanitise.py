@@ -13,9 +13,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from badinput.corpus import copy_example
 from generator.cli import main
-from generator.project import ProjectPaths
+from generator.core.paths import ProjectPaths
 from generator.compute.pages import refused_directive
-from generator.render.markdown import inspect_markdown, render_markdown
+from generator.core.markdown import inspect_markdown, render_markdown
 from generator.render.pages import make_environment
 
 # --- the sanitiser ---------------------------------------------------------------------------
@@ -255,7 +255,7 @@ def test_hostile_text_stays_text_in_the_browser(hostile_site: Path) -> None:
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    from generator.sitecheck import find_chromium
+    from generator.checks.site import find_chromium
 
     if not (sh.which("chromium") or os.environ.get("RAPPORTAGE_CHROMIUM")):
         if os.environ.get("RAPPORTAGE_REQUIRE_BROWSER") == "1":

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from badinput.corpus import tree_hash
-from generator import pipeline
+from generator.site import build as pipeline
 from generator.cli import main
 from generator.site import output
 
@@ -72,7 +72,7 @@ def test_a_crash_while_writing_the_site_leaves_it_untouched(built, monkeypatch, 
 _CHILD = r"""
 import sys, time, shutil
 from pathlib import Path
-import generator.pipeline as pipeline
+import generator.site.build as pipeline
 import generator.site.output as output
 from generator.cli import main
 

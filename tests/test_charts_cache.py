@@ -9,8 +9,8 @@ import pytest
 from generator.charts import render as render_mod
 from generator.charts.embed import ChartBook
 from generator.model.project import load_project
-from generator.pipeline import render
-from generator.project import ProjectPaths
+from generator.site.build import render
+from generator.core.paths import ProjectPaths
 
 
 @pytest.fixture

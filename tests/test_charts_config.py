@@ -9,8 +9,8 @@ import pytest
 from generator.charts.indicator import indicator_specs
 from generator.compute.kpi import compute_all
 from generator.model.project import load_project
-from generator.problems import ValidationFailed
-from generator.project import ProjectPaths
+from generator.core.problems import ValidationFailed
+from generator.core.paths import ProjectPaths
 
 WAIT_CHART = """    grafiek:
       soort: gegroepeerd              # per team en aanbieder de laatste vier kwartalen naast elkaar

@@ -8,9 +8,9 @@ from generator.charts.tables import ChartError, table_spec
 from generator.charts.yields import yield_spec
 from generator.compute.kpi import compute_all
 from generator.compute.views import ChartConfigView
-from generator.pipeline import check
-from generator.problems import ValidationFailed
-from generator.project import ProjectPaths
+from generator.site.build import check
+from generator.core.problems import ValidationFailed
+from generator.core.paths import ProjectPaths
 from tables_util import write
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.pipeline import build
-from generator.project import ProjectPaths
+from generator.site.build import build
+from generator.core.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator import formatting as fmt
+from generator.core import formatting as fmt
 from generator.compute.status import compute_status, deviation
-from generator.model.targets import TargetError, parse_target
+from generator.core.targets import TargetError, parse_target
 
 
 @pytest.mark.parametrize(

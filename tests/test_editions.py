@@ -17,9 +17,9 @@ from generator.editions.publish import PublishError, append_rectification, publi
 from generator.editions.scaffold import ScaffoldError, new_period
 from generator.editions.snapshot import Snapshot
 from generator.model.project import load_project
-from generator.pipeline import check, render
-from generator.problems import ValidationFailed
-from generator.project import ProjectPaths
+from generator.site.build import check, render
+from generator.core.problems import ValidationFailed
+from generator.core.paths import ProjectPaths
 
 
 def views_by_period(project_dir: Path) -> dict[str, EditionView]:

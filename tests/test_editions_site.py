@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.pipeline import build
-from generator.project import ProjectPaths
+from generator.site.build import build
+from generator.core.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -14,7 +14,7 @@ from generator.cli import main
 from generator.load.yamlfile import load_yaml
 from generator.model.json_schema import modeline, schema_text, update_schemas
 from generator.model.registry import KINDS, kind_for, yaml_files
-from generator.problems import Problems
+from generator.core.problems import Problems
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -14,8 +14,8 @@ from generator.model.measures import MeasuresInput
 from generator.model.measures_schema import MeasureProgress, MeasuresFile, Pillar
 from generator.model.project import load_project
 from generator.model.yields import YieldEntry, YieldKey
-from generator.periods import Period
-from generator.project import ProjectPaths
+from generator.core.periods import Period
+from generator.core.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parents[1]
 

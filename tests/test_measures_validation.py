@@ -10,8 +10,8 @@ import pytest
 from generator.cli import main
 from generator.editions.publish import publish
 from generator.model.project import load_project
-from generator.problems import Problem, ValidationFailed
-from generator.project import ProjectPaths
+from generator.core.problems import Problem, ValidationFailed
+from generator.core.paths import ProjectPaths
 
 
 def problems_of(project: Path) -> list[Problem]:

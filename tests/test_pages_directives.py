@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 from generator.cli import main
 from generator.compute.kpi import compute_all
 from generator.compute.views import EditionView
-from generator.pipeline import check
-from generator.problems import ValidationFailed
-from generator.project import ProjectPaths
+from generator.site.build import check
+from generator.core.problems import ValidationFailed
+from generator.core.paths import ProjectPaths
 from generator.model.narrative import HTML_HINT
-from generator.render.markdown import render_markdown
+from generator.core.markdown import render_markdown
 from generator.render.pages import render_site
 from tables_util import write
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import check, render
-from generator.project import ProjectPaths
-from generator.site import islands
-from generator.site.mkdocs_adapter import DocsWriter, build_site
+from generator.site.build import check, render
+from generator.core.paths import ProjectPaths
+from generator.site.mkdocs import islands
+from generator.site.mkdocs.adapter import DocsWriter, build_site
 
 
 def test_lift_and_restore_round_trip():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pipeline import check, render
-from generator.project import ProjectPaths
+from generator.site.build import check, render
+from generator.core.paths import ProjectPaths
 from generator.render.pages import PageMemo
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import yamlfile
-from generator.problems import Problems
+from generator.core.problems import Problems
 from tests.conftest import REPO
 
 

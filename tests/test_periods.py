@@ -1,6 +1,6 @@
 import pytest
 
-from generator.periods import Period, PeriodError
+from generator.core.periods import Period, PeriodError
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from generator.charts.model import ChartSpec
 from generator.charts.render import ChartCache, Progress, RenderStats, cache_key, render_all
 from generator.charts.summary import summarise
 from generator.charts.table import csv_bytes, data_table
-from generator.project import ProjectPaths
+from generator.core.paths import ProjectPaths
 
 if TYPE_CHECKING:
     from jinja2 import Environment

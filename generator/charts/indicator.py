@@ -13,8 +13,8 @@ import re
 
 from generator.charts.model import ChartNote, ChartRow, ChartSpec, ChartTarget
 from generator.compute.views import ChartConfigView, HistoryRow, IndicatorView, SeriesView
-from generator.model.targets import parse_target
-from generator.periods import Period
+from generator.core.targets import parse_target
+from generator.core.periods import Period
 
 # How many periods a kind shows when `perioden` is not set (None: all of them).
 DEFAULT_PERIODS = {"gegroepeerd": 4, "horizontaal": 1, "aandelen": 1}

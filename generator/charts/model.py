@@ -34,7 +34,7 @@ class ChartRow(_Frozen):
 class ChartTarget(_Frozen):
     """A target or norm. Without `x` it holds for the whole chart; without `series` for every series."""
 
-    comparator: str  # ">", ">=", "<", "<=", "=", "range" (as generator.model.targets.Target)
+    comparator: str  # ">", ">=", "<", "<=", "=", "range" (as generator.core.targets.Target)
     value: float
     high: float | None = None  # upper bound of a range
     x: str | None = None
@@ -53,7 +53,7 @@ class ChartSpec(_Frozen):
     kind: ChartKind
     title: str
     rows: list[ChartRow]
-    unit: str = "aantal"  # a unit of generator.formatting (percentage, euro, dagen, ...)
+    unit: str = "aantal"  # a unit of generator.core.formatting (percentage, euro, dagen, ...)
     decimals: int | None = None  # None: the unit's default
     x_title: str = "Periode"  # header of the first table column; axis title for categories
     x_labels: dict[str, str] = {}  # x key -> what the reader sees ("2023-Q1" -> "Q1 2023")

@@ -2,7 +2,7 @@
 
 One function per kind. Each takes a `ChartSpec` and returns a Vega-Lite dict
 (`to_dict(validate=False)`: the schema check costs more than the whole render and the
-specs are ours). Labels on marks are formatted here with `generator.formatting`, so a
+specs are ours). Labels on marks are formatted here with `generator.core.formatting`, so a
 chart says "€ 1.800" exactly as the page does; axis ticks get the nl-NL locale from
 vl-convert. A value of None is "no figure": a gap in a line, a "geen cijfer" mark in
 bars, never a zero.
@@ -16,10 +16,10 @@ from typing import Any, Callable
 import altair as alt
 from altair.utils.schemapi import debug_mode
 
-from generator import formatting as fmt
+from generator.core import formatting as fmt
 from generator.charts import theme
 from generator.charts.model import ChartSpec, ChartTarget
-from generator.model.targets import Target
+from generator.core.targets import Target
 
 NO_FIGURE_MARK = "geen cijfer"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator import formatting as fmt
+from generator.core import formatting as fmt
 from generator.charts.model import ChartSpec, ChartTarget
 from generator.charts.spec import as_target, share_parts, sorted_categories
 

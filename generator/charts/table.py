@@ -12,7 +12,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from generator import formatting as fmt
+from generator.core import formatting as fmt
 from generator.charts.model import ChartSpec, ChartTarget
 from generator.charts.spec import as_target, share_parts, sorted_categories
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.charts.model import ChartRow, ChartSpec
 from generator.compute.views import ChartConfigView, TableColumn, TableRow, TableView
-from generator.problems import suggest
+from generator.core.problems import suggest
 
 # What a table draws when its `grafiek:` does not say.
 DEFAULT_KIND = {"begroting": "begroting", "aandelen": "aandelen", "kwartalen": "staven", "kruistabel": "gegroepeerd"}

@@ -19,7 +19,7 @@ from generator.compute.views import (
     RevisedFigure,
     StatusChange,
 )
-from generator.periods import Period
+from generator.core.periods import Period
 
 JUDGED = ("groen", "oranje", "rood")  # statuses measured against a target
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
-from generator import formatting as fmt
+from generator.core import formatting as fmt
 from generator.compute.measures import compute_measures
 from generator.compute.chart_config import chart_config
 from generator.compute.status import STATUS, compute_status, deviation
@@ -20,8 +20,8 @@ from generator.compute.views import (
 )
 from generator.model.project import EditionInput, FigureKey, ProjectModel
 from generator.model.schema import IndicatorDefinition, SeriesDefinition
-from generator.model.targets import Target
-from generator.periods import Period
+from generator.core.targets import Target
+from generator.core.periods import Period
 
 
 class SeriesRules:

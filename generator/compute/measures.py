@@ -17,7 +17,7 @@ from generator.compute.views import (
 )
 from generator.model.measures import EditionMeasures, MeasuresInput
 from generator.model.measures_schema import MeasureDefinition, MeasurePlanning, MeasureProgress, Pillar
-from generator.periods import Period
+from generator.core.periods import Period
 
 # status -> (word on the badge, meaning). The meanings are the report's own legend.
 MEASURE_STATUS = {

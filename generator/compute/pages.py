@@ -30,9 +30,9 @@ from generator.compute.tables import citation_text, compute_table, percent_text
 from generator.compute.views import IndicatorView, PageBlock, PageView, TableView, block_token
 from generator.model.free_pages import PageSource, TableSource
 from generator.model.project import EditionInput, ProjectModel
-from generator.periods import Period
-from generator.problems import Problems, suggest
-from generator.render.markdown import escape_markdown_text
+from generator.core.periods import Period
+from generator.core.problems import Problems, suggest
+from generator.core.markdown import escape_markdown_text
 
 FUNCTIONS = ("tabel", "grafiek", "kpi", "totaal", "cel")
 KPI_FIELDS = ("waarde", "streefwaarde", "afwijking", "verandering", "status")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model.targets import Target
+from generator.core.targets import Target
 
 # status key -> (word on the badge, legend meaning)
 STATUS = {

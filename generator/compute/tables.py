@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from generator import formatting as fmt
+from generator.core import formatting as fmt
 from generator.compute.chart_config import chart_config
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
 from generator.load.csvfile import CsvRow, CsvTable, read_csv
@@ -31,10 +31,10 @@ from generator.load.files import editor_path_problem
 from generator.load.xlsxfile import read_xlsx
 from generator.model.free_pages import TableSource
 from generator.model.tables import BudgetTable, CrossTable, QuarterTable, ShareTable, TextTable
-from generator.numbers import NotANumber, parse_cell
-from generator.periods import Period
-from generator.problems import Problems, suggest
-from generator.project import ProjectPaths
+from generator.core.numbers import NotANumber, parse_cell
+from generator.core.periods import Period
+from generator.core.problems import Problems, suggest
+from generator.core.paths import ProjectPaths
 
 NUMBER_HINT = "schrijf een getal (1.234,5 of 1234.5), of laat de cel leeg / n.v.t. / - als er geen cijfer is"
 ROW_KINDS = ("regel", "subtotaal", "totaal")

@@ -7,7 +7,7 @@ left out. A missing amount (no row, or an empty cell) is treated the same way.
 
 from __future__ import annotations
 
-from generator import formatting as fmt
+from generator.core import formatting as fmt
 from generator.compute.views import ConclusionRow, ConclusionView, YieldCell, YieldPoint, YieldRow, YieldTableView
 from generator.model.measures import MeasuresInput
 from generator.model.measures_schema import Pillar

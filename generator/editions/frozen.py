@@ -23,9 +23,9 @@ from generator.editions.snapshot import (
     sha256,
 )
 from generator.load.yamlfile import load_yaml
-from generator.periods import Period
-from generator.problems import Problems
-from generator.project import ProjectPaths
+from generator.core.periods import Period
+from generator.core.problems import Problems
+from generator.core.paths import ProjectPaths
 
 
 @dataclass

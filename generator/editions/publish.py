@@ -42,9 +42,9 @@ from generator.editions.snapshot import (
 )
 from generator.load.files import file_problem
 from generator.model.project import load_project
-from generator.periods import Period, PeriodError
-from generator.problems import Problems, ValidationFailed
-from generator.project import ProjectPaths
+from generator.core.periods import Period, PeriodError
+from generator.core.problems import Problems, ValidationFailed
+from generator.core.paths import ProjectPaths
 
 _STATUS_LINE = re.compile(r"^status:[ \t]*(['\"]?)concept\1[ \t]*(#.*)?$", re.MULTILINE)
 _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")

@@ -20,9 +20,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from generator.editions.snapshot import edition_files
-from generator.periods import Period, PeriodError
-from generator.problems import Problems
-from generator.project import ProjectPaths
+from generator.core.periods import Period, PeriodError
+from generator.core.problems import Problems
+from generator.core.paths import ProjectPaths
 
 MARKER = "# CONCEPT – overgenomen uit editie {source}. Werk de tekst bij voor {target} en verwijder daarna deze regel."
 MODELINE = "# yaml-language-server:"  # a schema pointer that must stay the first line

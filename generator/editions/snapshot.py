@@ -24,8 +24,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.compute.views import CorrectionView, EditionView
 from generator.load.files import file_problem
-from generator.periods import Period
-from generator.problems import Problems
+from generator.core.periods import Period
+from generator.core.problems import Problems
 
 SNAPSHOT_DIR = "gepubliceerd"
 FORMAT = 1

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.files import first_control_character, looks_binary, read_project_file
-from generator.problems import Problems
+from generator.core.problems import Problems
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
 

@@ -16,7 +16,7 @@ import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from generator.problems import Problems
+from generator.core.problems import Problems
 
 
 def project_root_of(path: Path, rel: str) -> Path | None:

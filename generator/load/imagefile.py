@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from generator.load.files import line_of_offset, read_project_file
-from generator.problems import Problems
+from generator.core.problems import Problems
 
 MAX_IMAGE_BYTES = 1024 * 1024
 IMAGE_SUFFIXES = (".svg", ".png")

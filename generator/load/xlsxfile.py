@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.load.csvfile import CsvRow, CsvTable
 from generator.load.files import file_problem
-from generator.problems import Problems, suggest
+from generator.core.problems import Problems, suggest
 
 MAX_XLSX_BYTES = 50 * 1024 * 1024
 

@@ -24,7 +24,7 @@ from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTr
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from generator.load.files import first_control_character, line_of_offset, looks_binary, read_project_file
-from generator.problems import Problems
+from generator.core.problems import Problems
 
 Loc = tuple[Any, ...]
 

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.load.yamlfile import YamlDoc
-from generator.problems import Problems, suggest
+from generator.core.problems import Problems, suggest
 
 
 class DutchModel(BaseModel):

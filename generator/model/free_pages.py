@@ -14,8 +14,8 @@ from generator.load.yamlfile import YamlDoc, load_yaml, parse_yaml, read_text
 from generator.model.base import validate_doc
 from generator.model.narrative import check_markdown_text
 from generator.model.tables import TABLE_KINDS, TABLE_MODELS, PageMeta, TableDefinition
-from generator.problems import Problems, suggest
-from generator.project import ProjectPaths
+from generator.core.problems import Problems, suggest
+from generator.core.paths import ProjectPaths
 
 TABLES_FILE = "tabellen.yml"
 PAGES_DIR = "paginas"

@@ -21,9 +21,9 @@ from generator.model.measures_schema import (
     Pillar,
 )
 from generator.model.yields import YieldEntry, YieldKey, load_yields
-from generator.periods import Period, PeriodError
-from generator.problems import Problems, suggest
-from generator.project import ProjectPaths
+from generator.core.periods import Period, PeriodError
+from generator.core.problems import Problems, suggest
+from generator.core.paths import ProjectPaths
 
 DEFINITIONS = "maatregelen.yml"
 PROGRESS_DIR = "maatregelen"  # per edition: one file per measure

@@ -17,8 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.load.yamlfile import YamlDoc
-from generator.problems import Problems
-from generator.render.markdown import Finding, inspect_markdown
+from generator.core.problems import Problems
+from generator.core.markdown import Finding, inspect_markdown
 
 HTML_HINT = "gebruik Markdown voor opmaak (**vet**, *schuin*, [tekst](https://...)); HTML met scripts komt nooit op de site"
 

@@ -24,10 +24,10 @@ from generator.model.schema import (
     SiteSettings,
 )
 from generator.model.narrative import check_markdown
-from generator.numbers import NotANumber, NumberTooLarge, is_missing, parse_number
-from generator.periods import Period, PeriodError
-from generator.problems import Problems, ValidationFailed, shorten, suggest
-from generator.project import ProjectPaths
+from generator.core.numbers import NotANumber, NumberTooLarge, is_missing, parse_number
+from generator.core.periods import Period, PeriodError
+from generator.core.problems import Problems, ValidationFailed, shorten, suggest
+from generator.core.paths import ProjectPaths
 
 FIGURE_COLUMNS = ("indicator", "reeks", "periode", "waarde")
 

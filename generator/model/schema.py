@@ -9,8 +9,8 @@ from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_v
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import DutchModel
-from generator.model.targets import Target, TargetError, parse_target
-from generator.periods import Period, PeriodError
+from generator.core.targets import Target, TargetError, parse_target
+from generator.core.periods import Period, PeriodError
 
 UNITS = ("percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten")
 Unit = Literal["percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten"]

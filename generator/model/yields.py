@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load.csvfile import read_csv
-from generator.numbers import NotANumber, is_missing, parse_number
-from generator.problems import Problems, suggest
+from generator.core.numbers import NotANumber, is_missing, parse_number
+from generator.core.problems import Problems, suggest
 
 YIELD_KINDS = ("verwacht", "gerealiseerd")
 REQUIRED_COLUMNS = ("pijler", "jaar", "soort", "bedrag")

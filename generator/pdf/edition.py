@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.compute.views import EditionView
 from generator.pdf.printer import write_pdfs
-from generator.project import ProjectPaths
+from generator.core.paths import ProjectPaths
 from generator.render.print_document import PrintSettings, render_print_document, toc_entries
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 
 from pypdf import PdfReader
 
-from generator.browser import chromium
+from generator.core.browser import chromium
 
 # The print document is self-contained; anything else it asks for is refused.
 _ALLOWED_SCHEMES = ("data:", "about:")

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.project import PACKAGE_DIR, ProjectPaths, default_templates_dir
+from generator.core.paths import PACKAGE_DIR, ProjectPaths, default_templates_dir
 
 if TYPE_CHECKING:
     from generator.render.pages import EditionPages

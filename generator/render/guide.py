@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.project import PACKAGE_DIR
+from generator.core.paths import PACKAGE_DIR
 from generator.render.pages import NavItem, Page
 
 GUIDE_URL_DIR = "handleiding"

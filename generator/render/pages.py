@@ -23,9 +23,9 @@ from generator.compute.history import kpi_histories
 from generator.charts.embed import ChartBook
 from generator.compute.status import STATUS
 from generator.compute.views import AccessibilityView, EditionView, IndicatorView, PageView, block_token
-from generator.project import ProjectPaths, default_templates_dir
+from generator.core.paths import ProjectPaths, default_templates_dir
 from generator.render.cache import RenderCache, code_fingerprint
-from generator.render.markdown import escape_markdown_text, render_markdown
+from generator.core.markdown import escape_markdown_text, render_markdown
 from generator.render.measures import add_measure_pages
 
 

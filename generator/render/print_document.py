@@ -15,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.compute.views import EditionView
-from generator.project import ProjectPaths
+from generator.core.paths import ProjectPaths
 from generator.render.pages import Page, Renderer, _template_file
 
 PRINT_TEMPLATE = "print/edition.html"

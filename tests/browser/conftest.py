@@ -18,7 +18,7 @@ from typing import Iterator
 import pytest
 
 from generator.cli import main
-from generator.browser import CHROMIUM_ARGS, find_chromium
+from generator.core.browser import CHROMIUM_ARGS, find_chromium
 
 from pagecheck import DESKTOP, REPO, RequestLog
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Sequence
 
 from generator import __version__
-from generator.browser import BrowserMissing
-from generator.problems import Problem, ValidationFailed
-from generator.project import ProjectPaths
+from generator.core.browser import BrowserMissing
+from generator.core.problems import Problem, ValidationFailed
+from generator.core.paths import ProjectPaths
 
 # argparse's own texts, in Dutch (it looks them up through its module-level `_`).
 _ARGPARSE_DUTCH = {
@@ -57,7 +57,7 @@ def print_problems(problems: list[Problem], fmt: str = "tekst", project_root: Pa
     """Every problem, in Dutch, on stderr; `github` prints CI annotations on stdout instead,
     `gitlab` a Code Quality report on stdout as well."""
     if fmt in ("github", "gitlab"):
-        from generator import annotations
+        from generator.cli import annotations
 
         root = project_root or Path.cwd()
         text = annotations.github(problems, root) if fmt == "github" else annotations.gitlab(problems, root)
@@ -99,7 +99,7 @@ def _status_console(args: argparse.Namespace):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.pipeline import check
+    from generator.site.build import check
 
     paths = _paths(args)
     project = check(paths, strict=args.strict)
@@ -113,7 +113,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator.pipeline import build
+    from generator.site.build import build
 
     paths = _paths(args)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else None
@@ -218,7 +218,7 @@ def _chart_progress():
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from generator.pipeline import EditionNotFound, edition_pdf
+    from generator.site.build import EditionNotFound, edition_pdf
 
     paths = _paths(args)
     destination = Path(args.output).resolve() if args.output else None
@@ -234,9 +234,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import tempfile
 
-    from generator.pipeline import check, render
+    from generator.site.build import check, render
     from generator.render.pages import PageMemo
-    from generator.site.mkdocs_adapter import serve
+    from generator.site.mkdocs.adapter import serve
 
     paths = _paths(args)
     out = _console()
@@ -295,8 +295,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_check_site(args: argparse.Namespace) -> int:
-    from generator.problems import Problems
-    from generator.sitecheck import check_files, check_in_browser
+    from generator.core.problems import Problems
+    from generator.checks.site import check_files, check_in_browser
 
     paths = _paths(args)
     site = Path(args.site_dir).resolve() if args.site_dir else paths.site
@@ -327,7 +327,7 @@ def _subcommand(sub, name: str, common: argparse.ArgumentParser, help: str, desc
 
 
 def _add_format(p: argparse.ArgumentParser) -> None:
-    from generator.annotations import FORMATS
+    from generator.cli.annotations import FORMATS
 
     p.add_argument(
         "--format", choices=FORMATS, default="tekst",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.numbers import NotANumber, parse_number
+from generator.core.numbers import NotANumber, parse_number
 
 _COMPARATOR = re.compile(r"^\s*(>=|<=|>|<|≥|≤|=)\s*(.+?)\s*$")
 _RANGE = re.compile(r"^\s*tussen\s+(.+?)\s+en\s+(.+?)\s*$", re.IGNORECASE)

@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from generator.problems import Problem
+from generator.core.problems import Problem
 
 FORMATS = ("tekst", "github", "gitlab")
 

@@ -18,8 +18,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.browser import CHROMIUM_ARGS, find_chromium
-from generator.problems import Problems
+from generator.core.browser import CHROMIUM_ARGS, find_chromium
+from generator.core.problems import Problems
 
 # Attributes whose URL the browser loads by itself (an <a href> only on a click).
 _LOADED = {("img", "src"), ("script", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),

@@ -8,7 +8,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import format_decimal
 
-from generator.model.targets import Target
+from generator.core.targets import Target
 
 LOCALE = "nl_NL"
 _LOCALE = Locale.parse(LOCALE)

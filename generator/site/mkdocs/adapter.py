@@ -22,14 +22,14 @@ from typing import Any, Callable, Iterator
 from generator import __version__
 from markupsafe import escape
 
-from generator.project import PACKAGE_DIR, ProjectPaths
+from generator.core.paths import ProjectPaths
 from generator.render.pages import NavItem, RenderedSite
-from generator.site import islands
+from generator.site.mkdocs import islands
 
-DEFAULT_CONFIG = PACKAGE_DIR / "site" / "default-mkdocs.yml"
+DEFAULT_CONFIG = Path(__file__).resolve().parent / "default-mkdocs.yml"
 # Small Material overrides (a named search dialog, the footer link to the
 # accessibility statement); a project's own custom_dir still wins.
-THEME_OVERRIDES = PACKAGE_DIR / "site" / "theme"
+THEME_OVERRIDES = Path(__file__).resolve().parent / "theme"
 REPORT_CSS = "assets/rapportage.css"
 REPORT_JS = "assets/rapportage.js"
 ACCESSIBILITY_PAGE = "toegankelijkheid/"

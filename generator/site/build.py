@@ -17,13 +17,13 @@ from generator.compute.pages import compute_all_pages
 from generator.compute.site import accessibility_view
 from generator.compute.views import EditionView
 from generator.model.project import ProjectModel, load_project
-from generator.problems import Problem, Problems, ValidationFailed
-from generator.project import ProjectPaths
-from generator.periods import Period, PeriodError
+from generator.core.problems import Problem, Problems, ValidationFailed
+from generator.core.paths import ProjectPaths
+from generator.core.periods import Period, PeriodError
 from generator.render.pages import PageMemo, RenderedSite, pdf_path, render_site
 from generator.render.print_document import PrintSettings
 from generator.site import manifest, output
-from generator.site.mkdocs_adapter import build_site, fingerprint
+from generator.site.mkdocs.adapter import build_site, fingerprint
 
 LAST_BUILD = "last-build.json"
 

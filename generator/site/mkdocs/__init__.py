@@ -1,0 +1,1 @@
+"""The MkDocs engine adapter: the only package that knows MkDocs and Material."""
