@@ -45,8 +45,8 @@ def shapes(spec: ChartSpec, names: list[str]) -> alt.Scale:
 
 
 def value_axis(spec: ChartSpec, title: str | None = None, grid: bool = True) -> alt.Axis:
-    kwargs: dict[str, Any] = {"format": theme.number_format(spec.unit, tick_decimals(spec)), "grid": grid}
-    if tick_decimals(spec) == 0:
+    kwargs: dict[str, Any] = {"format": theme.number_format(spec.unit, _tick_decimals(spec)), "grid": grid}
+    if _tick_decimals(spec) == 0:
         kwargs["tickMinStep"] = 1  # small counts: 0 1 2 3, never 0 0 1 1
     expr = theme.axis_label_expr(spec.unit)
     if expr:
@@ -54,7 +54,7 @@ def value_axis(spec: ChartSpec, title: str | None = None, grid: bool = True) -> 
     return alt.Axis(title=title if title is not None else theme.UNIT_TITLES.get(spec.unit, ""), tickCount=6, **kwargs)
 
 
-def tick_decimals(spec: ChartSpec) -> int:
+def _tick_decimals(spec: ChartSpec) -> int:
     # Rapportcijfers step by halves (7,0 · 7,5); others show whole numbers on the axis.
     return 1 if spec.unit == "rapportcijfer" else 0
 
@@ -75,13 +75,13 @@ def x_axis(spec: ChartSpec, labels: dict[str, str], title: str | None, wrap: boo
     kwargs: dict[str, Any] = {"title": title, "labelAngle": 0, "labelLimit": 160, "domainColor": theme.AXIS}
     current = labels.get(spec.current) if spec.current is not None else None
     if current is not None:
-        kwargs["labelFontWeight"] = {"condition": {"test": f"datum.value === {js(current)}", "value": "bold"}, "value": "normal"}
+        kwargs["labelFontWeight"] = {"condition": {"test": f"datum.value === {_js(current)}", "value": "bold"}, "value": "normal"}
     if wrap:
         kwargs["labelExpr"] = "split(datum.label, ' ')"
     return alt.Axis(**kwargs)
 
 
-def js(text: str) -> str:
+def _js(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
