@@ -19,5 +19,5 @@ KINDS: dict[ChartKind, ChartKindModule] = {
 
 
 def kind_module(kind: str) -> ChartKindModule:
-    """The module of a kind that draws (KeyError for `geen` or an unknown kind)."""
+    """The module of a kind that draws (KeyError for `geen`, ValueError for a word that is no kind)."""
     return KINDS[ChartKind(kind)]
