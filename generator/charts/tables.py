@@ -26,6 +26,15 @@ def default_config(table: TableView) -> ChartConfigView:
     return table.chart or ChartConfigView(kind=DEFAULT_KIND.get(table.kind, "staven"))
 
 
+def table_chart_problem(table: TableView) -> str | None:
+    """Why the table's chart cannot be drawn (Dutch, for the editor), or None when it can."""
+    try:
+        table_spec(table, default_config(table))
+    except ChartError as exc:
+        return str(exc)
+    return None
+
+
 def _label(row: TableRow) -> str:
     return row.cells[0].text
 
