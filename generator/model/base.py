@@ -13,6 +13,7 @@ from typing import Any, Callable, Collection, Iterator, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.core.paths import ProjectPaths
+from generator.core.periods import Period, PeriodError
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.core.problems import Problems, suggest
 
@@ -217,3 +218,23 @@ def keyed_yaml_files(
         doc = load_yaml(path, rel, problems)
         if doc is not None:
             yield key, doc
+
+
+def edition_folders(paths: ProjectPaths, problems: Problems | None = None) -> Iterator[tuple[Period, Path]]:
+    """(period, folder) of every edition folder, in name order; bad folder names are skipped,
+    and reported when `problems` is given (the edition loader does; the others only skip)."""
+    if not paths.editions.is_dir():
+        return
+    for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
+        rel = paths.rel(folder)
+        try:
+            period = Period.parse(folder.name)
+        except PeriodError as exc:
+            if problems is not None:
+                problems.add(rel, None, f"mapnaam: {exc}")
+            continue
+        if str(period) != folder.name:
+            if problems is not None:
+                problems.add(rel, None, f"mapnaam `{folder.name}` moet `{period}` zijn")
+            continue
+        yield period, folder

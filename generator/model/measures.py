@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.load.files import editor_path_problem
 from generator.load.yamlfile import YamlDoc, load_yaml
-from generator.model.base import keyed_yaml_files, validate_doc
+from generator.model.base import edition_folders, keyed_yaml_files, validate_doc
 from generator.model.measures_schema import (
     EditionMeasuresText,
     MeasureDefinition,
@@ -21,7 +21,7 @@ from generator.model.measures_schema import (
     Pillar,
 )
 from generator.model.yields import YieldEntry, YieldKey, load_yields
-from generator.core.periods import Period, PeriodError
+from generator.core.periods import Period
 from generator.core.problems import Problems, suggest
 from generator.core.paths import ProjectPaths
 from generator.core.vocabulary import Severity
@@ -51,21 +51,6 @@ class MeasuresInput:
     yields: dict[YieldKey, YieldEntry]
 
 
-def _edition_folders(paths: ProjectPaths) -> list[tuple[Period, Path]]:
-    # Folder names are validated by the edition loader; here we only skip bad ones.
-    if not paths.editions.is_dir():
-        return []
-    found = []
-    for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
-        try:
-            period = Period.parse(folder.name)
-        except PeriodError:
-            continue
-        if str(period) == folder.name:
-            found.append((period, folder))
-    return found
-
-
 def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Period] = frozenset()) -> MeasuresInput | None:
     """The measures of a project, or None when it has none (or they have errors).
 
@@ -73,7 +58,7 @@ def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Perio
     edition compares with them (see `frozen_not_compared` in generator/model/frozen_inputs.py).
     """
     definitions = paths.content / DEFINITIONS
-    folders = _edition_folders(paths)
+    folders = list(edition_folders(paths))  # bad folder names are reported by the edition loader
     if not definitions.is_file():
         for _, folder in folders:
             for stray in (folder / PROGRESS_DIR, folder / EDITION_TEXT):

@@ -10,7 +10,7 @@ from generator.load.csvfile import CsvTable, read_csv
 from generator.load.files import editor_path_problem
 from generator.load.imagefile import IMAGE_SUFFIXES, read_image
 from generator.load.yamlfile import YamlDoc, load_yaml
-from generator.model.base import keyed_yaml_files, validate_doc, validate_list
+from generator.model.base import edition_folders, keyed_yaml_files, validate_doc, validate_list
 from generator.model.concept_marker import unrevised_files
 from generator.model.frozen_inputs import FrozenEdition, frozen_not_compared, inspect_frozen
 from generator.model.free_pages import PageSource, TableSource, load_edition_extras
@@ -252,10 +252,7 @@ def _load_editions(
         problems.add(paths.rel(paths.editions), None, "map met edities ontbreekt", "maak content/edities/2023-Q1/editie.yml aan")
         return editions
     known = _by_id(indicators)
-    for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
-        period = _folder_period(paths, folder, problems)
-        if period is None:
-            continue
+    for period, folder in edition_folders(paths, problems):
         snapshot = None
         if period not in unfreeze:
             snapshot, unchanged = inspect_frozen(paths, folder, period, problems)
@@ -273,19 +270,6 @@ def _load_editions(
     if not editions and not frozen and not problems:
         problems.add(paths.rel(paths.editions), None, "er is nog geen editie", "maak content/edities/2023-Q1/editie.yml aan")
     return editions
-
-
-def _folder_period(paths: ProjectPaths, folder: Path, problems: Problems) -> Period | None:
-    rel = paths.rel(folder)
-    try:
-        period = Period.parse(folder.name)
-    except PeriodError as exc:
-        problems.add(rel, None, f"mapnaam: {exc}")
-        return None
-    if str(period) != folder.name:
-        problems.add(rel, None, f"mapnaam `{folder.name}` moet `{period}` zijn")
-        return None
-    return period
 
 
 def _load_edition(paths: ProjectPaths, folder: Path, period: Period, problems: Problems, warn_unfrozen: bool) -> EditionInput | None:
