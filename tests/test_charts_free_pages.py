@@ -6,7 +6,6 @@ from pathlib import Path
 
 from generator.charts.tables import ChartError, default_config, table_chart_problem, table_spec
 from generator.charts.yields import yield_spec
-from generator.compute.kpi import compute_all
 from generator.compute.views import ChartConfigView
 from generator.site.build import check
 from generator.core.problems import ValidationFailed
@@ -18,7 +17,7 @@ PAGE = "content/edities/2023-Q3/paginas/grafiek.md"  # the concept: published ed
 
 
 def q3():
-    editions = compute_all(check(ProjectPaths.at(REPO)))
+    editions = check(ProjectPaths.at(REPO)).editions
     return next(e for e in editions if e.summary.period == "2023-Q3")
 
 

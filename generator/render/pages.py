@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from generator.compute.history import kpi_histories
 from generator.charts.embed import ChartBook
 from generator.compute.status import STATUS
-from generator.compute.views import AccessibilityView, EditionView, IndicatorView, PageView, block_token
+from generator.compute.views import AccessibilityView, EditionView, PageView, block_token
 from generator.core.paths import ProjectPaths, default_templates_dir
 from generator.render.cache import RenderCache, code_fingerprint
 from generator.core.markdown import escape_markdown_text, render_markdown
@@ -454,11 +454,3 @@ def render_page_body(env: SandboxedEnvironment, page: PageView, charts: ChartBoo
 def _template_file(paths: ProjectPaths, rel: str) -> Path:
     own = paths.templates / rel
     return own if own.is_file() else default_templates_dir() / rel
-
-
-def indicator_by_id(edition: EditionView, indicator_id: str) -> IndicatorView | None:
-    for goal in edition.goals:
-        for ind in goal.indicators:
-            if ind.id == indicator_id:
-                return ind
-    return None
