@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from generator.compute.tables import compute_table
+from generator.compute.tables import compute_tables as compute_edition_tables
 from generator.compute.views import TableView
 from generator.model.free_pages import load_edition_extras
 from generator.core.periods import Period
@@ -32,12 +32,7 @@ def compute_tables(root: Path, tables_yml: str, files: dict[str, str | bytes] | 
         write(paths.data / name, content)
     problems = Problems()
     extras = load_edition_extras(paths, folder, problems)
-    views = {}
-    for src in extras.tables:
-        view = compute_table(src, paths, Period.parse(period), problems)
-        if view is not None:
-            views[src.definition.id] = view
-    return views, problems
+    return compute_edition_tables(extras.tables, paths, Period.parse(period), problems), problems
 
 
 def texts(view: TableView) -> list[list[str]]:

@@ -27,7 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.compute.content import EditionContent, TableCharts
 from generator.compute.kpi import HistoryCache, indicator_view
-from generator.compute.tables import citation_text, compute_table, percent_text
+from generator.compute.tables import cited_cell_text, compute_tables, counts_rows
 from generator.compute.views import IndicatorView, PageBlock, PageView, TableView, block_token
 from generator.model.free_pages import PageSource, TableSource
 from generator.model.project import EditionInput, ProjectModel
@@ -286,7 +286,7 @@ class Citations:
         table = self._table(line, table_id)
         if table is None:
             return UNKNOWN
-        if table.kind == "tekst":
+        if counts_rows(table):
             if column.strip().lower() in ("aantal", "regels"):
                 return str(len(table.rows))
             self._problem(line, f"tabel `{table_id}` is een teksttabel en heeft geen totalen", 'gebruik totaal("' + table_id + '", "aantal") voor het aantal regels')
@@ -346,14 +346,7 @@ class Citations:
         cell = row.cells[keys.index(key)]
         if cell.future:
             return "nog niet bekend"
-        if not col.numeric or (table.kind == "begroting" and key == "vn"):
-            text = cell.title or cell.text
-        elif cell.value is None:
-            text = "geen gegevens"
-        elif table.kind == "begroting" and key == "afwijking" or key == "aandeel":
-            text = percent_text(cell.value, _decimals_of(cell.text))
-        else:
-            text = citation_text(cell.value, table.unit, _decimals_of(cell.text))
+        text = cited_cell_text(table, col, cell, _decimals_of(cell.text))
         return _inline(text)
 
 
@@ -403,10 +396,7 @@ def compute_edition_content(
     period: Period = edition.period
     result = EditionContent()
     sources = {s.definition.id: s for s in edition.tables}
-    for src in edition.tables:
-        view = compute_table(src, project.paths, period, problems)
-        if view is not None:
-            result.tables[src.definition.id] = view
+    result.tables = compute_tables(edition.tables, project.paths, period, problems)
     citations = Citations(project, edition, result.tables, sources, problems, history, charts)
     for page in edition.pages:
         body, blocks = citations.render(page.body, page.file, page.body_line, blocks_allowed=True)

@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.load.files import first_control_character, looks_binary, read_project_file
+from generator.load.files import read_text_file
 from generator.core.problems import Problems
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
@@ -72,18 +72,13 @@ def sniff_delimiter(header: str) -> str:
 
 
 def read_csv(path: Path, rel: str, problems: Problems) -> CsvTable | None:
-    raw = read_project_file(path, rel, problems, MAX_CSV_BYTES)
-    if raw is None:
-        return None
-    binary = looks_binary(raw)
-    if binary:
-        problems.add(rel, None, binary, "sla het bestand in Excel op als 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'")
-        return None
-    text = decode(raw)
-    control = first_control_character(text)
-    if control:
-        line, code = control
-        problems.add(rel, line, f"onzichtbaar stuurteken ({code}) in het bestand", "verwijder het teken of sla het bestand opnieuw op als CSV")
+    text = read_text_file(
+        path, rel, problems, MAX_CSV_BYTES, decode=decode,
+        binary_hint="sla het bestand in Excel op als 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'",
+        control_message="onzichtbaar stuurteken ({code}) in het bestand",
+        control_hint="verwijder het teken of sla het bestand opnieuw op als CSV",
+    )
+    if text is None:
         return None
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)

@@ -15,6 +15,7 @@ import os
 import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Callable
 
 from generator.core.problems import Problems
 
@@ -96,6 +97,31 @@ def read_project_file(path: Path, rel: str, problems: Problems, max_bytes: int, 
         )
         return None
     return raw
+
+
+def read_text_file(
+    path: Path, rel: str, problems: Problems, max_bytes: int, *,
+    binary_hint: str, decode: Callable[[bytes], str | None], control_message: str, control_hint: str,
+) -> str | None:
+    """The safe-read prelude of every text loader: bounded bytes, not binary, decoded,
+    no invisible control characters. `decode` adds its own problem and returns None
+    when the bytes are not text it accepts."""
+    raw = read_project_file(path, rel, problems, max_bytes)
+    if raw is None:
+        return None
+    binary = looks_binary(raw)
+    if binary:
+        problems.add(rel, None, binary, binary_hint)
+        return None
+    text = decode(raw)
+    if text is None:
+        return None
+    control = first_control_character(text)
+    if control:
+        line, code = control
+        problems.add(rel, line, control_message.format(code=code), control_hint)
+        return None
+    return text
 
 
 def _size(n: int) -> str:

@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from generator.load.files import first_control_character, line_of_offset, looks_binary, read_project_file
+from generator.load.files import line_of_offset, read_text_file
 from generator.core.problems import Problems
 
 Loc = tuple[Any, ...]
@@ -354,20 +354,22 @@ _TOO_MANY_NODES_HINT = "splits de inhoud over meerdere bestanden, of gebruik min
 
 
 def read_text(path: Path, rel: str, problems: Problems) -> str | None:
-    raw = read_project_file(path, rel, problems, MAX_YAML_BYTES)
-    if raw is None:
-        return None
-    binary = looks_binary(raw)
-    if binary:
-        problems.add(rel, None, binary, "verwacht een YAML-tekstbestand")
-        return None
+    return read_text_file(
+        path, rel, problems, MAX_YAML_BYTES, decode=lambda raw: _decode_utf8(raw, rel, problems),
+        binary_hint="verwacht een YAML-tekstbestand",
+        control_message="onzichtbaar stuurteken ({code}) in de tekst",
+        control_hint="verwijder het teken (vaak meegekopieerd uit een ander programma)",
+    )
+
+
+def _decode_utf8(raw: bytes, rel: str, problems: Problems) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.add(rel, 1, "bestand is opgeslagen als UTF-16", _SAVE_AS_UTF8)
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         problems.add(
             rel,
@@ -376,12 +378,6 @@ def read_text(path: Path, rel: str, problems: Problems) -> str | None:
             _SAVE_AS_UTF8,
         )
         return None
-    control = first_control_character(text)
-    if control:
-        line, code = control
-        problems.add(rel, line, f"onzichtbaar stuurteken ({code}) in de tekst", "verwijder het teken (vaak meegekopieerd uit een ander programma)")
-        return None
-    return text
 
 
 _SAVE_AS_UTF8 = "sla het bestand op als UTF-8 (in Kladblok/VS Code: 'Opslaan als' > codering UTF-8)"

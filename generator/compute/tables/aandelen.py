@@ -1,0 +1,63 @@
+"""Table kind `aandelen`: shares of a total.
+
+share = value / sum of the values there are; rounding can make the shares add up to 99%
+or 101% (a note says so). (Sub)total rows of the source are left out; negative values are
+an error.
+"""
+
+from __future__ import annotations
+
+from generator.compute.tables.common import (
+    Reader, TableKindSpec, amount_scale, heading, label_cell, num_cell, percent_cell, sum_present, unit_text,
+)
+from generator.compute.views import TableColumn, TableRow, TableView
+from generator.core.periods import Period
+from generator.core.problems import Problems
+from generator.core.vocabulary import RowKind, TableKind
+from generator.load.csvfile import CsvTable
+from generator.model.free_pages import TableSource
+from generator.model.tables import ShareTable
+
+
+def share_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:
+    d: ShareTable = src.definition  # type: ignore[assignment]
+    r = Reader(src, data, problems, scale=amount_scale(d.file_unit, d.unit))
+    label_col = r.column(d.columns.label, ("kolommen", "omschrijving"))
+    value_col = r.column(d.columns.value, ("kolommen", "waarde"))
+    kind_col = r.row_kind_column(d.columns.row_kind)
+    if r.failed:
+        return None
+    items: list[tuple[str, float | None]] = []
+    for row in data.rows:
+        if r.row_kind(row, kind_col) != RowKind.LINE:
+            continue  # (sub)totals of the source table: the shares are of the lines
+        ok, v = r.number(row, value_col)
+        label = r.label(row, label_col)
+        if not label:
+            continue
+        if ok and v is not None and v < 0:
+            r.error(row, value_col, f"`{label}` is negatief; een aandeel van een totaal kan alleen van positieve getallen")
+            continue
+        if ok:
+            items.append((label, v))
+    if r.failed:
+        return None
+    total = sum_present([v for _, v in items])
+    if not items or not total:
+        r.table_problem("de tabel heeft geen cijfers om aandelen van te berekenen")
+        return None
+    columns = [
+        TableColumn(key="omschrijving", header=heading(data, label_col), numeric=False, row_header=True),
+        TableColumn(key="waarde", header=heading(data, value_col)),
+        TableColumn(key="aandeel", header="Aandeel"),
+    ]
+    rows = [TableRow(cells=[label_cell(label), num_cell(v, d.unit, d.decimals),
+                            percent_cell(v / total if v is not None else None, d.percent_decimals)])
+            for label, v in items]
+    rows.append(TableRow(kind=RowKind.TOTAL, cells=[label_cell("Totaal"), num_cell(total, d.unit, d.decimals),
+                                                    percent_cell(1.0, d.percent_decimals)]))
+    return TableView(id=d.id, kind=TableKind.SHARES, title=d.title, unit=d.unit, unit_text=unit_text(d.unit), source=d.source,
+                     notes=["Door afronding tellen de aandelen niet altijd op tot precies 100%."], columns=columns, rows=rows)
+
+
+SPEC = TableKindSpec(kind=TableKind.SHARES, model=ShareTable, build=share_table, percent_columns=frozenset({"aandeel"}))

@@ -1,0 +1,135 @@
+"""Table kind `begroting`: budget against forecast or realisation.
+
+Rule (report 002, see docs/dev/tables.md): difference = budget - forecast; positive is
+voordeel (V), negative nadeel (N), zero no letter; the deviation is difference / |budget|,
+so its sign always agrees with V/N (the seed prints -18% next to "15 V" for an income
+line; we print 18%). Subtotal rows sum the lines since the previous subtotal, a total row
+every line; without a total row one is added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from generator.compute.tables.common import (
+    Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, heading, label_cell, num_cell,
+    percent_cell, sum_present, unit_text,
+)
+from generator.compute.views import TableCell, TableColumn, TableRow, TableView
+from generator.core.periods import Period
+from generator.core.problems import Problems
+from generator.core.vocabulary import RowKind, Severity, TableKind
+from generator.load.csvfile import CsvTable
+from generator.model.free_pages import TableSource
+from generator.model.tables import BudgetTable
+
+VN_WORDS = {"V": "voordeel", "N": "nadeel"}
+
+
+@dataclass
+class _BudgetLine:
+    label: str
+    kind: str
+    budget: float | None
+    forecast: float | None
+
+
+def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:
+    d: BudgetTable = src.definition  # type: ignore[assignment]
+    r = Reader(src, data, problems, scale=amount_scale(d.file_unit, d.unit))
+    c = d.columns
+    label_col = r.column(c.label, ("kolommen", "omschrijving"))
+    budget_col = r.column(c.budget, ("kolommen", "begroting"))
+    forecast_col = r.column(c.forecast, ("kolommen", "prognose"))
+    kind_col = r.row_kind_column(c.row_kind)
+    if r.failed:
+        return None
+    lines: list[_BudgetLine] = []
+    fold: TotalsFold[_BudgetLine] = TotalsFold()
+    for row in data.rows:
+        kind = r.row_kind(row, kind_col)
+        ok, (budget, forecast) = r.numbers(row, [budget_col, forecast_col])
+        label = r.label(row, label_col)
+        if not label or kind is None or not ok:
+            continue
+        if kind == RowKind.LINE:
+            line = _BudgetLine(label, kind, budget, forecast)
+            fold.add_line(line)
+            if (budget is None) != (forecast is None):
+                missing = c.budget if budget is None else c.forecast
+                r.error(row, budget_col if budget is None else forecast_col,
+                        f"`{label}`: {data.header(missing.lower())} ontbreekt; het verschil van deze regel is niet te berekenen, "
+                        "maar het andere bedrag telt wel mee in het totaal",
+                        "schrijf 0 als er geen bedrag is", severity=Severity.WARNING)
+        else:
+            scope = fold.scope(kind)
+            computed_b = sum_present([x.budget for x in scope])
+            computed_f = sum_present([x.forecast for x in scope])
+            check_stated(r, row, budget_col, label, kind, budget, computed_b, d.unit, d.decimals)
+            check_stated(r, row, forecast_col, label, kind, forecast, computed_f, d.unit, d.decimals)
+            line = _BudgetLine(label, kind, computed_b, computed_f)
+            fold.close()
+        lines.append(line)
+    if r.failed:
+        return None
+    if not fold.lines:
+        problems.add(data.rel, data.header_line if not data.sheet else None, "de tabel heeft geen regels met bedragen")
+        return None
+    _close_with_total(lines, fold)
+    columns = [
+        TableColumn(key="omschrijving", header=heading(data, label_col) if label_col else "Omschrijving", numeric=False, row_header=True),
+        TableColumn(key="begroting", header=heading(data, budget_col)),
+        TableColumn(key="prognose", header=heading(data, forecast_col)),
+        TableColumn(key="verschil", header="Verschil"),
+        TableColumn(key="vn", header="V/N", numeric=False),
+        TableColumn(key="afwijking", header="Afwijking"),
+    ]
+    rows = [TableRow(kind=x.kind, cells=_budget_cells(x, d)) for x in lines]
+    return TableView(
+        id=d.id, kind=TableKind.BUDGET, title=d.title, unit=d.unit, unit_text=unit_text(d.unit), source=d.source,
+        notes=["V = voordeel, N = nadeel. Verschil = begroting min " + data.header(forecast_col).lower()
+               + "; afwijking = verschil als percentage van de begroting."],
+        columns=columns, rows=rows,
+    )
+
+
+def _close_with_total(lines: list[_BudgetLine], fold: TotalsFold[_BudgetLine]) -> None:
+    """Without a total row, add one (a closing subtotal over every line is the total)."""
+    if any(x.kind == RowKind.TOTAL for x in lines):
+        return
+    last = lines[-1]
+    # Exactly one subtotal, at the end: it sums every line above it.
+    if last.kind == RowKind.SUBTOTAL and not fold.since_sub and sum(1 for x in lines if x.kind != RowKind.LINE) == 1:
+        last.kind = RowKind.TOTAL
+    else:
+        lines.append(_BudgetLine("Totaal", RowKind.TOTAL, sum_present([x.budget for x in fold.lines]),
+                                 sum_present([x.forecast for x in fold.lines])))
+
+
+def _budget_cells(x: _BudgetLine, d: BudgetTable) -> list[TableCell]:
+    diff = x.budget - x.forecast if x.budget is not None and x.forecast is not None else None
+    letter = vn_letter(diff, d.unit, d.decimals)
+    pct = diff / abs(x.budget) if diff is not None and x.budget else None
+    return [
+        label_cell(x.label),
+        num_cell(x.budget, d.unit, d.decimals),
+        num_cell(x.forecast, d.unit, d.decimals),
+        num_cell(diff, d.unit, d.decimals),
+        TableCell(text=letter, title=VN_WORDS.get(letter)) if diff is not None else TableCell(missing=True),
+        percent_cell(pct, d.percent_decimals),
+    ]
+
+
+def vn_letter(diff: float | None, unit: str, decimals: int) -> str:
+    """V for a positive difference, N for a negative one, nothing when it shows as 0."""
+    if diff is None:
+        return ""
+    shown = diff / 1000 if unit == "euro_x1000" else diff
+    if round(abs(shown), decimals) == 0:
+        return ""
+    return "V" if diff > 0 else "N"
+
+
+SPEC = TableKindSpec(
+    kind=TableKind.BUDGET, model=BudgetTable, build=budget_table,
+    word_columns=frozenset({"vn"}), percent_columns=frozenset({"afwijking"}),
+)

@@ -1,0 +1,230 @@
+"""Table kind `kwartalen`: quarters with year totals (report 004, see docs/dev/tables.md).
+
+Quarters after the edition's period stay empty ("nog niet bekend"); the year total is the
+sum of the quarters there are, unless the row is listed under `geen_som` (then it is shown
+as given, marked `*`). Percentages are never summed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.compute.tables.common import (
+    Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, differs, heading, label_cell, num_cell,
+    plain, sum_present, unit_text,
+)
+from generator.compute.views import TableCell, TableColumn, TableRow, TableView
+from generator.core.periods import Period
+from generator.core.problems import Problems, suggest
+from generator.core.vocabulary import RowKind, TableKind, TableUnit
+from generator.load.csvfile import CsvRow, CsvTable
+from generator.model.free_pages import TableSource
+from generator.model.tables import QuarterTable
+
+NOT_SUMMED_MARK = "*"
+NOT_SUMMED_NOTE = (
+    "* Geen optelling van de kwartalen: dit jaartotaal komt zo uit de gegevens. "
+    "Wie in meer kwartalen meetelt (zoals een unieke cliënt), telt in het jaar één keer."
+)
+_QUARTER = re.compile(r"^(?:(?P<y1>\d{4})\s*[-\s]?\s*)?(?:q|k|kwartaal\s*)(?P<q>[1-4])(?:\s*[-\s]\s*(?P<y2>\d{4}))?$")
+_YEAR_TOTAL = re.compile(r"^(?:(?:totaal|jaar|jaartotaal)\s*(?P<y1>\d{4})?|(?P<y2>\d{4})(?:\s*totaal)?)$")
+
+Quarter = tuple[int, int]  # (year, quarter)
+
+
+@dataclass
+class _QuarterRow:
+    label: str
+    kind: str
+    quarters: dict[Quarter, float | None]
+    years: dict[int, float | None] = field(default_factory=dict)
+    given: dict[int, bool] = field(default_factory=dict)  # year total given, not a sum
+
+
+@dataclass
+class _Layout:
+    """Which data column holds which quarter or year total."""
+
+    label_col: str | None
+    kind_col: str | None
+    quarter_cols: dict[str, Quarter]
+    total_cols: dict[str, int]
+    years: list[int] = field(default_factory=list)
+    future: set[Quarter] = field(default_factory=set)  # quarters after the edition
+
+
+def quarter_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:
+    d: QuarterTable = src.definition  # type: ignore[assignment]
+    r = Reader(src, data, problems, scale=amount_scale(d.file_unit, d.unit))
+    layout = _layout(r, d, period)
+    if layout is None:
+        return None
+    summable = d.unit != TableUnit.PERCENTAGE
+    rows: list[_QuarterRow] = []
+    fold: TotalsFold[_QuarterRow] = TotalsFold()
+    for row in data.rows:
+        line = _read_row(r, row, layout, period, summable)
+        if line is None:
+            continue
+        line, stated = line
+        scope: list[_QuarterRow] = []
+        if line.kind == RowKind.LINE:
+            fold.add_line(line)
+        else:
+            scope = fold.scope(line.kind)
+            for col, yq in layout.quarter_cols.items():
+                computed = sum_present([x.quarters.get(yq) for x in scope])
+                check_stated(r, row, col, line.label, line.kind, line.quarters[yq], computed, d.unit, d.decimals)
+                line.quarters[yq] = computed
+            fold.close()
+        _year_totals(r, row, line, scope, stated, layout, d, src, summable)
+        rows.append(line)
+    if r.failed:
+        return None
+    if not rows:
+        problems.add(data.rel, data.header_line if not data.sheet else None, "de tabel heeft geen regels")
+        return None
+    return _view(d, data, layout, rows, summable)
+
+
+def _layout(r: Reader, d: QuarterTable, period: Period) -> _Layout | None:
+    """The quarter and year-total columns; None (with problems) when they do not fit."""
+    data, c = r.data, d.columns
+    label_col = r.column(c.label, ("kolommen", "omschrijving"))
+    kind_col = r.row_kind_column(c.row_kind)
+    explicit_total = r.column(c.year_total, ("kolommen", "totaal")) if c.year_total else None
+    if r.failed:
+        return None
+    default_year = d.year or period.year
+    layout = _Layout(label_col, kind_col, {}, {})
+    for col, header in zip(data.columns, data.headers or data.columns):
+        if not col or col in (label_col, kind_col):
+            continue
+        if col == explicit_total:
+            layout.total_cols[col] = default_year
+            continue
+        m = _QUARTER.match(col)
+        if m:
+            layout.quarter_cols[col] = (int(m.group("y1") or m.group("y2") or default_year), int(m.group("q")))
+            continue
+        m = _YEAR_TOTAL.match(col)
+        if m and not explicit_total:
+            layout.total_cols[col] = int(m.group("y1") or m.group("y2") or default_year)
+            continue
+        r.table_problem(f"{r.header_place()}kolom `{header}` is geen kwartaal en geen jaartotaal",
+                        "kwartaalkolommen heten Q1 t/m Q4 of 2023-Q1; de jaarkolom heet totaal of 2023")
+        r.failed = True
+    if not layout.quarter_cols and not r.failed:
+        r.table_problem("de tabel heeft geen kwartaalkolommen (Q1 t/m Q4 of 2023-Q1)")
+        r.failed = True
+    labels_in_data = [r.text(row, label_col) for row in data.rows]
+    for i, name in enumerate(d.not_summed):
+        if name not in labels_in_data:
+            r.problems.add(r.src.file, r.src.line_of("geen_som", i), f"regel `{name}` uit `geen_som` staat niet in {data.rel}",
+                           suggest(name, labels_in_data))
+            r.failed = True
+    if r.failed:
+        return None
+    layout.years = sorted({y for y, _ in layout.quarter_cols.values()} | set(layout.total_cols.values()))
+    layout.future = {(y, q) for y in layout.years for q in range(1, 5) if _after(y, q, period)}
+    return layout
+
+
+def _read_row(r: Reader, row: CsvRow, layout: _Layout, period: Period,
+              summable: bool) -> tuple[_QuarterRow, dict[int, float | None]] | None:
+    """A row's quarters and stated year totals; None when the row has a problem."""
+    kind = r.row_kind(row, layout.kind_col)
+    label = r.label(row, layout.label_col)
+    if not label or kind is None:
+        return None
+    if kind != RowKind.LINE and not summable:
+        r.error(row, layout.kind_col, f"`{kind}` kan niet bij percentages: die tellen niet op", "maak er een gewone regel van")
+        return None
+    values: dict[Quarter, float | None] = {}
+    ok = True
+    for col, yq in layout.quarter_cols.items():
+        good, v = r.number(row, col)
+        ok &= good
+        if v is not None and yq in layout.future:
+            r.error(row, col, f"cijfer voor Q{yq[1]} {yq[0]}, maar deze editie gaat over {period.label}",
+                    "laat de cellen van latere kwartalen leeg; ze worden getoond als 'nog niet bekend'")
+            ok = False
+        values[yq] = v
+    good, totals = r.numbers(row, list(layout.total_cols))
+    if not (ok and good):
+        return None
+    return _QuarterRow(label, kind, values), dict(zip(layout.total_cols.values(), totals))
+
+
+def _year_totals(r: Reader, row: CsvRow, line: _QuarterRow, scope: list[_QuarterRow], stated: dict[int, float | None],
+                 layout: _Layout, d: QuarterTable, src: TableSource, summable: bool) -> None:
+    """Each year's total of a row: the sum of its quarters (or of the rows above), or as given."""
+    given_row = line.label in d.not_summed
+    for year in layout.years:
+        total_col = next((col for col, y in layout.total_cols.items() if y == year), None)
+        given = stated.get(year)
+        if not summable:
+            line.years[year], line.given[year] = given, False
+            continue
+        if line.kind == RowKind.LINE:
+            computed = sum_present([line.quarters.get((year, q)) for q in range(1, 5)])
+            inherited = False
+        else:
+            computed = sum_present([x.years.get(year) for x in scope])
+            inherited = any(x.given.get(year) for x in scope)
+        if given_row:
+            line.years[year], line.given[year] = given, True
+            continue
+        if given is not None and differs(given, computed):
+            r.error(
+                row, total_col,
+                f"jaartotaal {year} van `{line.label}` is {plain(given, d.unit, d.decimals)}, maar "
+                + ("de kwartalen tellen op tot " if line.kind == RowKind.LINE else "de regels erboven tellen op tot ")
+                + (plain(computed, d.unit, d.decimals) if computed is not None else "niets (geen cijfers)"),
+                f"is dit geen optelling (zoals unieke cliënten)? Zet `{line.label}` onder `geen_som` in {src.file}; "
+                "laat de cel anders leeg, dan rekent rapportage het totaal zelf uit",
+            )
+        line.years[year], line.given[year] = computed, inherited
+
+
+def _view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_QuarterRow], summable: bool) -> TableView:
+    years, future = layout.years, layout.future
+    short = len(years) == 1
+    columns = [TableColumn(key="omschrijving", header=heading(data, layout.label_col), numeric=False, row_header=True)]
+    for year in years:
+        for q in range(1, 5):
+            columns.append(TableColumn(key=f"q{q}" if short else f"{year}-q{q}", header=f"Q{q}" if short else f"Q{q} {year}",
+                                       future=(year, q) in future))
+        columns.append(TableColumn(key="totaal" if short else f"totaal-{year}", header=f"Totaal {year}"))
+    any_given = False
+    out_rows = []
+    for line in rows:
+        cells = [label_cell(line.label)]
+        for year in years:
+            for q in range(1, 5):
+                if (year, q) in future:
+                    cells.append(TableCell(future=True))
+                else:
+                    cells.append(num_cell(line.quarters.get((year, q)), d.unit, d.decimals))
+            note = NOT_SUMMED_MARK if line.given.get(year) and summable else None
+            any_given |= note is not None
+            cells.append(num_cell(line.years.get(year), d.unit, d.decimals, note=note))
+        out_rows.append(TableRow(kind=line.kind, cells=cells))
+    notes = [NOT_SUMMED_NOTE] if any_given else []
+    if not summable:
+        notes.append("Percentages tellen niet op: het jaarcijfer komt zo uit de gegevens.")
+    if future:
+        first = min(future)
+        notes.append(f"Kwartalen vanaf Q{first[1]} {first[0]} liggen na deze editie en zijn nog niet bekend.")
+    return TableView(id=d.id, kind=TableKind.QUARTERS, title=d.title, unit=d.unit, unit_text=unit_text(d.unit),
+                     source=d.source, notes=notes, columns=columns, rows=out_rows)
+
+
+def _after(year: int, quarter: int, period: Period) -> bool:
+    """Is this quarter after the edition's period? (Q3 2023 is after 2023-H1 and after 2023-Q2.)"""
+    lengths = {"Q": 4, "H": 2, "Y": 1}
+    return (year, quarter / 4) > (period.year, period.index / lengths[period.kind])
+
+
+SPEC = TableKindSpec(kind=TableKind.QUARTERS, model=QuarterTable, build=quarter_table)
