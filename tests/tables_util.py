@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from generator.compute.tables import TABLE_MODELS
 from generator.compute.tables import compute_tables as compute_edition_tables
 from generator.compute.views import TableView
 from generator.model.free_pages import load_edition_extras
@@ -31,7 +32,7 @@ def compute_tables(root: Path, tables_yml: str, files: dict[str, str | bytes] | 
     for name, content in (files or {}).items():
         write(paths.data / name, content)
     problems = Problems()
-    extras = load_edition_extras(paths, folder, problems)
+    extras = load_edition_extras(paths, folder, problems, TABLE_MODELS)
     return compute_edition_tables(extras.tables, paths, Period.parse(period), problems), problems
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from generator.charts import render as render_mod
 from generator.charts.embed import ChartBook
-from generator.model.project import load_project
+from generator.site.build import load as load_project
 from generator.site.build import compute, render
 from generator.core.paths import ProjectPaths
 

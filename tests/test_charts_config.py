@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.charts.indicator import indicator_specs
-from generator.model.project import load_project
+from generator.site.build import load as load_project
 from generator.site.build import compute, load
 from generator.core.problems import ValidationFailed
 from generator.core.paths import ProjectPaths

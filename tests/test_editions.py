@@ -16,7 +16,7 @@ from generator.editions.publish import append_rectification, publish
 from generator.editions.refused import Refused
 from generator.editions.scaffold import new_period
 from generator.compute.snapshot import Snapshot
-from generator.model.project import load_project
+from generator.site.build import load as load_project
 from generator.site.build import check, compute, render
 from generator.core.problems import ValidationFailed
 from generator.core.paths import ProjectPaths

@@ -18,7 +18,7 @@ import pytest
 from pydantic import BaseModel
 
 from generator.cli import COMMANDS as COMMAND_TABLE, build_parser
-from generator.model.registry import KINDS
+from generator.checks.yaml_kinds import KINDS
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "handleiding"
 COMMANDS_PAGE = GUIDE / "opdrachten.md"

@@ -12,8 +12,8 @@ import pytest
 
 from generator.cli import main
 from generator.load.yamlfile import load_yaml
-from generator.model.json_schema import modeline, schema_text, update_schemas
-from generator.model.registry import KINDS, kind_for, yaml_files
+from generator.checks.json_schema import modeline, schema_text, update_schemas
+from generator.checks.yaml_kinds import KINDS, kind_for, yaml_files
 from generator.core.problems import Problems
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,7 +50,7 @@ def test_every_example_yaml_file_has_a_kind_and_its_modeline() -> None:
     assert len(files) >= 39
     for rel in files:
         kind = kind_for(rel)
-        assert kind is not None, f"{rel}: geen soort in generator/model/registry.py"
+        assert kind is not None, f"{rel}: geen soort in generator/checks/yaml_kinds.py"
         first = (REPO / rel).read_text(encoding="utf-8").splitlines()[0]
         assert first == modeline(rel, kind)
 

@@ -11,7 +11,7 @@ from generator.compute.measures import compute_measures, detect_changes
 from generator.compute.views import EditionView, YieldCell
 from generator.model.measures import MeasuresInput
 from generator.model.measures_schema import MeasureProgress, MeasuresFile, Pillar
-from generator.model.project import load_project
+from generator.site.build import load as load_project
 from generator.site.build import compute
 from generator.model.yields import YieldEntry, YieldKey
 from generator.core.periods import Period

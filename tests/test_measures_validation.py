@@ -9,7 +9,7 @@ import pytest
 
 from generator.cli import main
 from generator.editions.publish import publish
-from generator.model.project import load_project
+from generator.site.build import load as load_project
 from generator.core.problems import Problem, ValidationFailed
 from generator.core.paths import ProjectPaths
 

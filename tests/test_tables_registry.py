@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.compute.tables import TABLE_KINDS
 from generator.core.vocabulary import TableKind
-from generator.model.tables import TABLE_MODELS
+from generator.compute.tables import TABLE_MODELS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

@@ -274,7 +274,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from generator.model.json_schema import update_schemas
+    from generator.checks.json_schema import update_schemas
 
     paths = _paths(args)
     report = update_schemas(paths.root, check=args.check, modelines=not args.no_modelines)

@@ -29,7 +29,7 @@ from generator.compute.content import EditionContent, TableCharts
 from generator.compute.kpi import HistoryCache, indicator_view
 from generator.compute.tables import cited_cell_text, compute_tables, counts_rows
 from generator.compute.views import IndicatorView, PageBlock, PageView, TableView, block_token
-from generator.model.free_pages import PageSource, TableSource
+from generator.model.free_pages import TableSource
 from generator.model.project import EditionInput, ProjectModel
 from generator.core.periods import Period
 from generator.core.problems import Problems, suggest

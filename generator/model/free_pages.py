@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.load.yamlfile import YamlDoc, load_yaml, parse_yaml, read_text
 from generator.model.base import validate_doc
 from generator.model.narrative import check_markdown_text
-from generator.model.tables import TABLE_KINDS, TABLE_MODELS, PageMeta, TableDefinition
+from generator.model.tables import PageMeta, TableBase, TableModels
 from generator.core.problems import Problems, suggest
 from generator.core.paths import ProjectPaths
 
@@ -26,7 +26,7 @@ RESERVED_SLUGS = {"index", "kpi", "maatregelen", "assets", "search"}
 
 @dataclass
 class TableSource:
-    definition: TableDefinition
+    definition: TableBase  # the model of its kind (generator/compute/tables/<kind>.py)
     file: str  # the tabellen.yml that defines it (project-relative)
     line: int | None  # line of the table's `id`
     doc: YamlDoc
@@ -53,11 +53,11 @@ class EditionExtras:
     pages: list[PageSource] = field(default_factory=list)
 
 
-def load_edition_extras(paths: ProjectPaths, folder: Path, problems: Problems) -> EditionExtras:
+def load_edition_extras(paths: ProjectPaths, folder: Path, problems: Problems, table_models: TableModels) -> EditionExtras:
     extras = EditionExtras()
     tables_path = folder / TABLES_FILE
     if tables_path.is_file():
-        extras.tables = _load_tables(paths, tables_path, problems)
+        extras.tables = _load_tables(paths, tables_path, problems, table_models)
     pages_dir = folder / PAGES_DIR
     if pages_dir.is_dir():
         for path in sorted(pages_dir.iterdir()):
@@ -74,7 +74,7 @@ def load_edition_extras(paths: ProjectPaths, folder: Path, problems: Problems) -
     return extras
 
 
-def _load_tables(paths: ProjectPaths, path: Path, problems: Problems) -> list[TableSource]:
+def _load_tables(paths: ProjectPaths, path: Path, problems: Problems, table_models: TableModels) -> list[TableSource]:
     rel = paths.rel(path)
     doc = load_yaml(path, rel, problems)
     if doc is None:
@@ -98,14 +98,14 @@ def _load_tables(paths: ProjectPaths, path: Path, problems: Problems) -> list[Ta
             problems.add(rel, doc.line_of(loc), "verwacht een tabel met sleutels (`id`, `titel`, `soort`, `bestand`, ...)")
             continue
         kind = item.get("soort")
-        model = TABLE_MODELS.get(kind) if isinstance(kind, str) else None
+        model = table_models.get(kind) if isinstance(kind, str) else None
         if model is None:
             if kind is None:
-                problems.add(rel, doc.line_of(loc), "verplichte sleutel `soort` ontbreekt", "kies uit: " + ", ".join(TABLE_KINDS))
+                problems.add(rel, doc.line_of(loc), "verplichte sleutel `soort` ontbreekt", "kies uit: " + ", ".join(table_models))
             else:
                 problems.add(
-                    rel, doc.line_of(loc + ("soort",)), f"`{kind}` is geen geldige waarde voor `soort`; kies uit: {', '.join(TABLE_KINDS)}",
-                    suggest(str(kind), TABLE_KINDS),
+                    rel, doc.line_of(loc + ("soort",)), f"`{kind}` is geen geldige waarde voor `soort`; kies uit: {', '.join(table_models)}",
+                    suggest(str(kind), table_models),
                 )
             continue
         definition = validate_doc(doc, model, problems, prefix=loc)

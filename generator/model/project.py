@@ -14,6 +14,7 @@ from generator.model.base import edition_folders, keyed_yaml_files, validate_doc
 from generator.model.concept_marker import unrevised_files
 from generator.model.frozen_inputs import FrozenEdition, frozen_not_compared, inspect_frozen
 from generator.model.free_pages import PageSource, TableSource, load_edition_extras
+from generator.model.tables import TableModels
 from generator.model.measures import MeasuresInput, load_measures
 from generator.model.schema import (
     Edition,
@@ -120,19 +121,13 @@ class ProjectReading:
         return self.model
 
 
-def load_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> ProjectModel:
-    """Read and validate the model's files; raise ValidationFailed with all errors if any.
-
-    Without the chart checks (a layer above): a build loads with `generator.site.build.load`.
-    """
-    return read_project(paths, unfreeze).raise_problems()
-
-
-def read_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> ProjectReading:
+def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: frozenset[Period] = frozenset()) -> ProjectReading:
     """Read and validate everything, collecting every problem; never raises ValidationFailed.
 
-    A published edition whose files are unchanged is taken from its snapshot and not
-    parsed again; `unfreeze` names editions to load from their files anyway (`publish`).
+    `table_models` are the table kinds' models (generator/compute/tables: a layer above
+    knows the kinds). A published edition whose files are unchanged is taken from its
+    snapshot and not parsed again; `unfreeze` names editions to load from their files
+    anyway (`publish`). The whole load, chart checks included: `generator.site.build.load`.
     """
     problems = Problems()
     reading = ProjectReading(problems, None)
@@ -148,7 +143,7 @@ def read_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset())
     indicators, raw_ids = _load_indicators(paths, goal_numbers, problems, reading.charts)
 
     frozen: dict[Period, FrozenEdition] = {}
-    editions = _load_editions(paths, indicators, raw_ids, problems, frozen, unfreeze)
+    editions = _load_editions(paths, indicators, raw_ids, problems, frozen, table_models, unfreeze)
     figures, sources = _load_figures(paths, site, indicators, raw_ids, problems, site_doc)
     measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions))
 
@@ -245,6 +240,7 @@ def _load_editions(
     raw_ids: set[str],
     problems: Problems,
     frozen: dict[Period, FrozenEdition],
+    table_models: TableModels,
     unfreeze: frozenset[Period] = frozenset(),
 ) -> dict[Period, EditionInput]:
     editions: dict[Period, EditionInput] = {}
@@ -259,7 +255,7 @@ def _load_editions(
             if snapshot is not None and unchanged:
                 frozen[period] = snapshot
                 continue
-        edition = _load_edition(paths, folder, period, problems, warn_unfrozen=snapshot is None and period not in unfreeze)
+        edition = _load_edition(paths, folder, period, problems, table_models, warn_unfrozen=snapshot is None and period not in unfreeze)
         narratives = _load_narratives(paths, folder / "indicatoren", known, raw_ids, problems)
         if edition is not None:
             for ind_id, (narrative, ndoc) in narratives.items():
@@ -272,7 +268,9 @@ def _load_editions(
     return editions
 
 
-def _load_edition(paths: ProjectPaths, folder: Path, period: Period, problems: Problems, warn_unfrozen: bool) -> EditionInput | None:
+def _load_edition(
+    paths: ProjectPaths, folder: Path, period: Period, problems: Problems, table_models: TableModels, warn_unfrozen: bool,
+) -> EditionInput | None:
     """An edition computed from its files: editie.yml, tables and free pages (narratives apart)."""
     doc = _required_yaml(paths, folder / "editie.yml", problems)
     settings = validate_doc(doc, Edition, problems) if doc else None
@@ -287,7 +285,7 @@ def _load_edition(paths: ProjectPaths, folder: Path, period: Period, problems: P
     if settings is not None and doc is not None:
         check_markdown(doc, ("voorwoord",), settings.foreword, problems)
     edition = EditionInput(period, folder, settings, settings_doc=doc) if settings else None
-    extras = load_edition_extras(paths, folder, problems)
+    extras = load_edition_extras(paths, folder, problems, table_models)
     if edition is not None:
         edition.tables, edition.pages = extras.tables, extras.pages
     return edition

@@ -15,6 +15,7 @@ from generator.charts.checks import check_chart_config
 from generator.charts.embed import ChartBook
 from generator.charts.render import Progress, RenderStats
 from generator.compute.project import ComputedProject, compute_project
+from generator.compute.tables import TABLE_MODELS
 from generator.compute.site import accessibility_view
 from generator.compute.views import EditionView
 from generator.model.project import ProjectModel, read_project
@@ -61,7 +62,7 @@ class Stopwatch:
 
 def load(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> ProjectModel:
     """Read and validate every file, the charts' settings included; ValidationFailed with all problems."""
-    reading = read_project(paths, unfreeze)
+    reading = read_project(paths, TABLE_MODELS, unfreeze)
     for chart in reading.charts:
         check_chart_config(chart.indicator, chart.doc, chart.loc, reading.problems)
     return reading.raise_problems()

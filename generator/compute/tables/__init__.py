@@ -15,6 +15,10 @@ The data files are read by the load stage (`generator/load/datafiles.py`), once 
 
 from __future__ import annotations
 
+from typing import Annotated, Union
+
+from pydantic import ConfigDict, Field
+
 from generator.compute.chart_config import chart_config
 from generator.compute.tables import aandelen, begroting, kruistabel, kwartalen, tekst
 from generator.compute.tables.common import TableKindSpec, citation_text, percent_text
@@ -26,11 +30,29 @@ from generator.core.vocabulary import TableKind
 from generator.load.csvfile import CsvRow, CsvTable
 from generator.load.datafiles import DataFiles
 from generator.load.files import editor_path_problem
+from generator.model.base import DutchModel
 from generator.model.free_pages import TableSource
+from generator.model.tables import TableBase
 
 TABLE_KINDS: dict[TableKind, TableKindSpec] = {
     spec.kind: spec for spec in (begroting.SPEC, kwartalen.SPEC, aandelen.SPEC, kruistabel.SPEC, tekst.SPEC)
 }
+# soort -> the model of its keys: what the loader validates a tabellen.yml entry with.
+TABLE_MODELS: dict[str, type[TableBase]] = {kind.value: spec.model for kind, spec in TABLE_KINDS.items()}
+TableDefinition = Union[tuple(spec.model for spec in TABLE_KINDS.values())]  # type: ignore[valid-type]
+
+
+class TablesFile(DutchModel):
+    """The whole file, for the JSON Schema and the docs test; the loader validates
+    each table on its own (by `soort`), so one bad table never hides the others."""
+
+    model_config = ConfigDict(title="Tabellen")
+
+    tables: list[Annotated[TableDefinition, Field(discriminator="kind")]] = Field(
+        alias="tabellen",
+        description="De tabellen van deze editie, elk met `id`, `soort` (begroting, kwartalen, aandelen, "
+        "kruistabel of tekst), `titel` en `bestand` in data/. Een vrije pagina toont een tabel met {{ tabel(\"id\") }}.",
+    )
 
 
 def read_table_data(src: TableSource, files: DataFiles, problems: Problems) -> CsvTable | None:
@@ -121,5 +143,5 @@ def cited_cell_text(table: TableView, column: TableColumn, cell: TableCell, deci
     return citation_text(cell.value, table.unit, decimals)
 
 
-__all__ = ["TABLE_KINDS", "TableKindSpec", "cited_cell_text", "citation_text", "compute_table", "compute_tables",
+__all__ = ["TABLE_KINDS", "TABLE_MODELS", "TablesFile", "TableKindSpec", "cited_cell_text", "citation_text", "compute_table", "compute_tables",
            "counts_rows", "percent_text", "read_table_data"]

@@ -7,6 +7,10 @@ an error.
 
 from __future__ import annotations
 
+from typing import Literal
+
+from pydantic import Field
+
 from generator.compute.tables.common import (
     Reader, TableKindSpec, amount_scale, heading, label_cell, num_cell, percent_cell, sum_present, unit_text,
 )
@@ -16,7 +20,23 @@ from generator.core.problems import Problems
 from generator.core.vocabulary import RowKind, TableKind
 from generator.load.csvfile import CsvTable
 from generator.model.free_pages import TableSource
-from generator.model.tables import ShareTable
+from generator.model.base import DutchModel
+from generator.model.schema import Text
+from generator.model.tables import MoneyUnit, TableBase
+
+
+# The keys of this kind in tabellen.yml (Dutch aliases).
+class ShareColumns(DutchModel):
+    label: Text = Field(default="omschrijving", alias="omschrijving")
+    value: Text = Field(default="waarde", alias="waarde")
+    row_kind: Text = Field(default="soort", alias="soort")  # subtotal/total rows are left out
+
+
+class ShareTable(TableBase):
+    kind: Literal["aandelen"] = Field(alias="soort")
+    unit: Literal["euro", "euro_x1000", "aantal"] = Field(default="aantal", alias="eenheid")
+    file_unit: MoneyUnit = Field(default="euro", alias="bedragen_in_bestand")
+    columns: ShareColumns = Field(default_factory=ShareColumns, alias="kolommen")
 
 
 def share_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:

@@ -9,7 +9,11 @@ every line; without a total row one is added.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from dataclasses import dataclass
+from pydantic import AliasChoices, Field
+
 from generator.compute.tables.common import (
     Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, heading, label_cell, num_cell,
     percent_cell, sum_present, unit_text,
@@ -20,9 +24,27 @@ from generator.core.problems import Problems
 from generator.core.vocabulary import RowKind, Severity, TableKind
 from generator.load.csvfile import CsvTable
 from generator.model.free_pages import TableSource
-from generator.model.tables import BudgetTable
+from generator.model.base import DutchModel
+from generator.model.schema import Text
+from generator.model.tables import MoneyUnit, TableBase
 
 VN_WORDS = {"V": "voordeel", "N": "nadeel"}
+
+
+# The keys of this kind in tabellen.yml (Dutch aliases).
+class BudgetColumns(DutchModel):
+    label: Text = Field(default="omschrijving", alias="omschrijving")
+    budget: Text = Field(default="begroting", alias="begroting")
+    # The comparison column: a forecast (prognose) or a realisation (realisatie).
+    forecast: Text = Field(default="prognose", alias="prognose", validation_alias=AliasChoices("prognose", "realisatie"))
+    row_kind: Text = Field(default="soort", alias="soort")
+
+
+class BudgetTable(TableBase):
+    kind: Literal["begroting"] = Field(alias="soort")
+    unit: MoneyUnit = Field(default="euro", alias="eenheid")
+    file_unit: MoneyUnit = Field(default="euro", alias="bedragen_in_bestand")
+    columns: BudgetColumns = Field(default_factory=BudgetColumns, alias="kolommen")
 
 
 @dataclass

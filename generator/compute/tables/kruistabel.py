@@ -6,7 +6,11 @@ a `waarde` column is summed.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import difflib
+
+from pydantic import Field, field_validator
 
 from generator.compute.tables.common import (
     Reader, TableKindSpec, amount_scale, heading, label_cell, num_cell, sum_present, unit_text,
@@ -17,9 +21,33 @@ from generator.core.problems import Problems
 from generator.core.vocabulary import RowKind, TableKind, TableUnit
 from generator.load.csvfile import CsvTable
 from generator.model.free_pages import TableSource
-from generator.model.tables import CrossTable
+from generator.model.schema import Text
+from generator.model.tables import MoneyUnit, TableBase
 
 Cells = dict[tuple[tuple[str, ...], str], float | None]  # (row key, column) -> value
+
+
+# The keys of this kind in tabellen.yml (Dutch aliases).
+def _one_or_list(schema: dict) -> None:
+    # JSON Schema: `rijen: Wet` (one column) is valid as well as a list.
+    as_list = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [as_list, {"type": ["string", "number"]}]
+
+
+class CrossTable(TableBase):
+    kind: Literal["kruistabel"] = Field(alias="soort")
+    unit: Literal["euro", "euro_x1000", "aantal"] = Field(default="aantal", alias="eenheid")
+    file_unit: MoneyUnit = Field(default="euro", alias="bedragen_in_bestand")
+    rows: list[Text] = Field(alias="rijen", min_length=1, max_length=3, json_schema_extra=_one_or_list)  # row label column(s)
+    column: Text = Field(alias="kolom")  # the column whose values become table columns
+    value: Text | None = Field(default=None, alias="waarde")  # summed; without it, rows are counted
+    column_order: list[Text] | None = Field(default=None, alias="kolomvolgorde")
+
+    @field_validator("rows", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return [value] if isinstance(value, (str, int)) else value
 
 
 def cross_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:

@@ -7,8 +7,12 @@ as given, marked `*`). Percentages are never summed.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import re
 from dataclasses import dataclass, field
+
+from pydantic import Field
 
 from generator.compute.tables.common import (
     Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, differs, heading, label_cell, num_cell,
@@ -20,7 +24,9 @@ from generator.core.problems import Problems, suggest
 from generator.core.vocabulary import RowKind, TableKind, TableUnit
 from generator.load.csvfile import CsvRow, CsvTable
 from generator.model.free_pages import TableSource
-from generator.model.tables import QuarterTable
+from generator.model.base import DutchModel
+from generator.model.schema import Text
+from generator.model.tables import MoneyUnit, TableBase, TableUnitValue
 
 NOT_SUMMED_MARK = "*"
 NOT_SUMMED_NOTE = (
@@ -31,6 +37,22 @@ _QUARTER = re.compile(r"^(?:(?P<y1>\d{4})\s*[-\s]?\s*)?(?:q|k|kwartaal\s*)(?P<q>
 _YEAR_TOTAL = re.compile(r"^(?:(?:totaal|jaar|jaartotaal)\s*(?P<y1>\d{4})?|(?P<y2>\d{4})(?:\s*totaal)?)$")
 
 Quarter = tuple[int, int]  # (year, quarter)
+
+
+# The keys of this kind in tabellen.yml (Dutch aliases).
+class QuarterColumns(DutchModel):
+    label: Text = Field(default="omschrijving", alias="omschrijving")
+    year_total: Text | None = Field(default=None, alias="totaal")  # default: `totaal`, `jaar` or the year
+    row_kind: Text = Field(default="soort", alias="soort")
+
+
+class QuarterTable(TableBase):
+    kind: Literal["kwartalen"] = Field(alias="soort")
+    unit: TableUnitValue = Field(default="aantal", alias="eenheid")
+    file_unit: MoneyUnit = Field(default="euro", alias="bedragen_in_bestand")
+    year: int | None = Field(default=None, alias="jaar", ge=1900, le=2200)  # default: the edition's year
+    not_summed: list[Text] = Field(default_factory=list, alias="geen_som")  # rows whose year total is given
+    columns: QuarterColumns = Field(default_factory=QuarterColumns, alias="kolommen")
 
 
 @dataclass

@@ -5,6 +5,10 @@ It has no totals: totaal(id, "aantal") cites its number of rows.
 
 from __future__ import annotations
 
+from typing import Literal
+
+from pydantic import Field
+
 from generator.compute.tables.common import Reader, TableKindSpec, heading
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
 from generator.core.periods import Period
@@ -12,7 +16,14 @@ from generator.core.problems import Problems
 from generator.core.vocabulary import TableKind
 from generator.load.csvfile import CsvTable
 from generator.model.free_pages import TableSource
-from generator.model.tables import TextTable
+from generator.model.schema import Text
+from generator.model.tables import TableBase
+
+
+# The keys of this kind in tabellen.yml (Dutch aliases).
+class TextTable(TableBase):
+    kind: Literal["tekst"] = Field(alias="soort")
+    columns: list[Text] | None = Field(default=None, alias="kolommen", min_length=1)  # default: all
 
 
 def text_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:

@@ -21,7 +21,8 @@ from generator.model.measures_schema import (
     MeasuresFile,
     Pillar,
 )
-from generator.model.tables import PageMeta, TablesFile
+from generator.compute.tables import TablesFile
+from generator.model.tables import PageMeta
 from generator.model.schema import (
     Edition,
     GoalsFile,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.model.registry import KINDS, SCHEMA_DIR, YamlKind, kind_for, yaml_files
+from generator.checks.yaml_kinds import KINDS, SCHEMA_DIR, YamlKind, kind_for, yaml_files
 
 MODELINE_PREFIX = "# yaml-language-server:"
 DRAFT = "http://json-schema.org/draft-07/schema#"
