@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.charts.embed import ChartBook  # noqa: E402
+from generator.render.chart_blocks import ChartBook  # noqa: E402
 from generator.charts.indicator import indicator_specs  # noqa: E402
 from generator.charts.model import ChartRow, ChartSpec  # noqa: E402
 from generator.charts.render import ChartCache, default_workers, render_all  # noqa: E402

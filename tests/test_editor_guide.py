@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main
-from generator.render.guide import default_guide_dir, guide_pages
+from generator.render.pages.guide import default_guide_dir, guide_pages
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from generator.core.problems import ValidationFailed
 from generator.core.paths import ProjectPaths
 from generator.model.narrative import HTML_HINT
 from generator.core.markdown import render_markdown
-from generator.render.pages import render_site
+from generator.render.site import render_site
 from tables_util import write
 
 PAGE = "content/edities/2023-Q1/paginas/test.md"

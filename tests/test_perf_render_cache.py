@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.site.build import check, render
 from generator.core.paths import ProjectPaths
-from generator.render.pages import PageMemo
+from generator.render.renderer import PageMemo
 
 
 def _pages(paths: ProjectPaths, cache: PageMemo) -> dict[str, str]:

@@ -12,14 +12,10 @@ import base64
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from generator.core.paths import PACKAGE_DIR, ProjectPaths, default_templates_dir
+from generator.render.model import EditionPages
 
-if TYPE_CHECKING:
-    from generator.render.pages import EditionPages
-
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: pages addressed by URL, with their nav place
 
 
 def code_fingerprint(paths: ProjectPaths) -> str:
@@ -47,9 +43,7 @@ class RenderCache:
         key = hashlib.sha256(f"{self.fingerprint}\0{slug}\0{digest}\0{extra}".encode()).hexdigest()[:32]
         return self.folder / f"{slug}-{key}.json"
 
-    def get(self, slug: str, digest: str, extra: str = "") -> "EditionPages | None":
-        from generator.render.pages import EditionPages
-
+    def get(self, slug: str, digest: str, extra: str = "") -> EditionPages | None:
         path = self._path(slug, digest, extra)
         self.used.add(path)
         try:
@@ -58,7 +52,7 @@ class RenderCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, slug: str, digest: str, pages: "EditionPages", extra: str = "") -> None:
+    def put(self, slug: str, digest: str, pages: EditionPages, extra: str = "") -> None:
         path = self._path(slug, digest, extra)
         self.used.add(path)
         data = pages.to_json()

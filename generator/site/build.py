@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from generator.charts.embed import ChartBook
 from generator.charts.render import Progress, RenderStats
 from generator.compute.kpi import compute_all
 from generator.compute.pages import compute_all_pages
@@ -20,8 +19,11 @@ from generator.model.project import ProjectModel, load_project
 from generator.core.problems import Problem, Problems, ValidationFailed
 from generator.core.paths import ProjectPaths
 from generator.core.periods import Period, PeriodError
-from generator.render.pages import PageMemo, RenderedSite, pdf_path, render_site
+from generator.render.chart_blocks import ChartBook
+from generator.render.model import RenderedSite, pdf_path
 from generator.render.print_document import PrintSettings
+from generator.render.renderer import PageMemo
+from generator.render.site import render_site
 from generator.site import manifest, output
 from generator.site.mkdocs.adapter import build_site, fingerprint
 
