@@ -16,6 +16,7 @@ from generator.compute.pages import compute_all_pages
 from generator.compute.site import accessibility_view
 from generator.compute.views import EditionView
 from generator.model.project import ProjectModel, load_project
+from generator.pdf.edition import write_edition_pdfs
 from generator.core.problems import Problem, Problems, ValidationFailed
 from generator.core.paths import ProjectPaths
 from generator.core.periods import Period, PeriodError
@@ -157,8 +158,6 @@ def build(
             for stage, seconds in build_site(paths, rendered, paths.work / "docs", new, source_date_epoch(editions)).items():
                 watch.stages[stage] = seconds
             if pdf:
-                from generator.pdf.edition import write_edition_pdfs
-
                 with watch("pdf"):
                     jobs = [(e, new / pdf_path(e.summary.slug)) for e in editions]
                     write_edition_pdfs(paths, jobs, print_settings(paths, project))
@@ -204,8 +203,6 @@ def _record(paths: ProjectPaths, result: BuildResult) -> None:
 
 def edition_pdf(paths: ProjectPaths, period_text: str, destination: Path | None = None) -> Path:
     """Validate, compute and print one edition's PDF; returns the file written."""
-    from generator.pdf.edition import write_edition_pdfs
-
     try:
         period = Period.parse(period_text)
     except PeriodError as exc:
