@@ -56,3 +56,11 @@ def test_a_guide_page_matches_its_snapshot(tmp_path: Path) -> None:
     (tmp_path / "index.md").write_text("# Handleiding\n\nLees eerst [Tabellen](tabellen.md).\n", encoding="utf-8")
     (tmp_path / "tabellen.md").write_text("# Tabellen\n\nEen tabel staat in `tabellen.yml`.\n", encoding="utf-8")
     assert_snapshot("".join(_text(page) for page in guide_pages(tmp_path)), "pages/guide.txt")
+
+
+def test_every_page_kind_names_an_existing_template_and_is_registered_once() -> None:
+    names = [kind.name for kind in PAGE_KINDS]
+    assert len(names) == len(set(names))
+    for kind in PAGE_KINDS:
+        for template in (kind.template, kind.print_template):
+            assert template is None or (REPO / "templates" / template).is_file(), f"{kind.name}: {template}"
