@@ -114,7 +114,7 @@ def build_nav(pages: list[Page]) -> list[NavItem]:
 
 
 @dataclass
-class EditionPages:
+class RenderedEdition:
     """Everything one edition contributes to the site (cached for frozen editions)."""
 
     pages: list[Page]
@@ -124,7 +124,7 @@ class EditionPages:
         return {"pages": [p.to_json() for p in self.pages]}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any], files: dict[str, bytes]) -> "EditionPages":
+    def from_json(cls, data: dict[str, Any], files: dict[str, bytes]) -> "RenderedEdition":
         return cls([Page.from_json(p) for p in data["pages"]], files)
 
 

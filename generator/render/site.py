@@ -15,16 +15,16 @@ from generator.compute.history import kpi_histories
 from generator.compute.views import AccessibilityView, EditionView
 from generator.core.paths import ProjectPaths
 from generator.core.vocabulary import EditionStatus
-from generator.render.cache import RenderCache, code_fingerprint
+from generator.render.cache import RenderCache, pages_fingerprint
 from generator.render.chart_blocks import ChartBook
 from generator.render.environment import template_file
-from generator.render.model import EditionPages, Page, RenderedSite, build_nav
+from generator.render.model import Page, RenderedEdition, RenderedSite, build_nav
 from generator.render.pages.kind import EditionMake, Scope, SiteContext, SiteMake, StaticFile
 from generator.render.pages.registry import PAGE_KINDS, kinds
 from generator.render.renderer import PageMemo, Renderer
 
 
-def render_edition(ctx: SiteContext, edition: EditionView) -> EditionPages:
+def render_edition(ctx: SiteContext, edition: EditionView) -> RenderedEdition:
     """All pages of one edition: a pure function of its view (and the templates)."""
     pages: list[Page] = []
     for kind in kinds(Scope.EDITION):
@@ -33,7 +33,7 @@ def render_edition(ctx: SiteContext, edition: EditionView) -> EditionPages:
             page.kind = kind.name
             pages.append(page)
     # The CSV files of this edition's charts travel with its pages (and its render cache entry).
-    return EditionPages(pages, ctx.renderer.charts.take_files())
+    return RenderedEdition(pages, ctx.renderer.charts.take_files())
 
 
 def render_site(
@@ -95,7 +95,7 @@ def _render_editions(ctx: SiteContext, paths: ProjectPaths, frozen: dict[str, st
     """Every edition's pages (appended to `pages`), frozen ones from the render cache when it
     has them; returns the slugs of the editions taken from the cache, and for each frozen
     edition rendered afresh the call that caches it (once its charts are drawn)."""
-    cache = RenderCache(cache_dir, code_fingerprint(paths)) if cache_dir is not None and frozen else None
+    cache = RenderCache(cache_dir, pages_fingerprint(paths)) if cache_dir is not None and frozen else None
     extra = ctx.site_name + ("\0pdf" if ctx.with_pdf else "")  # the overview links to a PDF or not
     reused: list[str] = []
     fresh: list[Callable[[], None]] = []
