@@ -28,13 +28,12 @@ from generator.render.model import Address  # noqa: E402
 from generator.charts.indicator import indicator_specs  # noqa: E402
 from generator.charts.model import ChartRow, ChartSpec  # noqa: E402
 from generator.charts.render import ChartCache, default_workers, render_all  # noqa: E402
-from generator.compute.kpi import compute_all  # noqa: E402
-from generator.model.project import load_project  # noqa: E402
+from generator.site.build import compute, load  # noqa: E402
 from generator.core.paths import ProjectPaths  # noqa: E402
 
 
 def example_specs(copies: int) -> list[ChartSpec]:
-    editions = compute_all(load_project(ProjectPaths.at(ROOT)))
+    editions = compute(load(ProjectPaths.at(ROOT))).editions
     base = [
         spec for e in editions for g in e.goals for ind in g.indicators
         for spec in indicator_specs(ind, e.summary.period)

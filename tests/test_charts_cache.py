@@ -9,7 +9,7 @@ import pytest
 from generator.charts import render as render_mod
 from generator.render.chart_blocks import ChartBook
 from generator.model.project import load_project
-from generator.site.build import render
+from generator.site.build import compute, render
 from generator.core.paths import ProjectPaths
 
 
@@ -30,7 +30,7 @@ def run(project: Path, cache: Path) -> ChartBook:
     paths = ProjectPaths.at(project)
     book = ChartBook(paths, workers=1)
     book.cache.folder = cache
-    render(paths, load_project(paths), charts=book)
+    render(paths, compute(load_project(paths)), charts=book)
     return book
 
 

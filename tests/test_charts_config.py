@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.charts.indicator import indicator_specs
-from generator.compute.kpi import compute_all
 from generator.model.project import load_project
+from generator.site.build import compute, load
 from generator.core.problems import ValidationFailed
 from generator.core.paths import ProjectPaths
 
@@ -32,7 +32,7 @@ def replace_wait_chart(project: Path, text: str) -> int:
 
 def problems_of(project: Path) -> list[tuple[int | None, str, str | None]]:
     with pytest.raises(ValidationFailed) as failed:
-        load_project(ProjectPaths.at(project))
+        load(ProjectPaths.at(project))
     return [(p.line, p.message, p.hint) for p in failed.value.problems.sorted()]
 
 
@@ -104,7 +104,7 @@ def test_budget_needs_one_unit(example_project):
 @pytest.fixture(scope="module")
 def editions():
     root = Path(__file__).resolve().parents[1]
-    return {e.summary.period: e for e in compute_all(load_project(ProjectPaths.at(root)))}
+    return {e.summary.period: e for e in compute(load(ProjectPaths.at(root))).editions}
 
 
 def indicator(edition, indicator_id):

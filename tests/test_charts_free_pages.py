@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.charts.tables import ChartError, table_spec
+from generator.charts.tables import ChartError, default_config, table_chart_problem, table_spec
 from generator.charts.yields import yield_spec
-from generator.compute.kpi import compute_all
 from generator.compute.views import ChartConfigView
 from generator.site.build import check
 from generator.core.problems import ValidationFailed
@@ -18,7 +17,7 @@ PAGE = "content/edities/2023-Q3/paginas/grafiek.md"  # the concept: published ed
 
 
 def q3():
-    editions = compute_all(check(ProjectPaths.at(REPO)))
+    editions = check(ProjectPaths.at(REPO)).editions
     return next(e for e in editions if e.summary.period == "2023-Q3")
 
 
@@ -74,6 +73,20 @@ def test_settings_that_do_not_fit_the_table():
         )
     else:
         raise AssertionError("no error")
+
+
+def test_table_chart_problem_is_the_message_of_the_default_chart():
+    edition = q3()
+    budget = table(edition, "financieel-overzicht")
+    assert table_chart_problem(budget) is None and default_config(budget).kind == "begroting"
+    quarters = table(edition, "klachten-bezwaren-kwartaal")
+    wrong = quarters.model_copy(update={"chart": ChartConfigView(kind="begroting")})
+    assert table_chart_problem(wrong) == (
+        "een grafiek van soort `begroting` past alleen bij een tabel van soort `begroting`; "
+        "`klachten-bezwaren-kwartaal` is `kwartalen`"
+    )
+    text = quarters.model_copy(update={"kind": "tekst"})
+    assert table_chart_problem(text) == "tabel `klachten-bezwaren-kwartaal` is een teksttabel; daar kan geen grafiek van"
 
 
 def test_directive_errors_on_the_page_line(example_project):

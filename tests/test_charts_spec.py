@@ -8,7 +8,8 @@ import pytest
 
 import chart_samples as samples
 from generator.charts import theme
-from generator.charts.spec import sorted_categories, vegalite
+from generator.charts.kinds.horizontaal import sorted_categories
+from generator.charts.spec import vegalite
 
 
 def layers(spec: dict) -> list[dict]:

@@ -11,20 +11,20 @@ import pytest
 from generator.cli import main
 from generator.compute.changes import planning_changes
 from generator.compute.history import kpi_histories
-from generator.compute.kpi import compute_all
 from generator.compute.views import EditionView
-from generator.editions.publish import PublishError, append_rectification, publish
-from generator.editions.scaffold import ScaffoldError, new_period
-from generator.editions.snapshot import Snapshot
+from generator.editions.publish import append_rectification, publish
+from generator.editions.refused import Refused
+from generator.editions.scaffold import new_period
+from generator.compute.snapshot import Snapshot
 from generator.model.project import load_project
-from generator.site.build import check, render
+from generator.site.build import check, compute, render
 from generator.core.problems import ValidationFailed
 from generator.core.paths import ProjectPaths
 
 
 def views_by_period(project_dir: Path) -> dict[str, EditionView]:
     project = load_project(ProjectPaths.at(project_dir))
-    return {v.summary.period: v for v in compute_all(project)}
+    return {v.summary.period: v for v in compute(project).editions}
 
 
 def series(view: EditionView, indicator: str, name: str):
@@ -82,7 +82,7 @@ def test_publish_freezes_the_whole_view_and_the_inputs(example_project: Path) ->
     project = load_project(paths)
     assert sorted(str(p) for p in project.frozen) == ["2023-Q1", "2023-Q2", "2023-Q3"]
 
-    with pytest.raises(PublishError) as refused:
+    with pytest.raises(Refused) as refused:
         publish(paths, "2023-Q3")
     assert refused.value.message == "editie 2023-Q3 is al gepubliceerd (versie 1, 20 november 2023)"
 
@@ -114,9 +114,9 @@ def test_data_revision_does_not_change_a_published_edition(example_project: Path
     replace_in(csv, "eigen-regie;Jeugd;2023-Q1;79", "eigen-regie;Jeugd;2023-Q1;77")
     replace_in(csv, "eigen-regie;Jeugd;2023-Q2;81", "eigen-regie;Jeugd;2023-Q2;79")
 
-    project = check(ProjectPaths.at(example_project))  # no error, no warning
-    assert not project.problems.items
-    views = {v.summary.period: v for v in compute_all(project)}
+    computed = check(ProjectPaths.at(example_project))  # no error, no warning
+    assert not computed.model.problems.items
+    views = {v.summary.period: v for v in computed.editions}
 
     q1 = series(views["2023-Q1"], "eigen-regie", "Jeugd")
     assert (q1.value, q1.value_text, q1.status) == (79.0, "79%", "oranje")
@@ -137,7 +137,7 @@ def test_data_revision_does_not_change_a_published_edition(example_project: Path
     assert (q1_row.cells[0].value_text, q1_row.cells[0].revised_text) == ("79%", "77%")
 
     # the rendered pages of the frozen edition still show what was published
-    rendered, _ = render(ProjectPaths.at(example_project), project)
+    rendered, _ = render(ProjectPaths.at(example_project), computed)
     page = next(p for p in rendered.pages if p.url == "2023-q1/kpi/eigen-regie/")
     assert '<p class="rp-series__value">79%</p>' in page.content()
 
@@ -201,9 +201,9 @@ def test_rectificatie_records_a_new_version_and_shows_the_correction(example_pro
     assert (snap.version, snap.published_on) == (2, "2023-05-15")
     assert snap.rectification.reason == "Aantal vragenlijsten bij Jeugd verbeterd: 25, niet 24."
 
-    project = check(ProjectPaths.at(example_project))
-    assert "2023-Q1" in {str(p) for p in project.frozen}
-    rendered, _ = render(ProjectPaths.at(example_project), project)
+    computed = check(ProjectPaths.at(example_project))
+    assert "2023-Q1" in {str(p) for p in computed.model.frozen}
+    rendered, _ = render(ProjectPaths.at(example_project), computed)
     page = next(p for p in rendered.pages if p.url == "2023-q1/kpi/eigen-regie/")
     assert "25 bij Jeugd" in page.content()
     assert ('<strong>Gecorrigeerd op <time datetime="2023-06-02">2 juni 2023</time></strong>: '
@@ -230,7 +230,7 @@ def test_rectificatie_written_by_hand_needs_publish(example_project: Path) -> No
 
 
 def test_rectificatie_needs_a_published_edition(example_project: Path) -> None:
-    with pytest.raises(PublishError) as refused:
+    with pytest.raises(Refused) as refused:
         publish(ProjectPaths.at(example_project), "2023-Q3", reason="x")
     assert refused.value.message == "editie 2023-Q3 is nog niet gepubliceerd"
 
@@ -268,12 +268,12 @@ def test_opnieuw_refreezes_after_a_view_model_change(example_project: Path, caps
     assert (result.mode, result.version) == ("opnieuw", 1)
     snap = Snapshot.model_validate_json(snap_file.read_bytes())
     assert snap.published_on == "2023-08-21"
-    assert check(ProjectPaths.at(example_project)).frozen
+    assert check(ProjectPaths.at(example_project)).model.frozen
 
 
 def test_opnieuw_refuses_to_take_in_revised_figures(example_project: Path) -> None:
     replace_in(example_project / "data/indicatoren.csv", "eigen-regie;Jeugd;2023-Q1;79", "eigen-regie;Jeugd;2023-Q1;77")
-    with pytest.raises(PublishError) as refused:
+    with pytest.raises(Refused) as refused:
         publish(ProjectPaths.at(example_project), "2023-Q1", again=True)
     assert refused.value.message == (
         "--opnieuw zou de cijfers van gepubliceerde editie 2023-Q1 veranderen: eigen-regie Jeugd 2023-Q1: 79 -> 77"
@@ -299,7 +299,7 @@ def test_new_period_copies_narrative_as_concept(example_project: Path, capsys) -
     assert (folder / "indicatoren/doelbereik.yml").read_text(encoding="utf-8") == first + "\n" + marker + rest
 
     copied = [p for p in (example_project / "content/edities/2023-Q3").rglob("*.yml")]
-    project = check(paths)
+    project = check(paths).model
     warnings = [(p.file, p.line, p.message) for p in project.problems.warnings]
     assert len(warnings) == len(copied) >= 12
     assert ("content/edities/2023-Q4/indicatoren/doelbereik.yml", 2,
@@ -307,14 +307,14 @@ def test_new_period_copies_narrative_as_concept(example_project: Path, capsys) -
 
     assert main(["build", "--strict", "--project", str(example_project)]) == 1
     assert f"{len(copied)} fouten gevonden." in capsys.readouterr().err
-    with pytest.raises(PublishError):
+    with pytest.raises(Refused):
         publish(paths, "2023-Q4")
 
     # an updated file loses its marker, and with it the warning
     (folder / "indicatoren/doelbereik.yml").write_text("toelichting: Bijgewerkt voor Q4.\n", encoding="utf-8")
-    assert len(check(paths).problems.warnings) == len(copied) - 1
+    assert len(check(paths).model.problems.warnings) == len(copied) - 1
 
-    with pytest.raises(ScaffoldError) as refused:
+    with pytest.raises(Refused) as refused:
         new_period(paths, "2023-Q4")
     assert refused.value.message == "editie 2023-Q4 bestaat al (content/edities/2023-Q4)"
 

@@ -1,6 +1,7 @@
 """Everything an editor can type is documented, and every help text is Dutch with examples.
 
-Generic on purpose: it walks `build_parser()` for every subcommand and option, and every
+Generic on purpose: it walks the command table (`generator.cli.COMMANDS`, from which
+`build_parser()` makes the parser) for every command and option, and every
 model in the YAML registry for every key (nested models too). A new command, option or
 key fails here until the editor's guide (docs/handleiding/) documents it; see
 docs/dev/editor-workflow.md.
@@ -16,7 +17,7 @@ from typing import Any, get_args
 import pytest
 from pydantic import BaseModel
 
-from generator.cli import build_parser
+from generator.cli import COMMANDS as COMMAND_TABLE, build_parser
 from generator.model.registry import KINDS
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "handleiding"
@@ -72,12 +73,24 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 PARSER = build_parser()
-COMMANDS = subcommands(PARSER)
+COMMANDS = {command.name: subcommands(PARSER)[command.name] for command in COMMAND_TABLE}
+COMMON_OPTIONS = ["--project"]  # every command has it (build_parser's common parent)
+
+
+def table_options(name: str) -> list[str]:
+    command = next(c for c in COMMAND_TABLE if c.name == name)
+    return COMMON_OPTIONS + [f for option in command.options for f in option.flags if f.startswith("--")]
+
+
+def test_the_parser_is_the_command_table() -> None:
+    assert set(subcommands(PARSER)) == set(COMMANDS)
+    for name, parser in COMMANDS.items():
+        assert sorted(options(parser)) == sorted(table_options(name)), name
 
 
 def test_the_walk_finds_the_known_commands_and_keys() -> None:
     assert {"build", "check", "serve", "schema"} <= set(COMMANDS)
-    assert {"--strict", "--format", "--project", "--site-dir"} <= set(options(COMMANDS["build"]))
+    assert {"--strict", "--format", "--project", "--site-dir"} <= set(table_options("build"))
     assert {"reden", "reeks", "handmatige_status", "toelichting"} <= aliases(
         next(k.model for k in KINDS if k.name == "toelichting")
     )
@@ -87,8 +100,8 @@ def test_the_walk_finds_the_known_commands_and_keys() -> None:
 def test_every_command_and_option_is_in_the_guide(name: str) -> None:
     text = section(COMMANDS_PAGE, f"opdracht-{name}")
     page = COMMANDS_PAGE.read_text(encoding="utf-8")
-    shared = set.intersection(*(set(options(p)) for p in COMMANDS.values()))
-    for option in options(COMMANDS[name]):
+    shared = set.intersection(*(set(table_options(n)) for n in COMMANDS))
+    for option in table_options(name):
         where = page if option in shared else text
         assert f"`{option}" in where, f"optie {option} van `rapportage {name}` staat niet in {COMMANDS_PAGE.name}"
     guide = "\n".join(p.read_text(encoding="utf-8") for p in GUIDE.glob("*.md"))

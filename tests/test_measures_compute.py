@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from generator.compute import yields as ycalc
-from generator.compute.kpi import compute_all
 from generator.compute.measures import compute_measures, detect_changes
 from generator.compute.views import EditionView, YieldCell
 from generator.model.measures import MeasuresInput
 from generator.model.measures_schema import MeasureProgress, MeasuresFile, Pillar
 from generator.model.project import load_project
+from generator.site.build import compute
 from generator.model.yields import YieldEntry, YieldKey
 from generator.core.periods import Period
 from generator.core.paths import ProjectPaths
@@ -204,7 +204,7 @@ def test_unchanged_measure_has_no_changes_and_new_measure_is_marked() -> None:
 @pytest.fixture(scope="module")
 def example_views() -> dict[str, EditionView]:
     project = load_project(ProjectPaths.at(REPO))
-    return {e.summary.period: e for e in compute_all(project)}
+    return {e.summary.period: e for e in compute(project).editions}
 
 
 def test_example_counts_and_changes(example_views: dict[str, EditionView]) -> None:

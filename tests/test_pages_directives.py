@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main
-from generator.compute.kpi import compute_all
 from generator.compute.views import EditionView
 from generator.site.build import check
 from generator.core.problems import ValidationFailed
@@ -37,13 +36,12 @@ def _problems(project: Path) -> list[str]:
         result = check(ProjectPaths.at(project))
     except ValidationFailed as failed:
         return [p.format() for p in failed.problems.sorted() if p.severity == "fout"]
-    return [p.format() for p in result.problems if p.severity == "fout"]
+    return [p.format() for p in result.model.problems if p.severity == "fout"]
 
 
 def _render(project: Path):
     paths = ProjectPaths.at(project)
-    model = check(paths)
-    editions = compute_all(model)
+    editions = check(paths).editions
     return render_site(paths, "Test", editions), editions
 
 
@@ -284,7 +282,7 @@ def test_unused_table_is_a_warning_and_page_file_names(example_project: Path) ->
     lines = len(tables.read_text(encoding="utf-8").splitlines())
     with tables.open("a", encoding="utf-8") as f:
         f.write("  - id: reserve\n    titel: Reserve\n    soort: tekst\n    bestand: 2023-Q1/klachten.csv\n")
-    model = check(ProjectPaths.at(example_project))
+    model = check(ProjectPaths.at(example_project)).model
     assert [p.format() for p in model.problems.warnings if "nog niet bevroren" not in p.message] == [
         f"content/edities/2023-Q1/tabellen.yml:{lines + 1}: waarschuwing: tabel `reserve` wordt nergens gebruikt\n"
         '    tip: zet {{ tabel("reserve") }} op een vrije pagina, of verwijder de tabel',

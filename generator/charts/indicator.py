@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
+from generator.charts.kind_module import IndicatorRows
+from generator.charts.kinds import KINDS
 from generator.charts.model import ChartNote, ChartRow, ChartSpec, ChartTarget
 from generator.compute.views import ChartConfigView, HistoryRow, IndicatorView, SeriesView
-from generator.core.targets import parse_target
 from generator.core.periods import Period
-
-# How many periods a kind shows when `perioden` is not set (None: all of them).
-DEFAULT_PERIODS = {"gegroepeerd": 4, "horizontaal": 1, "aandelen": 1}
+from generator.core.targets import parse_target
+from generator.core.vocabulary import ChartKind
 
 _KIND_WORD = {"Q": "kwartaal", "H": "halfjaar", "Y": "jaar"}
 
@@ -25,7 +25,7 @@ _KIND_WORD = {"Q": "kwartaal", "H": "halfjaar", "Y": "jaar"}
 def indicator_specs(ind: IndicatorView, period: str) -> list[ChartSpec]:
     """Every chart of one indicator in the edition of `period` ("2023-Q3")."""
     cfg = ind.chart
-    if cfg.kind == "geen":
+    if cfg.kind == ChartKind.NONE:
         return []
     chosen = _chosen_series(ind, cfg)
     groups: dict[str, list[SeriesView]] = {}
@@ -83,7 +83,8 @@ def _spec(
     spec_id: str, title: str, current: Period,
 ) -> ChartSpec | None:
     kind = cfg.kind
-    count = cfg.periods or DEFAULT_PERIODS.get(kind)
+    module = KINDS[ChartKind(kind)]
+    count = cfg.periods or module.DEFAULT_PERIODS
     periods = _periods(series, current, count)
     labels = {str(p): p.label for p in periods}
     first = series[0]
@@ -94,7 +95,7 @@ def _spec(
     )
     names = [s.name for s in series]
 
-    if kind in ("gegroepeerd", "horizontaal"):
+    if module.INDICATOR_ROWS is IndicatorRows.CATEGORIES:
         # Series (providers, teams) are the categories; periods side by side.
         rows = [
             ChartRow(x=s.name or title, series=p.label, value=(r.value if (r := _row_at(s, p)) else None))
@@ -107,7 +108,7 @@ def _spec(
             x_title="Reeks", x_is_period=False, current=current.label, targets=targets,
         )
 
-    if kind == "aandelen":
+    if module.INDICATOR_ROWS is IndicatorRows.CURRENT_PERIOD:
         rows = [ChartRow(x=str(current), series=s.name, value=(r.value if (r := _row_at(s, current)) else None)) for s in series]
         return ChartSpec(
             **common, rows=rows, x_labels=labels, x_order=[str(current)], series_order=names,
@@ -119,7 +120,7 @@ def _spec(
         for s in series for p in periods
     ]
     targets: list[ChartTarget] = []
-    if cfg.show_target and kind in ("lijn", "staven"):
+    if cfg.show_target and module.TARGETS_PER_PERIOD:
         for s in series:
             last = None
             for p in periods:

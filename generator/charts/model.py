@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
-ChartKind = Literal["lijn", "staven", "gegroepeerd", "gestapeld", "aandelen", "horizontaal", "begroting"]
+from generator.core.vocabulary import ChartKind, ChartShape, Direction, Unit, as_literal
+
+# A spec draws: every kind but `geen` (each has its module in charts/kinds/).
+DrawnKind = as_literal(ChartKind, without=(ChartKind.NONE,))
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -50,10 +51,10 @@ class ChartNote(_Frozen):
 
 class ChartSpec(_Frozen):
     id: str = Field(pattern=_ID.pattern)  # names the CSV file and the HTML ids
-    kind: ChartKind
+    kind: DrawnKind  # type: ignore[valid-type]
     title: str
     rows: list[ChartRow]
-    unit: str = "aantal"  # a unit of generator.core.formatting (percentage, euro, dagen, ...)
+    unit: str = Unit.COUNT.value  # a unit of generator.core.formatting (percentage, euro, dagen, ...)
     decimals: int | None = None  # None: the unit's default
     x_title: str = "Periode"  # header of the first table column; axis title for categories
     x_labels: dict[str, str] = {}  # x key -> what the reader sees ("2023-Q1" -> "Q1 2023")
@@ -64,11 +65,11 @@ class ChartSpec(_Frozen):
     current: str | None = None  # the current period (an x key, or a series key for `gegroepeerd`)
     targets: list[ChartTarget] = []
     target_name: str = "Streefwaarde"  # "Norm" reads better for a maximum wait time
-    direction: Literal["hoger is beter", "lager is beter"] | None = None
+    direction: as_literal(Direction) | None = None  # type: ignore[valid-type]
     axis_min: float | None = None
     axis_max: float | None = None
     notes: list[ChartNote] = []
-    shape: Literal["donut", "balk"] = "donut"  # only for `aandelen`
+    shape: as_literal(ChartShape) = ChartShape.DONUT.value  # type: ignore[valid-type]  # only for `aandelen`
     source: str | None = None  # "Bron: ..." under the table
 
     # -- derived, for every consumer the same -------------------------------------------

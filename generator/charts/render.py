@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from generator.charts.model import ChartSpec
+from generator.charts.spec import vegalite
 
-# Bump when a change outside spec.py/theme.py alters the pictures.
+# Bump when a change outside the drawing code (DRAWING_CODE) alters the pictures.
 RENDER_VERSION = "1"
 LOCALE = "nl-NL"  # d3 number and time formats: 1.234,5 · € 1.800 · januari
 POOL_THRESHOLD = 6  # fewer misses than this are drawn in this process
@@ -44,13 +45,22 @@ class RenderStats:
     workers: int = 1
 
 
+# What turns a ChartSpec into a picture: the model, the shared drawing blocks and every kind.
+DRAWING_CODE = ("model.py", "values.py", "theme.py", "marks.py", "spec.py", "kinds/*.py")
+
+
+def drawing_code(here: Path) -> list[Path]:
+    return [path for pattern in DRAWING_CODE for path in sorted(here.glob(pattern))]
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of what turns a ChartSpec into a picture, other than the spec itself."""
     h = hashlib.sha256(RENDER_VERSION.encode())
     here = Path(__file__).resolve().parent
-    for name in ("spec.py", "theme.py", "model.py"):
-        h.update((here / name).read_bytes())
+    for path in drawing_code(here):
+        h.update(path.relative_to(here).as_posix().encode())
+        h.update(path.read_bytes())
     for package in ("vl-convert-python", "altair"):
         try:
             h.update(f"{package}={metadata.version(package)}".encode())
@@ -65,9 +75,7 @@ def cache_key(spec: ChartSpec) -> str:
 
 def render_svg(spec: ChartSpec) -> str:
     """Draw one chart (no cache)."""
-    import vl_convert
-
-    from generator.charts.spec import vegalite
+    import vl_convert  # heavy (a JavaScript engine): only when a chart is drawn
 
     return vl_convert.vegalite_to_svg(vegalite(spec), format_locale=LOCALE, time_format_locale=LOCALE)
 

@@ -8,14 +8,20 @@ table draws its lines along the axis and its value columns as series.
 
 from __future__ import annotations
 
+from generator.charts.kind_module import TableRows
+from generator.charts.kinds import KINDS
 from generator.charts.model import ChartRow, ChartSpec
 from generator.compute.views import ChartConfigView, TableColumn, TableRow, TableView
 from generator.core.problems import suggest
+from generator.core.vocabulary import ChartKind, RowKind, TableKind, TableUnit, Unit
 
 # What a table draws when its `grafiek:` does not say.
-DEFAULT_KIND = {"begroting": "begroting", "aandelen": "aandelen", "kwartalen": "staven", "kruistabel": "gegroepeerd"}
+DEFAULT_KIND = {
+    TableKind.BUDGET: ChartKind.BUDGET, TableKind.SHARES: ChartKind.SHARES,
+    TableKind.QUARTERS: ChartKind.BARS, TableKind.CROSS: ChartKind.GROUPED,
+}
 _DERIVED = {"verschil", "vn", "afwijking", "aandeel"}
-_UNITS = {"euro": "euro", "euro_x1000": "euro", "aantal": "aantal", "percentage": "percentage"}
+_UNITS = {TableUnit.EURO: Unit.EURO, TableUnit.EURO_THOUSANDS: Unit.EURO, TableUnit.COUNT: Unit.COUNT, TableUnit.PERCENTAGE: Unit.PERCENTAGE}
 
 
 class ChartError(ValueError):
@@ -23,7 +29,17 @@ class ChartError(ValueError):
 
 
 def default_config(table: TableView) -> ChartConfigView:
-    return table.chart or ChartConfigView(kind=DEFAULT_KIND.get(table.kind, "staven"))
+    """The table's `grafiek:` settings, or what its kind draws by default."""
+    return table.chart or ChartConfigView(kind=DEFAULT_KIND.get(table.kind, ChartKind.BARS).value)
+
+
+def table_chart_problem(table: TableView) -> str | None:
+    """Why the table's chart (`default_config`) cannot be drawn, in Dutch; None when it can."""
+    try:
+        table_spec(table, default_config(table))
+    except ChartError as exc:
+        return str(exc)
+    return None
 
 
 def _label(row: TableRow) -> str:
@@ -42,51 +58,69 @@ def table_spec(table: TableView, cfg: ChartConfigView | None = None) -> ChartSpe
     """The ChartSpec of a table's chart; ChartError when the settings do not fit the table."""
     cfg = cfg or default_config(table)
     kind = cfg.kind
-    if table.kind == "tekst":
+    if table.kind == TableKind.TEXT:
         raise ChartError(f"tabel `{table.id}` is een teksttabel; daar kan geen grafiek van")
-    if kind == "geen":
+    if kind == ChartKind.NONE:
         raise ChartError(f"tabel `{table.id}` heeft `soort: geen` onder `grafiek`")
-    if kind == "begroting" and table.kind != "begroting":
-        raise ChartError(f"een grafiek van soort `begroting` past alleen bij een tabel van soort `begroting`; `{table.id}` is `{table.kind}`")
-    unit = _UNITS.get(table.unit, "aantal")
+    layout = KINDS[ChartKind(kind)].TABLE_ROWS
+    if layout is TableRows.BUDGET and table.kind != TableKind.BUDGET:
+        raise ChartError(f"een grafiek van soort `{kind}` past alleen bij een tabel van soort `begroting`; `{table.id}` is `{table.kind}`")
+    unit = _UNITS.get(table.unit, Unit.COUNT).value
     common = dict(
         id=table.id, kind=kind, title=cfg.title or table.title, unit=unit, decimals=0,
         axis_min=cfg.axis_min, axis_max=cfg.axis_max, target_name=cfg.target_name, source=table.source,
     )
-    lines = [r for r in table.rows if r.kind == "regel"]
+    lines = [r for r in table.rows if r.kind == RowKind.LINE]
+    if layout is TableRows.BUDGET:
+        return _budget_spec(table, lines, common)
+    if layout is TableRows.PARTS:
+        return _parts_spec(table, cfg, lines, common)
+    if table.kind == TableKind.QUARTERS and layout is TableRows.PERIODS:
+        return _quarters_spec(table, cfg, lines, common)
+    return _lines_spec(table, cfg, lines, common)
+
+
+def _budget_spec(table: TableView, lines: list[TableRow], common: dict) -> ChartSpec:
+    """Per line the budget and the forecast column."""
+    keys = {c.key: (i, c) for i, c in enumerate(table.columns)}
+    (bi, budget), (fi, forecast) = keys["begroting"], keys["prognose"]
+    rows = [ChartRow(x=_label(r), series=s, value=r.cells[i].value)
+            for r in lines for i, s in ((bi, budget.header), (fi, forecast.header))]
+    return ChartSpec(**common, rows=rows, x_title=table.columns[0].header, x_is_period=False,
+                     series_order=[budget.header, forecast.header], series_title="")
+
+
+def _parts_spec(table: TableView, cfg: ChartConfigView, lines: list[TableRow], common: dict) -> ChartSpec:
+    """The lines (or the rows named in `reeksen`) as parts of the first value column."""
     columns = _value_columns(table)
+    chosen = _rows_by_name(table, cfg.series) if cfg.series else lines
+    index, column = columns[0] if columns else (None, None)
+    if index is None:
+        raise ChartError(f"tabel `{table.id}` heeft geen kolom met cijfers")
+    rows = [ChartRow(x=column.header, series=_label(r), value=r.cells[index].value) for r in chosen]
+    return ChartSpec(**common, rows=rows, x_is_period=False, series_title=table.columns[0].header,
+                     shape=cfg.shape)
 
-    if kind == "begroting":
-        keys = {c.key: (i, c) for i, c in enumerate(table.columns)}
-        (bi, budget), (fi, forecast) = keys["begroting"], keys["prognose"]
-        rows = [ChartRow(x=_label(r), series=s, value=r.cells[i].value)
-                for r in lines for i, s in ((bi, budget.header), (fi, forecast.header))]
-        return ChartSpec(**common, rows=rows, x_title=table.columns[0].header, x_is_period=False,
-                         series_order=[budget.header, forecast.header], series_title="")
 
-    if kind == "aandelen":
-        chosen = _rows_by_name(table, cfg.series) if cfg.series else lines
-        index, column = columns[0] if columns else (None, None)
-        if index is None:
-            raise ChartError(f"tabel `{table.id}` heeft geen kolom met cijfers")
-        rows = [ChartRow(x=column.header, series=_label(r), value=r.cells[index].value) for r in chosen]
-        return ChartSpec(**common, rows=rows, x_is_period=False, series_title=table.columns[0].header,
-                         shape=cfg.shape)
+def _quarters_spec(table: TableView, cfg: ChartConfigView, lines: list[TableRow], common: dict) -> ChartSpec:
+    """Quarters along the axis, one series per line."""
+    columns = _value_columns(table)
+    chosen = _rows_by_name(table, cfg.series) if cfg.series else lines
+    rows = [ChartRow(x=c.key, series=_label(r), value=r.cells[i].value) for r in chosen for i, c in columns]
+    current = columns[-1][1].key if columns else None
+    return ChartSpec(**common, rows=rows, x_labels={c.key: c.header for _, c in columns},
+                     x_order=[c.key for _, c in columns], series_order=[_label(r) for r in chosen],
+                     series_title=table.columns[0].header, current=current)
 
-    if table.kind == "kwartalen" and kind in ("lijn", "staven", "gestapeld"):
-        # Quarters along the axis, one series per line.
-        chosen = _rows_by_name(table, cfg.series) if cfg.series else lines
-        rows = [ChartRow(x=c.key, series=_label(r), value=r.cells[i].value) for r in chosen for i, c in columns]
-        current = columns[-1][1].key if columns else None
-        return ChartSpec(**common, rows=rows, x_labels={c.key: c.header for _, c in columns},
-                         x_order=[c.key for _, c in columns], series_order=[_label(r) for r in chosen],
-                         series_title=table.columns[0].header, current=current)
 
-    # Lines along the axis, the value columns as series.
+def _lines_spec(table: TableView, cfg: ChartConfigView, lines: list[TableRow], common: dict) -> ChartSpec:
+    """Lines along the axis, the value columns (or those named in `reeksen`) as series."""
+    columns = _value_columns(table)
     picked = _columns_by_name(table, columns, cfg.series) if cfg.series else columns
     rows = [ChartRow(x=_label(r), series=c.header, value=r.cells[i].value) for r in lines for i, c in picked]
-    current = picked[-1][1].header if table.kind == "kwartalen" and picked else None
-    series_title = "Kwartaal" if table.kind == "kwartalen" else ""
+    quarters = table.kind == TableKind.QUARTERS
+    current = picked[-1][1].header if quarters and picked else None
+    series_title = "Kwartaal" if quarters else ""
     return ChartSpec(**common, rows=rows, x_title=table.columns[0].header, x_is_period=False,
                      series_order=[c.header for _, c in picked], series_title=series_title, current=current)
 

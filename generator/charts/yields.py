@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.charts.model import ChartRow, ChartSpec
 from generator.compute.views import YieldTableView
+from generator.core.vocabulary import ChartKind, Unit
 
 
 def yield_spec(table: YieldTableView) -> ChartSpec:
@@ -21,6 +22,6 @@ def yield_spec(table: YieldTableView) -> ChartSpec:
         for year in table.years for kind, label in kinds.items()
     ]
     return ChartSpec(
-        id=f"opbrengst-{table.pillar_id}", kind="staven", title=table.title, unit="euro", decimals=0,
+        id=f"opbrengst-{table.pillar_id}", kind=ChartKind.BARS.value, title=table.title, unit=Unit.EURO.value, decimals=0,
         rows=rows, x_order=years, x_title="Jaar", series_order=list(kinds.values()), series_title="",
     )

@@ -7,12 +7,15 @@ import os
 import re
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from generator import __version__
+from generator.cli.annotations import FORMATS
 from generator.core.browser import BrowserMissing
 from generator.core.problems import Problem, ValidationFailed
+from generator.core.vocabulary import Severity
 from generator.core.paths import ProjectPaths
 
 # argparse's own texts, in Dutch (it looks them up through its module-level `_`).
@@ -68,7 +71,7 @@ def print_problems(problems: list[Problem], fmt: str = "tekst", project_root: Pa
         # The GitLab report goes to a file; the job log still shows every problem.
     err = _console(stderr=True)
     for p in sorted(problems, key=lambda p: (p.file, p.line or 0)):
-        style = "red" if p.severity == "fout" else "yellow"
+        style = "red" if p.severity == Severity.ERROR else "yellow"
         err.print(f"[bold]{_escape(p.location())}[/bold]: [{style}]{p.severity}[/{style}]: {_escape(p.message)}")
         if p.hint:
             err.print(f"    tip: {_escape(p.hint)}")
@@ -102,7 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator.site.build import check
 
     paths = _paths(args)
-    project = check(paths, strict=args.strict)
+    project = check(paths, strict=args.strict).model
     print_problems(project.problems.warnings, _format(args), paths.root)
     _status_console(args).print(
         f"[green]Geen fouten gevonden.[/green] {len(project.indicators)} indicatoren, "
@@ -153,12 +156,13 @@ def _refused(message: str, hint: str | None) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from generator.editions.publish import PublishError, publish
+    from generator.editions.publish import publish
+    from generator.editions.refused import Refused
 
     paths = _paths(args)
     try:
         result = publish(paths, args.periode, date=args.datum, reason=args.rectificatie, what=args.wat, again=args.opnieuw)
-    except PublishError as exc:
+    except Refused as exc:
         return _refused(exc.message, exc.hint)
     out = _console()
     if result.status_set:
@@ -178,12 +182,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_new_period(args: argparse.Namespace) -> int:
-    from generator.editions.scaffold import ScaffoldError, new_period
+    from generator.editions.refused import Refused
+    from generator.editions.scaffold import new_period
 
     paths = _paths(args)
     try:
         result = new_period(paths, args.periode, args.van, args.datum)
-    except ScaffoldError as exc:
+    except Refused as exc:
         return _refused(exc.message, exc.hint)
     out = _console()
     out.print(
@@ -244,8 +249,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     cache = PageMemo()  # unchanged pages are not rendered again
 
     def regenerate():
-        project = check(paths)
-        rendered, _ = render(paths, project, cache=cache)
+        rendered, _ = render(paths, check(paths), cache=cache)
         return rendered
 
     def on_built(kind: str, seconds: float) -> None:
@@ -319,120 +323,115 @@ def _examples(*lines: str) -> str:
     return ("Voorbeelden:\n" if len(lines) > 1 else "Voorbeeld:\n") + "\n".join(f"  {line}" for line in lines)
 
 
-def _subcommand(sub, name: str, common: argparse.ArgumentParser, help: str, description: str, examples: list[str]):
-    return sub.add_parser(
-        name, parents=[common], help=help, description=description, epilog=_examples(*examples),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+@dataclass(frozen=True)
+class Option:
+    """One argparse argument: its names and add_argument's keywords."""
+
+    flags: tuple[str, ...]
+    settings: dict[str, Any]
 
 
-def _add_format(p: argparse.ArgumentParser) -> None:
-    from generator.cli.annotations import FORMATS
-
-    p.add_argument(
-        "--format", choices=FORMATS, default="tekst",
-        help="hoe fouten gemeld worden: tekst (standaard), github (meldingen op de gewijzigde regel "
-        "in een pull request) of gitlab (Code Quality-rapport in JSON voor een merge request)",
-    )
+def _option(*flags: str, **settings: Any) -> Option:
+    return Option(flags, settings)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    _dutch_argparse()
-    parser = argparse.ArgumentParser(
-        prog="rapportage",
-        description="Rapportages als code: van YAML-teksten en CSV-cijfers naar een rapportagesite.",
-        epilog=_examples(
-            "rapportage check",
-            "rapportage build",
-            "rapportage build --pdf",
-            "rapportage pdf 2023-Q1",
-            "rapportage serve --port 8001",
-            "rapportage schema",
-            "rapportage check-site --browser",
-            "rapportage new-period 2023-Q4",
-            "rapportage publish 2023-Q4",
-            "rapportage build --project ../gemeente-rapportage",
-        ) + "\n\nHulp bij één opdracht: rapportage OPDRACHT --help, bijvoorbeeld rapportage check --help",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"rapportage {__version__}", help="toon het versienummer en stop")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--project", metavar="MAP", default=os.environ.get("RAPPORTAGE_PROJECT"),
-        help="projectmap met content/ en data/ (standaard: de huidige map, of RAPPORTAGE_PROJECT)",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="opdracht", title="opdrachten")
+@dataclass(frozen=True)
+class Command:
+    """One `rapportage` command; `build_parser` makes the argparse parser from these."""
 
-    p = _subcommand(
-        sub, "build", common, "controleer, reken en bouw de site in site/",
+    name: str
+    help: str
+    description: str
+    examples: tuple[str, ...]
+    options: tuple[Option, ...]
+    handler: Callable[[argparse.Namespace], int]
+    after_errors: str = ""  # said after "N fouten gevonden."
+
+
+_STRICT = _option("--strict", action="store_true", help="waarschuwingen gelden als fouten")
+_FORMAT = _option(
+    "--format", choices=FORMATS, default="tekst",
+    help="hoe fouten gemeld worden: tekst (standaard), github (meldingen op de gewijzigde regel "
+    "in een pull request) of gitlab (Code Quality-rapport in JSON voor een merge request)",
+)
+_DATE = "JJJJ-MM-DD"
+_UNCHANGED = " Er is niets veranderd."
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "build", "controleer, reken en bouw de site in site/",
         "Controleert alle bestanden, berekent alle cijfers en bouwt de site. "
         "Bij fouten blijft de vorige site/ ongewijzigd.",
-        ["rapportage build", "rapportage build --strict", "rapportage build --site-dir publicatie",
-         "rapportage build --strict --format github"],
-    )
-    p.add_argument("--strict", action="store_true", help="waarschuwingen gelden als fouten")
-    p.add_argument("--site-dir", metavar="MAP", help="bouw in deze map in plaats van site/")
-    p.add_argument("--pdf", action="store_true", help="maak ook van elke editie een PDF (met headless Chromium)")
-    _add_format(p)
-    p.set_defaults(func=cmd_build)
-
-    p = _subcommand(
-        sub, "pdf", common, "maak de PDF van één editie, voor het raadsinformatiesysteem",
+        ("rapportage build", "rapportage build --strict", "rapportage build --site-dir publicatie",
+         "rapportage build --strict --format github"),
+        (
+            _STRICT,
+            _option("--site-dir", metavar="MAP", help="bouw in deze map in plaats van site/"),
+            _option("--pdf", action="store_true", help="maak ook van elke editie een PDF (met headless Chromium)"),
+            _FORMAT,
+        ),
+        cmd_build,
+        after_errors=" Er is niets gebouwd; de vorige site is ongewijzigd.",
+    ),
+    Command(
+        "pdf", "maak de PDF van één editie, voor het raadsinformatiesysteem",
         "Maakt zonder internet een PDF van één editie: omslag, inhoudsopgave, KPI-overzicht en een pagina per KPI, "
         "met paginanummers en grafieken als vectoren. Nodig: Chromium (Debian-pakket `chromium`).",
-        ["rapportage pdf 2023-Q1", "rapportage pdf 2023-Q1 --output raad/kwartaal-1.pdf"],
-    )
-    p.add_argument("editie", metavar="EDITIE", help="de periode van de editie, bijvoorbeeld 2023-Q1")
-    p.add_argument("--output", metavar="BESTAND", help="waar de PDF komt (standaard: <editie>-rapportage.pdf in de huidige map)")
-    p.set_defaults(func=cmd_pdf)
-
-    p = _subcommand(
-        sub, "check", common, "controleer alleen, zonder te bouwen",
+        ("rapportage pdf 2023-Q1", "rapportage pdf 2023-Q1 --output raad/kwartaal-1.pdf"),
+        (
+            _option("editie", metavar="EDITIE", help="de periode van de editie, bijvoorbeeld 2023-Q1"),
+            _option("--output", metavar="BESTAND", help="waar de PDF komt (standaard: <editie>-rapportage.pdf in de huidige map)"),
+        ),
+        cmd_pdf,
+    ),
+    Command(
+        "check", "controleer alleen, zonder te bouwen",
         "Controleert YAML, CSV en alle verwijzingen en meldt alle fouten tegelijk met bestand en regel.",
-        ["rapportage check", "rapportage check --strict", "rapportage check --format github",
-         "rapportage check --format gitlab > gl-code-quality-report.json"],
-    )
-    p.add_argument("--strict", action="store_true", help="waarschuwingen gelden als fouten")
-    _add_format(p)
-    p.set_defaults(func=cmd_check)
-
-    p = _subcommand(
-        sub, "serve", common, "bekijk de site lokaal; wordt bijgewerkt bij elke wijziging",
+        ("rapportage check", "rapportage check --strict", "rapportage check --format github",
+         "rapportage check --format gitlab > gl-code-quality-report.json"),
+        (_STRICT, _FORMAT),
+        cmd_check,
+    ),
+    Command(
+        "serve", "bekijk de site lokaal; wordt bijgewerkt bij elke wijziging",
         "Start een lokale voorbeeldserver die de site opnieuw bouwt zodra u een bestand opslaat.",
-        ["rapportage serve", "rapportage serve --port 8001"],
-    )
-    p.add_argument("--host", metavar="ADRES", default="127.0.0.1", help="adres van de server (standaard 127.0.0.1)")
-    p.add_argument("--port", metavar="POORT", type=int, default=8000, help="poort van de server (standaard 8000)")
-    p.set_defaults(func=cmd_serve)
-
-    p = _subcommand(
-        sub, "schema", common, "schrijf de JSON-schema's voor aanvullen en controleren in de editor",
+        ("rapportage serve", "rapportage serve --port 8001"),
+        (
+            _option("--host", metavar="ADRES", default="127.0.0.1", help="adres van de server (standaard 127.0.0.1)"),
+            _option("--port", metavar="POORT", type=int, default=8000, help="poort van de server (standaard 8000)"),
+        ),
+        cmd_serve,
+    ),
+    Command(
+        "schema", "schrijf de JSON-schema's voor aanvullen en controleren in de editor",
         "Schrijft voor elk soort YAML-bestand een JSON-schema in schemas/ en zet bovenaan elk "
         "YAML-bestand een verwijzing naar zijn schema. Een editor zoals VS Code (met de extensie "
         "YAML van Red Hat) vult dan sleutels aan, toont uitleg bij elke sleutel en onderstreept "
         "fouten terwijl u typt.",
-        ["rapportage schema", "rapportage schema --check", "rapportage schema --no-modelines"],
-    )
-    p.add_argument("--check", action="store_true", help="schrijf niets; meld alleen wat verouderd is (fout als iets verouderd is)")
-    p.add_argument("--no-modelines", action="store_true", help="laat de YAML-bestanden ongewijzigd; schrijf alleen de schema's")
-    p.set_defaults(func=cmd_schema)
-
-    p = _subcommand(
-        sub, "check-site", common, "controleer de gebouwde site: links, niets van buiten, in de browser",
+        ("rapportage schema", "rapportage schema --check", "rapportage schema --no-modelines"),
+        (
+            _option("--check", action="store_true", help="schrijf niets; meld alleen wat verouderd is (fout als iets verouderd is)"),
+            _option("--no-modelines", action="store_true", help="laat de YAML-bestanden ongewijzigd; schrijf alleen de schema's"),
+        ),
+        cmd_schema,
+    ),
+    Command(
+        "check-site", "controleer de gebouwde site: links, niets van buiten, in de browser",
         "Controleert de gebouwde site zoals het intranet hem toont: elke verwijzing naar een pagina of "
         "bestand bestaat, niets wordt van een andere server geladen en elke pagina is Nederlandstalig. "
         "Met --browser opent Chromium (via Playwright) ook elke pagina en meldt scriptfouten en "
         "verzoeken naar buiten.",
-        ["rapportage check-site", "rapportage check-site --browser",
-         "rapportage check-site --browser --site-dir publicatie --format github"],
-    )
-    p.add_argument("--site-dir", metavar="MAP", help="controleer de site in deze map in plaats van site/")
-    p.add_argument("--browser", action="store_true", help="open ook elke pagina in headless Chromium (vraagt Playwright en Chromium)")
-    _add_format(p)
-    p.set_defaults(func=cmd_check_site)
-
-    p = _subcommand(
-        sub, "publish", common, "publiceer en bevries een editie, of leg een rectificatie vast",
+        ("rapportage check-site", "rapportage check-site --browser",
+         "rapportage check-site --browser --site-dir publicatie --format github"),
+        (
+            _option("--site-dir", metavar="MAP", help="controleer de site in deze map in plaats van site/"),
+            _option("--browser", action="store_true", help="open ook elke pagina in headless Chromium (vraagt Playwright en Chromium)"),
+            _FORMAT,
+        ),
+        cmd_check_site,
+    ),
+    Command(
+        "publish", "publiceer en bevries een editie, of leg een rectificatie vast",
         "Bevriest een editie: wat de editie toont (teksten en de precieze cijfers) wordt vastgelegd in "
         "content/edities/<periode>/gepubliceerd/versie-1.json, en de status in editie.yml wordt "
         "'gepubliceerd'. Daarna toont de site deze editie altijd zo, ook als cijfers later worden "
@@ -442,35 +441,81 @@ def build_parser() -> argparse.ArgumentParser:
         "`rectificaties:` in editie.yml, en de editie wordt opnieuw bevroren als versie 2, 3, enzovoort. "
         "Elke pagina van de editie toont dan 'Gecorrigeerd op <datum>: <reden>'. Eerdere versies blijven "
         "bewaard. Zette u de rectificatie zelf in editie.yml, voer dan deze opdracht zonder opties uit.",
-        [
+        (
             "rapportage publish 2023-Q3",
             "rapportage publish 2023-Q1 --rectificatie \"Aantal vragenlijsten bij KPI 1 verbeterd\"",
             "rapportage publish 2023-Q1 --rectificatie \"Verkeerd cijfer\" --wat \"KPI 4\" --datum 2023-06-02",
-        ],
-    )
-    p.add_argument("periode", help="de editie, bijvoorbeeld 2023-Q1")
-    p.add_argument("--rectificatie", metavar="REDEN", help="leg een correctie van een gepubliceerde editie vast, met deze reden")
-    p.add_argument("--wat", metavar="TEKST", help="bij --rectificatie: wat is gecorrigeerd (bijvoorbeeld \"KPI 4\")")
-    p.add_argument("--datum", metavar="JJJJ-MM-DD", type=_date_arg, help="datum van publicatie of rectificatie (standaard vandaag)")
-    p.add_argument(
-        "--opnieuw", action="store_true",
-        help="alleen voor ontwikkelaars: bevries de nieuwste versie opnieuw uit de huidige bestanden "
-             "(na een wijziging van rapportage zelf); geen rectificatie, de datum blijft",
-    )
-    p.set_defaults(func=cmd_publish)
-
-    p = _subcommand(
-        sub, "new-period", common, "maak de volgende editie op basis van de vorige",
+        ),
+        (
+            _option("periode", help="de editie, bijvoorbeeld 2023-Q1"),
+            _option("--rectificatie", metavar="REDEN", help="leg een correctie van een gepubliceerde editie vast, met deze reden"),
+            _option("--wat", metavar="TEKST", help="bij --rectificatie: wat is gecorrigeerd (bijvoorbeeld \"KPI 4\")"),
+            _option("--datum", metavar=_DATE, type=_date_arg, help="datum van publicatie of rectificatie (standaard vandaag)"),
+            _option(
+                "--opnieuw", action="store_true",
+                help="alleen voor ontwikkelaars: bevries de nieuwste versie opnieuw uit de huidige bestanden "
+                     "(na een wijziging van rapportage zelf); geen rectificatie, de datum blijft",
+            ),
+        ),
+        cmd_publish,
+        after_errors=_UNCHANGED,
+    ),
+    Command(
+        "new-period", "maak de volgende editie op basis van de vorige",
         "Maakt content/edities/<periode>/ met een kopie van alle bestanden van de vorige editie "
         "(of die van --van). De status wordt 'concept' en elke overgenomen tekst krijgt bovenaan de regel "
         "`# CONCEPT – overgenomen uit editie ...`. Zolang die regel er staat, waarschuwt `rapportage check` "
         "en stopt `rapportage build --strict`. Een bestaande map wordt nooit overschreven.",
-        ["rapportage new-period 2023-Q4", "rapportage new-period 2024-H1 --van 2023-Q4 --datum 2024-08-19"],
+        ("rapportage new-period 2023-Q4", "rapportage new-period 2024-H1 --van 2023-Q4 --datum 2024-08-19"),
+        (
+            _option("periode", help="de nieuwe editie, bijvoorbeeld 2023-Q4, 2024-H1 of 2024"),
+            _option("--van", metavar="PERIODE", help="neem deze editie over (standaard de vorige)"),
+            _option("--datum", metavar=_DATE, type=_date_arg, help="datum van de nieuwe editie (standaard vandaag)"),
+        ),
+        cmd_new_period,
+        after_errors=_UNCHANGED,
+    ),
+)
+
+# The examples of `rapportage --help`, in this order (not the order of COMMANDS).
+_OVERVIEW = (
+    "rapportage check",
+    "rapportage build",
+    "rapportage build --pdf",
+    "rapportage pdf 2023-Q1",
+    "rapportage serve --port 8001",
+    "rapportage schema",
+    "rapportage check-site --browser",
+    "rapportage new-period 2023-Q4",
+    "rapportage publish 2023-Q4",
+    "rapportage build --project ../gemeente-rapportage",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _dutch_argparse()
+    parser = argparse.ArgumentParser(
+        prog="rapportage",
+        description="Rapportages als code: van YAML-teksten en CSV-cijfers naar een rapportagesite.",
+        epilog=_examples(*_OVERVIEW)
+        + "\n\nHulp bij één opdracht: rapportage OPDRACHT --help, bijvoorbeeld rapportage check --help",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("periode", help="de nieuwe editie, bijvoorbeeld 2023-Q4, 2024-H1 of 2024")
-    p.add_argument("--van", metavar="PERIODE", help="neem deze editie over (standaard de vorige)")
-    p.add_argument("--datum", metavar="JJJJ-MM-DD", type=_date_arg, help="datum van de nieuwe editie (standaard vandaag)")
-    p.set_defaults(func=cmd_new_period)
+    parser.add_argument("--version", action="version", version=f"rapportage {__version__}", help="toon het versienummer en stop")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--project", metavar="MAP", default=os.environ.get("RAPPORTAGE_PROJECT"),
+        help="projectmap met content/ en data/ (standaard: de huidige map, of RAPPORTAGE_PROJECT)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="opdracht", title="opdrachten")
+    for command in COMMANDS:
+        p = sub.add_parser(
+            command.name, parents=[common], help=command.help, description=command.description,
+            epilog=_examples(*command.examples), formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        for option in command.options:
+            p.add_argument(*option.flags, **option.settings)
+        p.set_defaults(func=command.handler)
     return parser
 
 
@@ -486,11 +531,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationFailed as failed:
         print_problems(failed.problems.items, fmt, _paths(args).root)
         n = len(failed.problems.errors)
-        after = {
-            "build": " Er is niets gebouwd; de vorige site is ongewijzigd.",
-            "publish": " Er is niets veranderd.",
-            "new-period": " Er is niets veranderd.",
-        }.get(args.command, "")
+        after = next((c.after_errors for c in COMMANDS if c.name == args.command), "")
         _console(stderr=True).print(f"[red]{n} {'fout' if n == 1 else 'fouten'} gevonden.[/red]{after}")
         return 1
     except BrowserMissing as exc:

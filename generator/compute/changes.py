@@ -20,8 +20,9 @@ from generator.compute.views import (
     StatusChange,
 )
 from generator.core.periods import Period
+from generator.core.vocabulary import Status
 
-JUDGED = ("groen", "oranje", "rood")  # statuses measured against a target
+JUDGED = tuple(Status)  # statuses measured against a target
 
 
 def edition_ref(view: EditionView) -> EditionRef:
@@ -70,8 +71,8 @@ def compute_changes(previous: EditionView | None, current: EditionView) -> Chang
                 continue
             if old.status != series.status:
                 crossing = None
-                if old.status in JUDGED and series.status in JUDGED and (old.status == "groen") != (series.status == "groen"):
-                    crossing = "gehaald" if series.status == "groen" else "niet-meer-gehaald"
+                if old.status in JUDGED and series.status in JUDGED and (old.status == Status.GREEN) != (series.status == Status.GREEN):
+                    crossing = "gehaald" if series.status == Status.GREEN else "niet-meer-gehaald"
                 status_changes.append(StatusChange(
                     indicator_id=ind.id, number=ind.number, title=ind.title, series=series.name, url=ind.url,
                     previous_status=old.status, previous_status_word=old.status_word,

@@ -7,8 +7,8 @@ from babel.dates import format_date
 from generator.core import formatting as fmt
 from generator.compute.measures import compute_measures
 from generator.compute.chart_config import chart_config
+from generator.compute.content import EditionContent
 from generator.compute.status import STATUS, compute_status, deviation
-from generator.compute.changes import with_changes
 from generator.compute.views import (
     CorrectionView,
     EditionSummary,
@@ -159,13 +159,12 @@ def _series_view(
 
 
 def indicator_view(
-    project: ProjectModel, ind: IndicatorDefinition, edition: EditionInput, history: HistoryCache | None = None
+    project: ProjectModel, ind: IndicatorDefinition, edition: EditionInput, history: HistoryCache,
+    texts: dict[tuple[str, str], str] | None = None,
 ) -> IndicatorView:
-    history = history or HistoryCache(project)
+    """`texts`: narrative with citations ({{ kpi(...) }}) filled in (compute/pages.py); else as written."""
     narrative = edition.narratives.get(ind.id)
-    # Narrative with citations ({{ kpi(...) }}) filled in by compute/pages.py.
-    resolved = (project.edition_pages or {}).get(edition.period)
-    texts = resolved.narratives if resolved is not None else {}
+    texts = texts or {}
     return IndicatorView(
         id=ind.id,
         number=ind.number,
@@ -184,43 +183,26 @@ def indicator_view(
     )
 
 
-def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryCache | None = None) -> EditionView:
-    history = history or HistoryCache(project)
+def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryCache, content: EditionContent) -> EditionView:
     goals = []
     counts = {k: 0 for k in STATUS}
     for goal in sorted(project.goals, key=lambda g: g.number):
-        views = [indicator_view(project, ind, edition, history) for ind in project.indicators if ind.goal == goal.number]
+        views = [
+            indicator_view(project, ind, edition, history, content.narratives)
+            for ind in project.indicators if ind.goal == goal.number
+        ]
         for v in views:
             for s in v.series:
                 counts[s.status] += 1
         goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views))
-    extra = (project.edition_pages or {}).get(edition.period)
     return EditionView(
         summary=edition_summary(project, edition),
         organisation=project.site.organisation,
         series_title=project.site.title,
-        foreword_md=(extra.foreword if extra is not None and extra.foreword is not None else edition.settings.foreword) or "",
+        foreword_md=(content.foreword if content.foreword is not None else edition.settings.foreword) or "",
         signature=edition.settings.signature,
         goals=goals,
         status_counts=counts,
         measures=compute_measures(project.measures, edition.period),
-        pages=extra.pages if extra is not None else [],
+        pages=content.pages,
     )
-
-
-def compute_all(project: ProjectModel) -> list[EditionView]:
-    """Views of every edition, newest first.
-
-    A frozen (published) edition's view comes from its snapshot, never from the current
-    figures. Every other edition is computed, oldest first, so that what changed since
-    the previous edition (frozen or not) can be added to it.
-    """
-    if project.edition_pages is None:
-        from generator.compute.pages import compute_all_pages
-
-        project.edition_pages = compute_all_pages(project)
-    views: dict = {p: fz.view for p, fz in project.frozen.items()}
-    history = HistoryCache(project)
-    for period in sorted(project.editions):
-        views[period] = with_changes(edition_view(project, project.editions[period], history), views)
-    return [views[p] for p in sorted(views, reverse=True)]

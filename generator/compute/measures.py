@@ -18,21 +18,22 @@ from generator.compute.views import (
 from generator.model.measures import EditionMeasures, MeasuresInput
 from generator.model.measures_schema import MeasureDefinition, MeasurePlanning, MeasureProgress, Pillar
 from generator.core.periods import Period
+from generator.core.vocabulary import MeasureStatus
 
 # status -> (word on the badge, meaning). The meanings are the report's own legend.
 MEASURE_STATUS = {
-    "groen": ("Groen", "Groen staat voor een actie die/resultaat dat volgens planning loopt."),
-    "oranje": ("Oranje", "Oranje staat voor een actie die/resultaat dat niet volgens de planning loopt."),
-    "rood": (
+    MeasureStatus.GREEN: ("Groen", "Groen staat voor een actie die/resultaat dat volgens planning loopt."),
+    MeasureStatus.ORANGE: ("Oranje", "Oranje staat voor een actie die/resultaat dat niet volgens de planning loopt."),
+    MeasureStatus.RED: (
         "Rood",
         "Rood staat voor een actie die (vooralsnog) geen doorgang heeft of resultaat dat "
         "(vooralsnog) niet behaald wordt.",
     ),
-    "afgerond": ("Afgerond", "De vlag staat voor een actie/resultaat die afgerond/behaald is."),
+    MeasureStatus.DONE: ("Afgerond", "De vlag staat voor een actie/resultaat die afgerond/behaald is."),
     "geen-gegevens": ("Geen gegevens", "Over deze maatregel is in deze editie geen voortgang gerapporteerd."),
 }
 # Worst to best, to say whether a change is an improvement.
-RANK = {"rood": 0, "oranje": 1, "groen": 2, "afgerond": 3}
+RANK = {MeasureStatus.RED: 0, MeasureStatus.ORANGE: 1, MeasureStatus.GREEN: 2, MeasureStatus.DONE: 3}
 
 DIMENSIONS = (
     ("financieel", "Financiële haalbaarheid", "financial"),
@@ -151,7 +152,7 @@ def previous_edition(measures: MeasuresInput, period: Period) -> EditionMeasures
 
 def count_rows(views: list[MeasureView]) -> list[StatusCountRow]:
     rows = []
-    for status in ("groen", "oranje", "rood", "afgerond", "geen-gegevens"):
+    for status in (*MeasureStatus, "geen-gegevens"):
         counts = [sum(1 for m in views if m.statuses[i].status == status) for i in range(len(DIMENSIONS))]
         if status == "geen-gegevens" and not any(counts):
             continue

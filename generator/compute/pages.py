@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator.compute.content import EditionContent, TableCharts
+from generator.compute.kpi import HistoryCache, indicator_view
 from generator.compute.tables import citation_text, compute_table, percent_text
 from generator.compute.views import IndicatorView, PageBlock, PageView, TableView, block_token
 from generator.model.free_pages import PageSource, TableSource
@@ -33,22 +34,13 @@ from generator.model.project import EditionInput, ProjectModel
 from generator.core.periods import Period
 from generator.core.problems import Problems, suggest
 from generator.core.markdown import escape_markdown_text
+from generator.core.vocabulary import Severity
 
 FUNCTIONS = ("tabel", "grafiek", "kpi", "totaal", "cel")
 KPI_FIELDS = ("waarde", "streefwaarde", "afwijking", "verandering", "status")
 UNKNOWN = "??"
 SYNTAX_HINT = 'schrijf bijvoorbeeld {{ tabel("financieel-overzicht") }} of {{ kpi("kosten-per-klant") }}'
 FUNCTIONS_HINT = "beschikbaar zijn: " + ", ".join(f"{f}(...)" for f in FUNCTIONS)
-
-
-@dataclass
-class EditionPages:
-    """What the compute stage adds to an edition: free pages and resolved narrative texts."""
-
-    pages: list[PageView] = field(default_factory=list)
-    tables: dict[str, TableView] = field(default_factory=dict)
-    narratives: dict[tuple[str, str], str] = field(default_factory=dict)  # (indicator id, field) -> text
-    foreword: str | None = None
 
 
 _JINJA_PHRASES = {
@@ -133,7 +125,9 @@ class Citations:
     """Resolves directives for one edition."""
 
     def __init__(self, project: ProjectModel, edition: EditionInput, tables: dict[str, TableView],
-                 sources: dict[str, TableSource], problems: Problems):
+                 sources: dict[str, TableSource], problems: Problems, history: HistoryCache, charts: TableCharts):
+        self.history = history  # shared with the KPI views: every history row is computed once
+        self.charts = charts
         self.project = project
         self.edition = edition
         self.tables = tables
@@ -225,7 +219,7 @@ class Citations:
         call.directive = name  # type: ignore[attr-defined]
         return call
 
-    def _problem(self, template_line: int | None, message: str, hint: str | None = None, severity: str = "fout") -> None:
+    def _problem(self, template_line: int | None, message: str, hint: str | None = None, severity: str = Severity.ERROR) -> None:
         line = self._first_line + template_line - 1 if template_line else None
         self.problems.add(self._file, line, message, hint, severity=severity)
 
@@ -248,13 +242,10 @@ class Citations:
         table = self._table(line, table_id)
         if table is None:
             return UNKNOWN
-        from generator.charts.tables import ChartError, default_config, table_spec
-
-        chart = default_config(table)
-        try:
-            table_spec(table, chart)  # a chart that does not fit its table is an error now, not at build time
-        except ChartError as exc:
-            self._problem(line, str(exc), f"pas `grafiek:` van de tabel aan in content/edities/{self.edition.period}/tabellen.yml")
+        chart = self.charts.default_config(table)
+        problem = self.charts.table_chart_problem(table)  # an error now, not at build time
+        if problem is not None:
+            self._problem(line, problem, f"pas `grafiek:` van de tabel aan in content/edities/{self.edition.period}/tabellen.yml")
             return UNKNOWN
         self._blocks.append((PageBlock(kind="grafiek", table=table, chart=chart), line))
         return block_token(len(self._blocks) - 1)
@@ -335,15 +326,13 @@ class Citations:
         return None
 
     def _indicator(self, line: int | None, indicator_id: str) -> IndicatorView | None:
-        from generator.compute.kpi import indicator_view
-
         if indicator_id not in self._indicators:
             ind = next((i for i in self.project.indicators if i.id == indicator_id), None)
             if ind is None:
                 self._problem(line, f"indicator `{indicator_id}` bestaat niet",
                               _suggest_id(indicator_id, [i.id for i in self.project.indicators]) or "zie content/indicatoren.yml")
                 return None
-            self._indicators[indicator_id] = indicator_view(self.project, ind, self.edition)
+            self._indicators[indicator_id] = indicator_view(self.project, ind, self.edition, self.history)
         return self._indicators[indicator_id]
 
     def _cell_text(self, line: int | None, table: TableView, row, column: str) -> str:
@@ -407,15 +396,18 @@ def _value_line(doc, key: str) -> int | None:
     return line + 1 if after[:1] in ("|", ">") else line
 
 
-def compute_edition_pages(project: ProjectModel, edition: EditionInput, problems: Problems) -> EditionPages:
+def compute_edition_content(
+    project: ProjectModel, edition: EditionInput, problems: Problems, history: HistoryCache, charts: TableCharts,
+) -> EditionContent:
+    """An edition's tables, then its free pages, narratives and foreword with citations resolved."""
     period: Period = edition.period
-    result = EditionPages()
+    result = EditionContent()
     sources = {s.definition.id: s for s in edition.tables}
     for src in edition.tables:
         view = compute_table(src, project.paths, period, problems)
         if view is not None:
             result.tables[src.definition.id] = view
-    citations = Citations(project, edition, result.tables, sources, problems)
+    citations = Citations(project, edition, result.tables, sources, problems, history, charts)
     for page in edition.pages:
         body, blocks = citations.render(page.body, page.file, page.body_line, blocks_allowed=True)
         result.pages.append(PageView(
@@ -435,10 +427,5 @@ def compute_edition_pages(project: ProjectModel, edition: EditionInput, problems
         if src.definition.id not in citations.used_tables:
             problems.add(src.file, src.line, f"tabel `{src.definition.id}` wordt nergens gebruikt",
                          'zet {{ tabel("' + src.definition.id + '") }} op een vrije pagina, of verwijder de tabel',
-                         severity="waarschuwing")
+                         severity=Severity.WARNING)
     return result
-
-
-def compute_all_pages(project: ProjectModel) -> dict[Period, EditionPages]:
-    """Tables, free pages and citations of every edition; problems go to project.problems."""
-    return {period: compute_edition_pages(project, edition, project.problems) for period, edition in project.editions.items()}

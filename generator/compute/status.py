@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from generator.core.targets import Target
+from generator.core.vocabulary import Direction, Status
 
 # status key -> (word on the badge, legend meaning)
 STATUS = {
-    "groen": ("Gehaald", "de streefwaarde is gehaald"),
-    "oranje": ("Bijna gehaald", "niet gehaald, maar binnen de marge (tolerantie)"),
-    "rood": ("Niet gehaald", "niet gehaald en buiten de marge"),
+    Status.GREEN: ("Gehaald", "de streefwaarde is gehaald"),
+    Status.ORANGE: ("Bijna gehaald", "niet gehaald, maar binnen de marge (tolerantie)"),
+    Status.RED: ("Niet gehaald", "niet gehaald en buiten de marge"),
     "geen-gegevens": ("Geen gegevens", "er is (nog) geen cijfer voor deze periode"),
     "geen-norm": ("Geen streefwaarde", "voor deze reeks is geen streefwaarde afgesproken"),
 }
@@ -29,8 +30,8 @@ def compute_status(value: float | None, target: Target | None, tolerance: float 
     if target is None:
         return "geen-norm"
     if target.met(value):
-        return "groen"
-    return "oranje" if target.gap(value) <= tolerance_for(target, tolerance) + 1e-9 else "rood"
+        return Status.GREEN
+    return Status.ORANGE if target.gap(value) <= tolerance_for(target, tolerance) + 1e-9 else Status.RED
 
 
 def deviation(value: float | None, target: Target | None, direction: str) -> float | None:
@@ -49,4 +50,4 @@ def deviation(value: float | None, target: Target | None, direction: str) -> flo
     if ref == 0:
         return None
     raw = (value - ref) / abs(ref)
-    return -raw if direction == "lager is beter" else raw
+    return -raw if direction == Direction.LOWER_IS_BETTER else raw

@@ -22,39 +22,31 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.dates import format_date
-
 from generator import __version__
-from generator.compute.kpi import compute_all
-from generator.compute.views import CorrectionView
-from generator.editions.scaffold import has_unrevised
-from generator.editions.snapshot import (
+from generator.compute.snapshot import Snapshot, parse_snapshot
+from generator.compute.views import CorrectionView, EditionView
+from generator.core.paths import ProjectPaths
+from generator.core.periods import Period, PeriodError
+from generator.core.problems import Problems, ValidationFailed
+from generator.editions.refused import Refused
+from generator.editions.snapshot import dump_snapshot, make_inputs
+from generator.load.files import file_problem
+from generator.model.concept_marker import has_unrevised
+from generator.model.frozen_inputs import (
     FORMAT,
-    Snapshot,
+    SnapshotInputs,
     compare_files,
-    dump_snapshot,
+    date_text,
     edition_files,
     latest_snapshot_path,
-    make_inputs,
-    parse_snapshot,
     snapshot_dir,
     version_path,
 )
-from generator.load.files import file_problem
-from generator.model.project import load_project
-from generator.core.periods import Period, PeriodError
-from generator.core.problems import Problems, ValidationFailed
-from generator.core.paths import ProjectPaths
+from generator.model.project import EditionInput
+from generator.site.build import check
 
 _STATUS_LINE = re.compile(r"^status:[ \t]*(['\"]?)concept\1[ \t]*(#.*)?$", re.MULTILINE)
 _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
-
-
-class PublishError(Exception):
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 @dataclass
@@ -66,6 +58,16 @@ class PublishResult:
     status_set: bool  # editie.yml's status was changed from concept to gepubliceerd
     revised: list[str] = field(default_factory=list)  # figures that differ from the previous version
     files: list[str] = field(default_factory=list)  # files that differ from the previous version
+
+
+@dataclass
+class _Version:
+    """Which snapshot file this run writes, and what it records."""
+
+    mode: str
+    number: int
+    published_on: str
+    rectification: CorrectionView | None
 
 
 def publish(
@@ -80,14 +82,14 @@ def publish(
     try:
         period = Period.parse(period_text)
     except PeriodError as exc:
-        raise PublishError(str(exc)) from None
+        raise Refused(str(exc)) from None
     folder = paths.editions / str(period)
     settings_file = folder / "editie.yml"
     if not settings_file.is_file():
-        raise PublishError(f"editie {period} bestaat niet ({paths.rel(settings_file)} ontbreekt)",
-                           f"maak de editie eerst met `rapportage new-period {period}`")
+        raise Refused(f"editie {period} bestaat niet ({paths.rel(settings_file)} ontbreekt)",
+                      f"maak de editie eerst met `rapportage new-period {period}`")
     if again and reason:
-        raise PublishError("kies --opnieuw of --rectificatie, niet allebei")
+        raise Refused("kies --opnieuw of --rectificatie, niet allebei")
     _refuse_unsafe_targets(paths, settings_file, snapshot_dir(folder))
 
     existing_path = latest_snapshot_path(folder)
@@ -101,96 +103,118 @@ def publish(
     # loads or whose files changed too are computed from their files for this run, so the
     # developer can re-publish them one by one.
     unfreeze = {period} | (_stale_snapshots(paths) if again else set())
-    if existing_path is None and (again or reason):
-        raise PublishError(
+    _refuse_unready(paths, period, folder, existing_path is not None, again or bool(reason))
+
+    original = settings_file.read_bytes()
+    try:
+        status_set = _update_settings(settings_file, original, date, reason, what)
+        computed = check(paths, unfreeze=frozenset(unfreeze))
+        edition = computed.model.editions[period]
+        view = next(v for v in computed.editions if v.summary.period == str(period))
+        version = _next_version(period, edition, view, existing_path, existing, date, again)
+        inputs = make_inputs(edition_files(folder), view)
+        revised, changed_files = _changes_since(period, existing_path, existing, inputs, version.mode)
+        snapshot = Snapshot(
+            format=FORMAT,
+            edition=str(period),
+            version=version.number,
+            published_on=version.published_on,
+            rectification=version.rectification,
+            generator=__version__,
+            inputs=inputs,
+            view=view,
+        )
+        target = _write_snapshot(paths, folder, version, snapshot)
+    except BaseException:
+        settings_file.write_bytes(original)
+        raise
+    return PublishResult(period, version.number, paths.rel(target), version.mode, status_set, revised, changed_files)
+
+
+def _refuse_unready(paths: ProjectPaths, period: Period, folder: Path, published: bool, needs_published: bool) -> None:
+    if not published and needs_published:
+        raise Refused(
             f"editie {period} is nog niet gepubliceerd",
             f"publiceer eerst met `rapportage publish {period}`; --opnieuw en --rectificatie gelden alleen voor een gepubliceerde editie",
         )
     unrevised = has_unrevised(folder)
     if unrevised:
-        raise PublishError(
+        raise Refused(
             f"editie {period} bevat nog tekst die is overgenomen en niet bijgewerkt: "
             + ", ".join(f"{paths.rel(folder)}/{r}" for r in unrevised),
             "werk die bestanden bij en verwijder de regel `# CONCEPT ...` bovenaan; `rapportage check` toont ze allemaal",
         )
 
-    original = settings_file.read_bytes()
-    try:
-        text = original.decode("utf-8-sig")
-        if reason:
-            text = append_rectification(text, date or dt.date.today(), reason, what)
-        text, status_set = _set_published(text)
-        if text != original.decode("utf-8-sig"):
-            settings_file.write_text(text, encoding="utf-8")
-        project = load_project(paths, unfreeze=frozenset(unfreeze))
-        edition = project.editions[period]
-        view = next(v for v in compute_all(project) if v.summary.period == str(period))
-        if project.problems:  # computing tables and citations can find errors too
-            raise ValidationFailed(project.problems)
-        corrections = view.summary.corrections
 
-        if existing is None and existing_path is None:
-            mode, version, published_on, rectification = "publicatie", 1, (date or dt.date.today()).isoformat(), None
-        elif again:
-            assert existing_path is not None
-            version = int(existing_path.stem.split("-")[1])
-            mode = "opnieuw"
-            old = existing.model_dump(mode="json") if existing else _lenient(existing_path)
-            published_on = str(old.get("published_on") or (date or edition.settings.date).isoformat())
-            rectification = CorrectionView.model_validate(old["rectification"]) if old.get("rectification") else None
-        else:
-            assert existing is not None
-            if len(corrections) <= len(existing.view.summary.corrections):
-                raise PublishError(
-                    f"editie {period} is al gepubliceerd (versie {existing.version}, "
-                    f"{_date_text(existing.published_on)})",
-                    f"een gepubliceerde editie verandert alleen met een rectificatie: "
-                    f"`rapportage publish {period} --rectificatie \"reden\"`",
-                )
-            mode, version, published_on = "rectificatie", existing.version + 1, existing.published_on
-            rectification = corrections[-1]
+def _update_settings(settings_file: Path, original: bytes, date: dt.date | None, reason: str | None, what: str | None) -> bool:
+    """Write editie.yml's rectificatie and status; whether the status was set to gepubliceerd."""
+    text = original.decode("utf-8-sig")
+    if reason:
+        text = append_rectification(text, date or dt.date.today(), reason, what)
+    text, status_set = _set_published(text)
+    if text != original.decode("utf-8-sig"):
+        settings_file.write_text(text, encoding="utf-8")
+    return status_set
 
-        inputs = make_inputs(edition_files(folder), view)
-        revised: list[str] = []
-        changed_files: list[str] = []
-        if existing_path is not None:
-            old_inputs = (existing.model_dump(mode="json") if existing else _lenient(existing_path)).get("inputs") or {}
-            revised = _figure_changes(old_inputs.get("figures") or [], inputs.figures)
-            old_files = old_inputs.get("files") or {}
-            changed_files = sorted(k for k in set(old_files) | set(inputs.files) if old_files.get(k) != inputs.files.get(k))
-            if mode == "opnieuw" and revised:
-                raise PublishError(
-                    f"--opnieuw zou de cijfers van gepubliceerde editie {period} veranderen: " + "; ".join(revised),
-                    "dat is een herziening van de cijfers, geen wijziging van rapportage zelf: zet de cijfers terug, "
-                    f"of leg een rectificatie vast met `rapportage publish {period} --rectificatie \"reden\"`",
-                )
-        snapshot = Snapshot(
-            format=FORMAT,
-            edition=str(period),
-            version=version,
-            published_on=published_on,
-            rectification=rectification,
-            generator=__version__,
-            inputs=inputs,
-            view=view,
+
+def _next_version(
+    period: Period, edition: EditionInput, view: EditionView, existing_path: Path | None,
+    existing: Snapshot | None, date: dt.date | None, again: bool,
+) -> _Version:
+    if existing is None and existing_path is None:
+        return _Version("publicatie", 1, (date or dt.date.today()).isoformat(), None)
+    if again:
+        assert existing_path is not None
+        old = existing.model_dump(mode="json") if existing else _lenient(existing_path)
+        published_on = str(old.get("published_on") or (date or edition.settings.date).isoformat())
+        rectification = CorrectionView.model_validate(old["rectification"]) if old.get("rectification") else None
+        return _Version("opnieuw", int(existing_path.stem.split("-")[1]), published_on, rectification)
+    assert existing is not None
+    corrections = view.summary.corrections
+    if len(corrections) <= len(existing.view.summary.corrections):
+        raise Refused(
+            f"editie {period} is al gepubliceerd (versie {existing.version}, "
+            f"{date_text(existing.published_on)})",
+            f"een gepubliceerde editie verandert alleen met een rectificatie: "
+            f"`rapportage publish {period} --rectificatie \"reden\"`",
         )
-        target = version_path(folder, version)
-        if target.exists() and mode != "opnieuw":
-            raise PublishError(f"{paths.rel(target)} bestaat al", "rapportage overschrijft geen gepubliceerde versie")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # A fresh, exclusively created scratch file: never through an existing file or symlink.
-        handle, tmp_name = tempfile.mkstemp(prefix=".versie-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(dump_snapshot(snapshot))
-            os.replace(tmp_name, target)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+    return _Version("rectificatie", existing.version + 1, existing.published_on, corrections[-1])
+
+
+def _changes_since(
+    period: Period, existing_path: Path | None, existing: Snapshot | None, inputs: SnapshotInputs, mode: str,
+) -> tuple[list[str], list[str]]:
+    """(revised figures, changed files) since the previous version; --opnieuw refuses revised figures."""
+    if existing_path is None:
+        return [], []
+    old_inputs = (existing.model_dump(mode="json") if existing else _lenient(existing_path)).get("inputs") or {}
+    revised = _figure_changes(old_inputs.get("figures") or [], inputs.figures)
+    old_files = old_inputs.get("files") or {}
+    changed_files = sorted(k for k in set(old_files) | set(inputs.files) if old_files.get(k) != inputs.files.get(k))
+    if mode == "opnieuw" and revised:
+        raise Refused(
+            f"--opnieuw zou de cijfers van gepubliceerde editie {period} veranderen: " + "; ".join(revised),
+            "dat is een herziening van de cijfers, geen wijziging van rapportage zelf: zet de cijfers terug, "
+            f"of leg een rectificatie vast met `rapportage publish {period} --rectificatie \"reden\"`",
+        )
+    return revised, changed_files
+
+
+def _write_snapshot(paths: ProjectPaths, folder: Path, version: _Version, snapshot: Snapshot) -> Path:
+    target = version_path(folder, version.number)
+    if target.exists() and version.mode != "opnieuw":
+        raise Refused(f"{paths.rel(target)} bestaat al", "rapportage overschrijft geen gepubliceerde versie")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # A fresh, exclusively created scratch file: never through an existing file or symlink.
+    handle, tmp_name = tempfile.mkstemp(prefix=".versie-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(dump_snapshot(snapshot))
+        os.replace(tmp_name, target)
     except BaseException:
-        settings_file.write_bytes(original)
+        Path(tmp_name).unlink(missing_ok=True)
         raise
-    return PublishResult(period, version, paths.rel(target), mode, status_set, revised, changed_files)
+    return target
 
 
 def _refuse_unsafe_targets(paths: ProjectPaths, settings_file: Path, snapshots: Path) -> None:
@@ -248,10 +272,6 @@ def _lenient(path: Path) -> dict:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
-
-
-def _date_text(iso: str) -> str:
-    return format_date(dt.date.fromisoformat(iso), format="long", locale="nl_NL")
 
 
 def _set_published(text: str) -> tuple[str, bool]:

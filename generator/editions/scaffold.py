@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -19,21 +18,13 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator.editions.snapshot import edition_files
-from generator.core.periods import Period, PeriodError
-from generator.core.problems import Problems
 from generator.core.paths import ProjectPaths
-
-MARKER = "# CONCEPT – overgenomen uit editie {source}. Werk de tekst bij voor {target} en verwijder daarna deze regel."
-MODELINE = "# yaml-language-server:"  # a schema pointer that must stay the first line
-_MARKER_RE = re.compile(r"^\ufeff?#\s*CONCEPT\b.*?overgenomen uit editie (\S+?)\.?(\s|$)")
-
-
-class ScaffoldError(Exception):
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+from generator.core.periods import Period, PeriodError
+from generator.core.vocabulary import EditionStatus
+from generator.editions.refused import Refused
+from generator.model.concept_marker import MARKER, MARKER_RE
+from generator.model.frozen_inputs import edition_files
+from generator.model.json_schema import MODELINE_PREFIX  # a schema pointer that must stay the first line
 
 
 @dataclass
@@ -62,10 +53,10 @@ def new_period(paths: ProjectPaths, target_text: str, source_text: str | None = 
     try:
         target = Period.parse(target_text)
     except PeriodError as exc:
-        raise ScaffoldError(str(exc)) from None
+        raise Refused(str(exc)) from None
     folder = paths.editions / str(target)
     if folder.exists():
-        raise ScaffoldError(
+        raise Refused(
             f"editie {target} bestaat al ({paths.rel(folder)})",
             "rapportage overschrijft niets dat een redacteur schreef; kies een andere periode",
         )
@@ -74,15 +65,15 @@ def new_period(paths: ProjectPaths, target_text: str, source_text: str | None = 
         try:
             source = Period.parse(source_text)
         except PeriodError as exc:
-            raise ScaffoldError(str(exc)) from None
+            raise Refused(str(exc)) from None
         if source not in existing:
-            raise ScaffoldError(f"editie {source} bestaat niet",
+            raise Refused(f"editie {source} bestaat niet",
                                 "bestaande edities: " + ", ".join(str(p) for p in existing) if existing else None)
     else:
         earlier = [p for p in existing if p < target]
         same_kind = [p for p in earlier if p.kind == target.kind]
         if not earlier:
-            raise ScaffoldError(
+            raise Refused(
                 f"er is geen editie vóór {target} om van uit te gaan",
                 "maak de eerste editie met de hand (content/edities/<periode>/editie.yml) of kies er een met --van",
             )
@@ -116,21 +107,11 @@ def _marker(source: Period, target: Period) -> str:
 def _mark(data: bytes, source: Period, target: Period) -> bytes:
     """Put the marker at the top, below a schema modeline (which must stay the first line)."""
     lines = data.decode("utf-8-sig").splitlines(keepends=True)
-    head = lines[:1] if lines and lines[0].startswith(MODELINE) else []
+    head = lines[:1] if lines and lines[0].startswith(MODELINE_PREFIX) else []
     body = lines[len(head):]
-    if body and _MARKER_RE.match(body[0]):
+    if body and MARKER_RE.match(body[0]):
         body = body[1:]  # copied from a copy that was never updated: one marker is enough
     return ("".join(head) + _marker(source, target) + "\n" + "".join(body)).encode("utf-8")
-
-
-def marker_source(data: bytes) -> tuple[int, str] | None:
-    """(line, source edition) of the new-period marker at the top of a YAML file, if any."""
-    lines = data.decode("utf-8", errors="replace").split("\n", 2)
-    line = 1
-    if lines and lines[0].startswith(MODELINE):
-        lines, line = lines[1:], 2
-    m = _MARKER_RE.match(lines[0]) if lines else None
-    return (line, m.group(1)) if m else None
 
 
 def _edition_settings(data: bytes, source: Period, target: Period, date: dt.date) -> bytes:
@@ -141,31 +122,10 @@ def _edition_settings(data: bytes, source: Period, target: Period, date: dt.date
         title = doc.get("titel")
         if isinstance(title, str):
             doc["titel"] = title.replace(source.label, target.label).replace(str(source), str(target))
-        doc["status"] = "concept"
+        doc["status"] = str(EditionStatus.CONCEPT)
         doc["datum"] = date
         if "rectificaties" in doc:
             del doc["rectificaties"]  # corrections belong to the edition they corrected
     buf = io.StringIO()
     yaml.dump(doc, buf)
     return _mark(buf.getvalue().encode("utf-8"), source, target)
-
-
-def unrevised_files(paths: ProjectPaths, folder: Path, problems: Problems) -> None:
-    """Warn about every YAML file of an edition that still carries the new-period marker."""
-    for rel, data in edition_files(folder).items():
-        found = marker_source(data) if rel.endswith((".yml", ".yaml")) else None
-        if found:
-            problems.add(
-                f"{paths.rel(folder)}/{rel}", found[0],
-                f"tekst overgenomen uit editie {found[1]} en nog niet bijgewerkt",
-                "werk de tekst bij voor deze editie en verwijder daarna de regel `# CONCEPT ...` bovenaan het bestand",
-                severity="waarschuwing",
-            )
-
-
-def has_unrevised(folder: Path) -> list[str]:
-    found = []
-    for rel, data in edition_files(folder).items():
-        if rel.endswith((".yml", ".yaml")) and marker_source(data):
-            found.append(rel)
-    return found

@@ -7,11 +7,14 @@ name the key and line.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, Callable, Collection, Iterator, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from generator.load.yamlfile import YamlDoc
+from generator.core.paths import ProjectPaths
+from generator.core.periods import Period, PeriodError
+from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.core.problems import Problems, suggest
 
 
@@ -183,3 +186,55 @@ def validate_list(
         if item is not None:
             valid.append(item)
     return valid, items
+
+
+def keyed_yaml_files(
+    paths: ProjectPaths,
+    folder: Path,
+    known: Collection[str] | None,
+    raw_keys: Collection[str],
+    problems: Problems,
+    unknown: Callable[[str], tuple[str, str | None]],
+) -> Iterator[tuple[str, YamlDoc]]:
+    """(key, parsed file) of every `<key>.yml` in a folder whose key names something known.
+
+    One file per item of an edition (a KPI's narrative, a measure's progress): the file
+    name is the reference. A key whose definition has errors of its own is skipped
+    silently (do not pile on); an unknown key is reported at line 1 of its file with
+    `unknown(key)` -> (message, hint). `known` None: the definitions could not be read.
+    """
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yml", ".yaml"):
+            continue
+        rel = paths.rel(path)
+        key = path.stem
+        if key in raw_keys and (known is None or key not in known):
+            continue
+        if known is not None and key not in known:
+            problems.add(rel, 1, *unknown(key))
+            continue
+        doc = load_yaml(path, rel, problems)
+        if doc is not None:
+            yield key, doc
+
+
+def edition_folders(paths: ProjectPaths, problems: Problems | None = None) -> Iterator[tuple[Period, Path]]:
+    """(period, folder) of every edition folder, in name order; bad folder names are skipped,
+    and reported when `problems` is given (the edition loader does; the others only skip)."""
+    if not paths.editions.is_dir():
+        return
+    for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
+        rel = paths.rel(folder)
+        try:
+            period = Period.parse(folder.name)
+        except PeriodError as exc:
+            if problems is not None:
+                problems.add(rel, None, f"mapnaam: {exc}")
+            continue
+        if str(period) != folder.name:
+            if problems is not None:
+                problems.add(rel, None, f"mapnaam `{folder.name}` moet `{period}` zijn")
+            continue
+        yield period, folder

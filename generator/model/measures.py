@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.load.files import editor_path_problem
 from generator.load.yamlfile import YamlDoc, load_yaml
-from generator.model.base import validate_doc
+from generator.model.base import edition_folders, keyed_yaml_files, validate_doc
 from generator.model.measures_schema import (
     EditionMeasuresText,
     MeasureDefinition,
@@ -21,9 +21,10 @@ from generator.model.measures_schema import (
     Pillar,
 )
 from generator.model.yields import YieldEntry, YieldKey, load_yields
-from generator.core.periods import Period, PeriodError
+from generator.core.periods import Period
 from generator.core.problems import Problems, suggest
 from generator.core.paths import ProjectPaths
+from generator.core.vocabulary import Severity
 
 DEFINITIONS = "maatregelen.yml"
 PROGRESS_DIR = "maatregelen"  # per edition: one file per measure
@@ -50,29 +51,14 @@ class MeasuresInput:
     yields: dict[YieldKey, YieldEntry]
 
 
-def _edition_folders(paths: ProjectPaths) -> list[tuple[Period, Path]]:
-    # Folder names are validated by the edition loader; here we only skip bad ones.
-    if not paths.editions.is_dir():
-        return []
-    found = []
-    for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
-        try:
-            period = Period.parse(folder.name)
-        except PeriodError:
-            continue
-        if str(period) == folder.name:
-            found.append((period, folder))
-    return found
-
-
 def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Period] = frozenset()) -> MeasuresInput | None:
     """The measures of a project, or None when it has none (or they have errors).
 
     `skip`: editions whose progress is not read, because they are frozen and no other
-    edition compares with them (see `measures_not_needed` in generator/editions/frozen.py).
+    edition compares with them (see `frozen_not_compared` in generator/model/frozen_inputs.py).
     """
     definitions = paths.content / DEFINITIONS
-    folders = _edition_folders(paths)
+    folders = list(edition_folders(paths))  # bad folder names are reported by the edition loader
     if not definitions.is_file():
         for _, folder in folders:
             for stray in (folder / PROGRESS_DIR, folder / EDITION_TEXT):
@@ -179,33 +165,24 @@ def _load_edition(
                         doc.rel, doc.line_of(("toelichting_opbrengst", pillar_id)), f"pijler `{pillar_id}` bestaat niet",
                         suggest(pillar_id, pillar_ids) or "bestaande pijlers: " + ", ".join(pillar_ids),
                     )
-    if progress_dir.is_dir():
-        for path in sorted(progress_dir.iterdir()):
-            if path.suffix not in (".yml", ".yaml"):
-                continue
-            rel = paths.rel(path)
-            number = path.stem
-            if number in raw_numbers and number not in numbers:
-                continue  # its definition has errors of its own; do not pile on
-            if number not in numbers:
-                # Line 1: the file name is the reference, so point at the file's top.
-                problems.add(
-                    rel, 1,
-                    f"voortgang voor maatregel `{number}`, maar die maatregel staat niet in content/maatregelen.yml",
-                    suggest(number, numbers) or "de bestandsnaam moet het nummer van een maatregel zijn, bijvoorbeeld 1.1.2.yml",
-                )
-                continue
-            doc = load_yaml(path, rel, problems)
-            progress = validate_doc(doc, MeasureProgress, problems) if doc else None
-            if progress is not None:
-                edition.progress[number] = progress
-                edition.files[number] = rel
+
+    def unknown(number: str) -> tuple[str, str | None]:
+        return (
+            f"voortgang voor maatregel `{number}`, maar die maatregel staat niet in content/maatregelen.yml",
+            suggest(number, numbers) or "de bestandsnaam moet het nummer van een maatregel zijn, bijvoorbeeld 1.1.2.yml",
+        )
+
+    for number, doc in keyed_yaml_files(paths, progress_dir, numbers, raw_numbers, problems, unknown):
+        progress = validate_doc(doc, MeasureProgress, problems)
+        if progress is not None:
+            edition.progress[number] = progress
+            edition.files[number] = doc.rel
     missing = [n for n in numbers if n not in edition.progress]
     if missing and progress_dir.is_dir():
         problems.add(
             paths.rel(progress_dir), None,
             "geen voortgang voor maatregel(en) " + ", ".join(missing) + f" in {period}",
             "voeg per maatregel een bestand <nummer>.yml toe; zonder bestand toont de rapportage 'geen gegevens'",
-            severity="waarschuwing",
+            severity=Severity.WARNING,
         )
     return edition

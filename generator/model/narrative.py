@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.load.yamlfile import YamlDoc
 from generator.core.problems import Problems
+from generator.core.vocabulary import Severity
 from generator.core.markdown import Finding, inspect_markdown
 
 HTML_HINT = "gebruik Markdown voor opmaak (**vet**, *schuin*, [tekst](https://...)); HTML met scripts komt nooit op de site"
@@ -45,4 +46,4 @@ def check_markdown_text(rel: str, first_line: int, text: str | None, problems: P
 
 
 def _add(problems: Problems, rel: str, line: int | None, finding: Finding) -> None:
-    problems.add(rel, line, finding.message, HTML_HINT, severity="fout" if finding.active else "waarschuwing")
+    problems.add(rel, line, finding.message, HTML_HINT, severity=Severity.ERROR if finding.active else Severity.WARNING)

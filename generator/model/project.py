@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from generator.editions.frozen import FrozenEdition, frozen_not_compared, inspect_frozen
-from generator.editions.scaffold import unrevised_files
-from generator.load.csvfile import read_csv
+from generator.load.csvfile import CsvTable, read_csv
 from generator.load.files import editor_path_problem
 from generator.load.imagefile import IMAGE_SUFFIXES, read_image
 from generator.load.yamlfile import YamlDoc, load_yaml
-from generator.model.base import validate_doc, validate_list
+from generator.model.base import edition_folders, keyed_yaml_files, validate_doc, validate_list
+from generator.model.concept_marker import unrevised_files
+from generator.model.frozen_inputs import FrozenEdition, frozen_not_compared, inspect_frozen
 from generator.model.free_pages import PageSource, TableSource, load_edition_extras
 from generator.model.measures import MeasuresInput, load_measures
 from generator.model.schema import (
@@ -28,6 +27,7 @@ from generator.core.numbers import NotANumber, NumberTooLarge, is_missing, parse
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed, shorten, suggest
 from generator.core.paths import ProjectPaths
+from generator.core.vocabulary import EditionStatus, Severity
 
 FIGURE_COLUMNS = ("indicator", "reeks", "periode", "waarde")
 
@@ -71,9 +71,6 @@ class ProjectModel:
     figure_sources: dict[FigureKey, FigureSource]
     problems: Problems
     measures: MeasuresInput | None = None  # None: the project reports no measures
-    # Filled by the compute stage (generator/compute/pages.py): tables, free pages and
-    # narratives with citations resolved, per edition. None until computed.
-    edition_pages: dict[Period, Any] | None = None
     # Published editions shown from their snapshot (generator/editions); not in `editions`.
     frozen: dict[Period, FrozenEdition] = field(default_factory=dict)
 
@@ -96,58 +93,98 @@ def _required_yaml(paths: ProjectPaths, path: Path, problems: Problems) -> YamlD
     return load_yaml(path, rel, problems)  # refuses folders, symlinks out of the project, ...
 
 
+@dataclass(frozen=True)
+class ChartSource:
+    """An indicator's `grafiek:` and where it is written, for the chart checks (generator/charts/checks.py)."""
+
+    indicator: IndicatorDefinition
+    doc: YamlDoc
+    loc: tuple
+
+
+@dataclass
+class ProjectReading:
+    """Everything read, and every problem found; `model` is None when errors left it incomplete.
+
+    Checks of layers above the model (the charts') add their problems before anyone
+    raises, so an editor sees all problems at once: see `load` in generator/site/build.py.
+    """
+
+    problems: Problems
+    model: ProjectModel | None
+    charts: list[ChartSource] = field(default_factory=list)
+
+    def raise_problems(self) -> ProjectModel:
+        if self.problems or self.model is None:
+            raise ValidationFailed(self.problems)
+        return self.model
+
+
 def load_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> ProjectModel:
-    """Read and validate everything; raise ValidationFailed with all errors if any.
+    """Read and validate the model's files; raise ValidationFailed with all errors if any.
+
+    Without the chart checks (a layer above): a build loads with `generator.site.build.load`.
+    """
+    return read_project(paths, unfreeze).raise_problems()
+
+
+def read_project(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> ProjectReading:
+    """Read and validate everything, collecting every problem; never raises ValidationFailed.
 
     A published edition whose files are unchanged is taken from its snapshot and not
     parsed again; `unfreeze` names editions to load from their files anyway (`publish`).
     """
     problems = Problems()
+    reading = ProjectReading(problems, None)
     if not paths.content.is_dir():
         problems.add(paths.rel(paths.content), None, "map `content/` ontbreekt", "gebruik --project om naar de projectmap te wijzen")
-        raise ValidationFailed(problems)
+        return reading
 
-    site = goals = indicators = None
-    raw_ids: set[str] = set()
-    doc = site_doc = _required_yaml(paths, paths.content / "site.yml", problems)
-    if doc:
-        site = validate_doc(doc, SiteSettings, problems)
+    site_doc = _required_yaml(paths, paths.content / "site.yml", problems)
+    site = validate_doc(site_doc, SiteSettings, problems) if site_doc else None
     if site is not None and site_doc is not None and site.logo:
         _check_logo(paths, site.logo, site_doc, problems)
-    goals_doc = _required_yaml(paths, paths.content / "doelstellingen.yml", problems)
-    if goals_doc:
-        parsed = validate_list(goals_doc, "doelstellingen", Goal, problems)
-        if parsed:
-            goals, raw_goals = parsed
-            _check_goals(goals, goals_doc, problems)
-            # Numbers of goals that failed validation still exist for cross-references.
-            goal_numbers = {g.get("nummer") for g in raw_goals if isinstance(g, dict)}
-        else:
-            goal_numbers = None
-    else:
-        goal_numbers = None
-    ind_doc = _required_yaml(paths, paths.content / "indicatoren.yml", problems)
-    if ind_doc:
-        parsed = validate_list(ind_doc, "indicatoren", IndicatorDefinition, problems)
-        if parsed:
-            indicators, raw_inds = parsed
-            raw_ids = {str(i.get("id")) for i in raw_inds if isinstance(i, dict) and i.get("id")}
-            _check_indicators(indicators, goal_numbers, ind_doc, problems)
-            for i, ind in enumerate(raw_inds):
-                if isinstance(ind, dict) and isinstance(ind.get("definitie"), str):
-                    check_markdown(ind_doc, ("indicatoren", i, "definitie"), ind["definitie"], problems)
+    goals, goal_numbers = _load_goals(paths, problems)
+    indicators, raw_ids = _load_indicators(paths, goal_numbers, problems, reading.charts)
 
     frozen: dict[Period, FrozenEdition] = {}
     editions = _load_editions(paths, indicators, raw_ids, problems, frozen, unfreeze)
     figures, sources = _load_figures(paths, site, indicators, raw_ids, problems, site_doc)
     measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions))
 
-    if problems:
-        raise ValidationFailed(problems)
-    assert site is not None and goals is not None and indicators is not None
-    return ProjectModel(
-        paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
-    )
+    if not problems and site is not None and goals is not None and indicators is not None:
+        reading.model = ProjectModel(
+            paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
+        )
+    return reading
+
+
+def _load_goals(paths: ProjectPaths, problems: Problems) -> tuple[list[Goal] | None, set | None]:
+    """(the valid goals, the numbers of all goals: those that failed validation still exist for cross-references)."""
+    doc = _required_yaml(paths, paths.content / "doelstellingen.yml", problems)
+    parsed = validate_list(doc, "doelstellingen", Goal, problems) if doc else None
+    if not parsed or doc is None:
+        return None, None
+    goals, raw_goals = parsed
+    _check_goals(goals, doc, problems)
+    return goals, {g.get("nummer") for g in raw_goals if isinstance(g, dict)}
+
+
+def _load_indicators(
+    paths: ProjectPaths, goal_numbers: set | None, problems: Problems, charts: list[ChartSource]
+) -> tuple[list[IndicatorDefinition] | None, set[str]]:
+    """(the valid indicators, the ids of all indicators, valid or not)."""
+    doc = _required_yaml(paths, paths.content / "indicatoren.yml", problems)
+    parsed = validate_list(doc, "indicatoren", IndicatorDefinition, problems) if doc else None
+    if not parsed or doc is None:
+        return None, set()
+    indicators, raw_inds = parsed
+    raw_ids = {str(i.get("id")) for i in raw_inds if isinstance(i, dict) and i.get("id")}
+    _check_indicators(indicators, goal_numbers, doc, problems, charts)
+    for i, ind in enumerate(raw_inds):
+        if isinstance(ind, dict) and isinstance(ind.get("definitie"), str):
+            check_markdown(doc, ("indicatoren", i, "definitie"), ind["definitie"], problems)
+    return indicators, raw_ids
 
 
 def _by_id(indicators: list[IndicatorDefinition] | None) -> dict[str, IndicatorDefinition] | None:
@@ -169,7 +206,8 @@ def _check_goals(goals: list[Goal], doc: YamlDoc, problems: Problems) -> None:
 
 
 def _check_indicators(
-    indicators: list[IndicatorDefinition], goal_numbers: set | None, doc: YamlDoc, problems: Problems
+    indicators: list[IndicatorDefinition], goal_numbers: set | None, doc: YamlDoc, problems: Problems,
+    charts: list[ChartSource],
 ) -> None:
     seen: set[str] = set()
     positions = {id(ind): i for i, ind in enumerate(indicators)}
@@ -198,43 +236,7 @@ def _check_indicators(
                 problems.add(doc.rel, doc.line_of(loc + ("reeksen", j, "naam")), f"reeks `{series.name}` komt twee keer voor bij `{ind.id}`")
             names.add(series.name)
         if ind.chart is not None:
-            _check_chart(ind, doc, loc + ("grafiek",), problems)
-
-
-def _check_chart(ind: IndicatorDefinition, doc: YamlDoc, loc: tuple, problems: Problems) -> None:
-    """Cross-checks of `grafiek:` that need the indicator: its series and periods."""
-    chart = ind.chart
-    assert chart is not None
-    names = [s.name for s in ind.series]
-    for j, name in enumerate(chart.series):
-        if name not in names:
-            problems.add(
-                doc.rel, doc.line_of(loc + ("reeksen", j)), f"reeks `{name}` bestaat niet bij `{ind.id}`",
-                suggest(name, names) or ("kies uit: " + ", ".join(names) if names else "deze indicator heeft geen reeksen; laat `reeksen` weg"),
-            )
-    chosen = [s for s in ind.series if not chart.series or s.name in chart.series]
-    units = {s.unit or ind.unit for s in chosen} or {ind.unit}
-    if chart.kind == "begroting" and len(chosen) != 2:
-        problems.add(
-            doc.rel, doc.line_of(loc + ("soort",)),
-            "een grafiek van soort `begroting` vergelijkt precies twee reeksen (begroting en prognose of realisatie)",
-            "kies ze met `reeksen: [Begroting, Prognose]`",
-        )
-    averages = units & {"percentage", "rapportcijfer"}
-    if chart.kind in ("gestapeld", "aandelen") and averages:
-        problems.add(
-            doc.rel, doc.line_of(loc + ("soort",)),
-            f"een grafiek van soort `{chart.kind}` telt reeksen bij elkaar op; "
-            f"dat kan niet met de eenheid {', '.join(sorted(averages))}",
-            "kies `lijn`, `staven` of `gegroepeerd`, of reeksen met aantallen of bedragen",
-        )
-    elif chart.kind in ("gestapeld", "aandelen", "begroting") and len(units) > 1:
-        problems.add(
-            doc.rel, doc.line_of(loc + ("soort",)),
-            f"een grafiek van soort `{chart.kind}` telt reeksen bij elkaar op of vergelijkt ze; "
-            f"dat kan alleen met reeksen in dezelfde eenheid (nu: {', '.join(sorted(units))})",
-            "kies met `reeksen` alleen reeksen met dezelfde eenheid",
-        )
+            charts.append(ChartSource(ind, doc, loc + ("grafiek",)))
 
 
 def _load_editions(
@@ -250,74 +252,69 @@ def _load_editions(
         problems.add(paths.rel(paths.editions), None, "map met edities ontbreekt", "maak content/edities/2023-Q1/editie.yml aan")
         return editions
     known = _by_id(indicators)
-    for folder in sorted(p for p in paths.editions.iterdir() if p.is_dir()):
-        rel = paths.rel(folder)
-        try:
-            period = Period.parse(folder.name)
-        except PeriodError as exc:
-            problems.add(rel, None, f"mapnaam: {exc}")
-            continue
-        if str(period) != folder.name:
-            problems.add(rel, None, f"mapnaam `{folder.name}` moet `{period}` zijn")
-            continue
+    for period, folder in edition_folders(paths, problems):
         snapshot = None
         if period not in unfreeze:
             snapshot, unchanged = inspect_frozen(paths, folder, period, problems)
             if snapshot is not None and unchanged:
                 frozen[period] = snapshot
                 continue
-        doc = _required_yaml(paths, folder / "editie.yml", problems)
-        settings = validate_doc(doc, Edition, problems) if doc else None
-        if settings is not None and doc is not None and settings.status == "gepubliceerd" and snapshot is None and period not in unfreeze:
-            problems.add(
-                doc.rel, doc.line_of(("status",)),
-                f"editie {period} staat op gepubliceerd, maar is nog niet bevroren",
-                f"voer `rapportage publish {period}` uit; tot dan rekent elke build deze editie opnieuw uit met de huidige cijfers",
-                severity="waarschuwing",
-            )
-        unrevised_files(paths, folder, problems)
-        if settings is not None and doc is not None:
-            check_markdown(doc, ("voorwoord",), settings.foreword, problems)
-        edition = EditionInput(period, folder, settings, settings_doc=doc) if settings else None
-        extras = load_edition_extras(paths, folder, problems)
+        edition = _load_edition(paths, folder, period, problems, warn_unfrozen=snapshot is None and period not in unfreeze)
+        narratives = _load_narratives(paths, folder / "indicatoren", known, raw_ids, problems)
         if edition is not None:
-            edition.tables, edition.pages = extras.tables, extras.pages
-        narrative_dir = folder / "indicatoren"
-        if narrative_dir.is_dir():
-            for path in sorted(narrative_dir.iterdir()):
-                if path.suffix not in (".yml", ".yaml"):
-                    continue
-                nrel = paths.rel(path)
-                ind_id = path.stem
-                if ind_id in raw_ids and (known is None or ind_id not in known):
-                    continue  # its definition has errors of its own; do not pile on
-                if known is not None and ind_id not in known:
-                    problems.add(
-                        nrel,
-                        1,
-                        f"toelichting voor indicator `{ind_id}`, maar die indicator bestaat niet",
-                        suggest(ind_id, set(known) | raw_ids) or "de bestandsnaam moet de id van een indicator uit content/indicatoren.yml zijn",
-                    )
-                    continue
-                ndoc = load_yaml(path, nrel, problems)
-                if ndoc is None:
-                    continue
-                narrative = validate_doc(ndoc, IndicatorNarrative, problems)
-                if narrative is None:
-                    continue
-                check_markdown(ndoc, ("toelichting",), narrative.explanation, problems)
-                check_markdown(ndoc, ("aandacht",), narrative.attention, problems)
-                if known is not None and ind_id in known:
-                    _check_overrides(known[ind_id], narrative, ndoc, problems)
-                if edition is not None:
-                    edition.narratives[ind_id] = narrative
-                    edition.narrative_files[ind_id] = nrel
-                    edition.narrative_docs[ind_id] = ndoc
-        if edition is not None:
+            for ind_id, (narrative, ndoc) in narratives.items():
+                edition.narratives[ind_id] = narrative
+                edition.narrative_files[ind_id] = ndoc.rel
+                edition.narrative_docs[ind_id] = ndoc
             editions[period] = edition
     if not editions and not frozen and not problems:
         problems.add(paths.rel(paths.editions), None, "er is nog geen editie", "maak content/edities/2023-Q1/editie.yml aan")
     return editions
+
+
+def _load_edition(paths: ProjectPaths, folder: Path, period: Period, problems: Problems, warn_unfrozen: bool) -> EditionInput | None:
+    """An edition computed from its files: editie.yml, tables and free pages (narratives apart)."""
+    doc = _required_yaml(paths, folder / "editie.yml", problems)
+    settings = validate_doc(doc, Edition, problems) if doc else None
+    if settings is not None and doc is not None and settings.status == EditionStatus.PUBLISHED and warn_unfrozen:
+        problems.add(
+            doc.rel, doc.line_of(("status",)),
+            f"editie {period} staat op gepubliceerd, maar is nog niet bevroren",
+            f"voer `rapportage publish {period}` uit; tot dan rekent elke build deze editie opnieuw uit met de huidige cijfers",
+            severity=Severity.WARNING,
+        )
+    unrevised_files(paths, folder, problems)
+    if settings is not None and doc is not None:
+        check_markdown(doc, ("voorwoord",), settings.foreword, problems)
+    edition = EditionInput(period, folder, settings, settings_doc=doc) if settings else None
+    extras = load_edition_extras(paths, folder, problems)
+    if edition is not None:
+        edition.tables, edition.pages = extras.tables, extras.pages
+    return edition
+
+
+def _load_narratives(
+    paths: ProjectPaths, folder: Path, known: dict[str, IndicatorDefinition] | None, raw_ids: set[str], problems: Problems,
+) -> dict[str, tuple[IndicatorNarrative, YamlDoc]]:
+    """indicator id -> (narrative, its file) of an edition's `indicatoren/<id>.yml`."""
+    def unknown(ind_id: str) -> tuple[str, str | None]:
+        assert known is not None
+        return (
+            f"toelichting voor indicator `{ind_id}`, maar die indicator bestaat niet",
+            suggest(ind_id, set(known) | raw_ids) or "de bestandsnaam moet de id van een indicator uit content/indicatoren.yml zijn",
+        )
+
+    found = {}
+    for ind_id, doc in keyed_yaml_files(paths, folder, known, raw_ids, problems, unknown):
+        narrative = validate_doc(doc, IndicatorNarrative, problems)
+        if narrative is None:
+            continue
+        check_markdown(doc, ("toelichting",), narrative.explanation, problems)
+        check_markdown(doc, ("aandacht",), narrative.attention, problems)
+        if known is not None and ind_id in known:
+            _check_overrides(known[ind_id], narrative, doc, problems)
+        found[ind_id] = (narrative, doc)
+    return found
 
 
 def _check_overrides(ind: IndicatorDefinition, narrative: IndicatorNarrative, doc: YamlDoc, problems: Problems) -> None:
@@ -355,103 +352,125 @@ def _check_logo(paths: ProjectPaths, logo: str, doc: YamlDoc, problems: Problems
     read_image(path, paths.rel(path), problems)
 
 
-def _load_figures(paths, site, indicators, raw_ids, problems, site_doc: YamlDoc | None = None):
+def _load_figures(
+    paths: ProjectPaths, site: SiteSettings | None, indicators: list[IndicatorDefinition] | None,
+    raw_ids: set[str], problems: Problems, site_doc: YamlDoc | None = None,
+) -> tuple[dict[FigureKey, float | None], dict[FigureKey, FigureSource]]:
     figures: dict[FigureKey, float | None] = {}
     sources: dict[FigureKey, FigureSource] = {}
     if site is None:
         return figures, sources
     known = _by_id(indicators)
-    site_rel = site_doc.rel if site_doc else "content/site.yml"
     for n, name in enumerate(site.figure_files):
-        line = site_doc.line_of(("gegevens", n)) if site_doc else None
-        refused = editor_path_problem(name, "data/")
-        if refused:
-            problems.add(site_rel, line, f"gegevensbestand: {refused[0]}", refused[1])
-            continue
-        path = paths.data / name
-        rel = paths.rel(path)
-        if not path.exists() and not path.is_symlink():
-            problems.add(site_rel, line, f"gegevensbestand `data/{name}` bestaat niet", "controleer de bestandsnaam (hoofdletters tellen mee)")
-            continue
-        table = read_csv(path, rel, problems)
-        if table is None:
-            continue
-        doubled = [h for c, h in zip(table.columns, table.headers or table.columns) if c in FIGURE_COLUMNS and table.columns.count(c) > 1]
-        if doubled:
-            problems.add(rel, table.header_line, f"kolom `{doubled[-1]}` komt twee keer voor", "geef elke kolom een eigen naam")
-            continue
-        missing = [c for c in FIGURE_COLUMNS if c not in table.columns]
-        if missing:
+        table = _figure_table(paths, name, site_doc, n, problems)
+        if table is not None:
+            _read_figure_rows(table, known, raw_ids, figures, sources, problems)
+    return figures, sources
+
+
+def _figure_table(paths: ProjectPaths, name: str, site_doc: YamlDoc | None, n: int, problems: Problems) -> CsvTable | None:
+    """One figures file of `gegevens:`, read, with the columns it must have."""
+    site_rel = site_doc.rel if site_doc else "content/site.yml"
+    line = site_doc.line_of(("gegevens", n)) if site_doc else None
+    refused = editor_path_problem(name, "data/")
+    if refused:
+        problems.add(site_rel, line, f"gegevensbestand: {refused[0]}", refused[1])
+        return None
+    path = paths.data / name
+    rel = paths.rel(path)
+    if not path.exists() and not path.is_symlink():
+        problems.add(site_rel, line, f"gegevensbestand `data/{name}` bestaat niet", "controleer de bestandsnaam (hoofdletters tellen mee)")
+        return None
+    table = read_csv(path, rel, problems)
+    if table is None:
+        return None
+    doubled = [h for c, h in zip(table.columns, table.headers or table.columns) if c in FIGURE_COLUMNS and table.columns.count(c) > 1]
+    if doubled:
+        problems.add(rel, table.header_line, f"kolom `{doubled[-1]}` komt twee keer voor", "geef elke kolom een eigen naam")
+        return None
+    missing = [c for c in FIGURE_COLUMNS if c not in table.columns]
+    if missing:
+        problems.add(
+            rel, table.header_line,
+            "kolom(men) ontbreken: " + ", ".join(f"`{c}`" for c in missing),
+            "de kopregel moet zijn: " + ";".join(FIGURE_COLUMNS),
+        )
+        return None
+    return table
+
+
+def _read_figure_rows(
+    table: CsvTable, known: dict[str, IndicatorDefinition] | None, raw_ids: set[str],
+    figures: dict[FigureKey, float | None], sources: dict[FigureKey, FigureSource], problems: Problems,
+) -> None:
+    rel = table.rel
+    last_period: dict[tuple[str, str], tuple[Period, int]] = {}
+    for row in table.rows:
+        v = row.values
+        if row.last_line is not None:
             problems.add(
-                rel, table.header_line,
-                "kolom(men) ontbreken: " + ", ".join(f"`{c}`" for c in missing),
-                "de kopregel moet zijn: " + ";".join(FIGURE_COLUMNS),
+                rel, row.line, f"deze regel loopt door tot regel {row.last_line}: een cel bevat een regeleinde",
+                "meestal een aanhalingsteken (\") dat niet gesloten is; een cijferregel past op één regel",
             )
             continue
-        last_period: dict[tuple[str, str], tuple[Period, int]] = {}
-        for row in table.rows:
-            v = row.values
-            if row.last_line is not None:
-                problems.add(
-                    rel, row.line, f"deze regel loopt door tot regel {row.last_line}: een cel bevat een regeleinde",
-                    "meestal een aanhalingsteken (\") dat niet gesloten is; een cijferregel past op één regel",
-                )
+        ind_id, series = v["indicator"], v["reeks"]
+        try:
+            period = Period.parse(v["periode"])
+        except PeriodError as exc:
+            problems.add(rel, row.line, shorten(str(exc), 160))
+            continue
+        if known is not None:
+            ind = known.get(ind_id)
+            if ind is None and ind_id not in raw_ids:
+                problems.add(rel, row.line, f"onbekende indicator `{shorten(ind_id)}`", suggest(ind_id, set(known) | raw_ids))
                 continue
-            ind_id, series = v["indicator"], v["reeks"]
-            try:
-                period = Period.parse(v["periode"])
-            except PeriodError as exc:
-                problems.add(rel, row.line, shorten(str(exc), 160))
+            # An indicator whose definition has errors: its series cannot be checked.
+            problem = _series_problem(ind, series) if ind is not None else None
+            if problem:
+                problems.add(rel, row.line, *problem)
                 continue
-            if known is not None:
-                ind = known.get(ind_id)
-                if ind is None and ind_id not in raw_ids:
-                    problems.add(rel, row.line, f"onbekende indicator `{shorten(ind_id)}`", suggest(ind_id, set(known) | raw_ids))
-                    continue
-                # An indicator whose definition has errors: its series cannot be checked.
-                problem = _series_problem(ind, series) if ind is not None else None
-                if problem:
-                    problems.add(rel, row.line, *problem)
-                    continue
-            raw = v["waarde"]
-            if is_missing(raw):
-                value = None
-            else:
-                try:
-                    value = parse_number(raw)
-                except NumberTooLarge:
-                    problems.add(
-                        rel, row.line, f"`{shorten(raw)}` in kolom `waarde` is onwaarschijnlijk groot",
-                        "controleer het getal (een typefout of een verschoven komma?)",
-                    )
-                    continue
-                except NotANumber:
-                    problems.add(
-                        rel, row.line, f"`{shorten(raw)}` in kolom `waarde` is geen getal",
-                        "schrijf een getal (7,3 of 1.800), of laat de cel leeg / n.v.t. als er geen cijfer is",
-                    )
-                    continue
-            key = FigureKey(ind_id, series, period)
-            if key in figures:
-                first = sources[key]
-                problems.add(
-                    rel, row.line,
-                    f"dubbele regel voor `{ind_id}`{' / ' + series if series else ''} in {period}",
-                    f"eerder al op {first.file}:{first.line}",
-                )
-                continue
-            previous = last_period.get((ind_id, series))
-            if previous is not None and period < previous[0]:
-                problems.add(
-                    rel, row.line,
-                    f"periode {period} staat na {previous[0]} (regel {previous[1]}) bij `{ind_id}`{' / ' + series if series else ''}",
-                    "zet de regels per indicator en reeks op volgorde van periode; staat het jaartal goed?",
-                )
-            else:
-                last_period[(ind_id, series)] = (period, row.line)
-            figures[key] = value
-            sources[key] = FigureSource(rel, row.line)
-    return figures, sources
+        ok, value = _figure_value(v["waarde"], rel, row.line, problems)
+        if not ok:
+            continue
+        key = FigureKey(ind_id, series, period)
+        if key in figures:
+            first = sources[key]
+            problems.add(
+                rel, row.line,
+                f"dubbele regel voor `{ind_id}`{' / ' + series if series else ''} in {period}",
+                f"eerder al op {first.file}:{first.line}",
+            )
+            continue
+        previous = last_period.get((ind_id, series))
+        if previous is not None and period < previous[0]:
+            problems.add(
+                rel, row.line,
+                f"periode {period} staat na {previous[0]} (regel {previous[1]}) bij `{ind_id}`{' / ' + series if series else ''}",
+                "zet de regels per indicator en reeks op volgorde van periode; staat het jaartal goed?",
+            )
+        else:
+            last_period[(ind_id, series)] = (period, row.line)
+        figures[key] = value
+        sources[key] = FigureSource(rel, row.line)
+
+
+def _figure_value(raw: str, rel: str, line: int, problems: Problems) -> tuple[bool, float | None]:
+    """(readable, value) of a `waarde` cell; None means "explicitly no figure", never 0."""
+    if is_missing(raw):
+        return True, None
+    try:
+        return True, parse_number(raw)
+    except NumberTooLarge:
+        problems.add(
+            rel, line, f"`{shorten(raw)}` in kolom `waarde` is onwaarschijnlijk groot",
+            "controleer het getal (een typefout of een verschoven komma?)",
+        )
+    except NotANumber:
+        problems.add(
+            rel, line, f"`{shorten(raw)}` in kolom `waarde` is geen getal",
+            "schrijf een getal (7,3 of 1.800), of laat de cel leeg / n.v.t. als er geen cijfer is",
+        )
+    return False, None
 
 
 def _series_problem(ind: IndicatorDefinition, series: str) -> tuple[str, str | None] | None:

@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 from generator.model.base import DutchModel
 from generator.core.targets import Target, TargetError, parse_target
 from generator.core.periods import Period, PeriodError
+from generator.core.vocabulary import ChartKind, ChartShape, as_literal
 
 UNITS = ("percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten")
 Unit = Literal["percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten"]
@@ -61,7 +62,10 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"enum": [True,
 # Charts (`grafiek:`). The same model serves an indicator's chart and any other YAML
 # that declares a chart (free pages), so keys and messages are the same everywhere.
 
-ChartKind = Literal["lijn", "staven", "gegroepeerd", "gestapeld", "aandelen", "horizontaal", "begroting", "geen"]
+# The kinds are core.vocabulary.ChartKind (one module each in generator/charts/kinds/);
+# a Literal of their Dutch words keeps the committed JSON Schema as it is.
+ChartKindWord = as_literal(ChartKind)
+ChartShapeWord = as_literal(ChartShape)
 
 
 class ChartAxis(DutchModel):
@@ -105,8 +109,8 @@ class ChartAnnotation(DutchModel):
 class ChartSettings(DutchModel):
     model_config = ConfigDict(title="Grafiek")
 
-    kind: ChartKind = Field(
-        default="lijn", alias="soort",
+    kind: ChartKindWord = Field(  # type: ignore[valid-type]
+        default=ChartKind.LINE.value, alias="soort",
         description="Soort grafiek: `lijn` (standaard), `staven`, `gegroepeerd` (reeksen naast elkaar, per periode), "
         "`gestapeld`, `aandelen`, `horizontaal`, `begroting` (twee reeksen: begroting en prognose) of `geen`.",
     )
@@ -123,7 +127,9 @@ class ChartSettings(DutchModel):
         default=None, alias="perioden", ge=1, le=40,
         description="Alleen de laatste zoveel perioden; standaard alle (bij `gegroepeerd` 4, bij `horizontaal` en `aandelen` 1).",
     )
-    shape: Literal["donut", "balk"] = Field(default="donut", alias="vorm", description="Alleen bij `aandelen`: `donut` (standaard) of `balk`.")
+    shape: ChartShapeWord = Field(  # type: ignore[valid-type]
+        default=ChartShape.DONUT.value, alias="vorm", description="Alleen bij `aandelen`: `donut` (standaard) of `balk`.",
+    )
     show_target: YesNo = Field(
         default=True, alias="toon_streefwaarde", description="`nee` laat de streefwaarde weg uit de grafiek; standaard `ja`.",
     )

@@ -1,4 +1,4 @@
-"""The whole pipeline in one place: load -> model -> compute -> render -> site."""
+"""The whole pipeline in one place: load (+ chart checks) -> compute -> render -> site."""
 
 from __future__ import annotations
 
@@ -10,16 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from generator.charts import tables as table_charts
+from generator.charts.checks import check_chart_config
 from generator.charts.render import Progress, RenderStats
-from generator.compute.kpi import compute_all
-from generator.compute.pages import compute_all_pages
+from generator.compute.project import ComputedProject, compute_project
 from generator.compute.site import accessibility_view
 from generator.compute.views import EditionView
-from generator.model.project import ProjectModel, load_project
-from generator.pdf.edition import write_edition_pdfs
+from generator.model.project import ProjectModel, read_project
 from generator.core.problems import Problem, Problems, ValidationFailed
 from generator.core.paths import ProjectPaths
 from generator.core.periods import Period, PeriodError
+from generator.pdf.edition import write_edition_pdfs
 from generator.render.chart_blocks import ChartBook
 from generator.render.model import RenderedSite, pdf_path
 from generator.render.print_document import PrintSettings
@@ -60,22 +61,41 @@ class Stopwatch:
             self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
 
 
-def check(paths: ProjectPaths, strict: bool = False) -> ProjectModel:
-    """Validate only. Raises ValidationFailed with every problem found.
+def load(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> ProjectModel:
+    """Read and validate every file, the charts' settings included; ValidationFailed with all problems."""
+    reading = read_project(paths, unfreeze)
+    for chart in reading.charts:
+        check_chart_config(chart.indicator, chart.doc, chart.loc, reading.problems)
+    return reading.raise_problems()
 
-    Tables and free pages are computed here too: a stated total that does not add up
-    or a citation of an unknown figure is a validation error like any other.
+
+def compute(model: ProjectModel) -> ComputedProject:
+    """Compute every edition, with the charts of tables checked ({{ grafiek(...) }})."""
+    return compute_project(model, table_charts)
+
+
+def check(
+    paths: ProjectPaths, strict: bool = False, unfreeze: frozenset[Period] = frozenset(), watch: Stopwatch | None = None,
+) -> ComputedProject:
+    """Load and compute the whole project; raises ValidationFailed with every problem found.
+
+    Computing belongs to checking: a stated total that does not add up or a citation of
+    an unknown figure is a validation error like any other. The result is what `build`
+    renders, so nothing is computed twice. `unfreeze`: see `read_project`.
     """
-    project = load_project(paths)
-    project.edition_pages = compute_all_pages(project)
-    if project.problems:
-        raise ValidationFailed(project.problems)
-    if strict and project.problems.warnings:
+    watch = watch or Stopwatch()
+    with watch("load"):
+        model = load(paths, unfreeze)
+    with watch("compute"):
+        computed = compute(model)
+    if model.problems:
+        raise ValidationFailed(model.problems)
+    if strict and model.problems.warnings:
         strict_problems = Problems()
-        for w in project.problems.warnings:
+        for w in model.problems.warnings:
             strict_problems.add(w.file, w.line, w.message, w.hint)
         raise ValidationFailed(strict_problems)
-    return project
+    return computed
 
 
 def _logo(paths: ProjectPaths, project: ProjectModel) -> Path | None:
@@ -87,13 +107,12 @@ def _logo(paths: ProjectPaths, project: ProjectModel) -> Path | None:
 
 
 def render(
-    paths: ProjectPaths, project: ProjectModel, watch: Stopwatch | None = None, cache: PageMemo | None = None,
+    paths: ProjectPaths, computed: ComputedProject, watch: Stopwatch | None = None, cache: PageMemo | None = None,
     chart_progress: Progress | None = None, charts: ChartBook | None = None, with_pdf: bool = False,
 ) -> tuple[RenderedSite, list[EditionView]]:
-    """Compute and render. `cache` (serve) remembers rendered pages between calls."""
+    """Render a computed project. `cache` (serve) remembers rendered pages between calls."""
     watch = watch or Stopwatch()
-    with watch("compute"):
-        editions = compute_all(project)
+    project, editions = computed.model, computed.editions
     site_name = f"{project.site.organisation} · {project.site.title}"
     frozen = {fz.period.slug: fz.digest for fz in project.frozen.values()}
     charts = charts or ChartBook(paths, progress=chart_progress)
@@ -135,10 +154,10 @@ def build(
     """
     started = time.perf_counter()
     watch = Stopwatch()
-    with watch("load"):
-        project = check(paths, strict=strict)
+    computed = check(paths, strict=strict, watch=watch)
+    project = computed.model
     charts = ChartBook(paths, progress=chart_progress)
-    rendered, editions = render(paths, project, watch, charts=charts, with_pdf=pdf)
+    rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf)
     target = site_dir or paths.site
     refused = output.target_problem(target, [paths.content, paths.data, paths.templates, paths.mkdocs_config, paths.root / ".git", paths.work])
     if refused is None and (paths.work.is_symlink() or (paths.work.exists() and not paths.work.is_dir())):
@@ -207,8 +226,9 @@ def edition_pdf(paths: ProjectPaths, period_text: str, destination: Path | None 
         period = Period.parse(period_text)
     except PeriodError as exc:
         raise EditionNotFound(str(exc)) from None
-    project = check(paths)
-    editions = {e.summary.period: e for e in compute_all(project)}
+    computed = check(paths)
+    project = computed.model
+    editions = {e.summary.period: e for e in computed.editions}
     edition = editions.get(str(period))
     if edition is None:
         known = ", ".join(sorted(editions)) or "geen"

@@ -1,0 +1,103 @@
+"""Kind `horizontaal`: comparisons, one bar per category sorted best first, "geen cijfer"
+for a missing value, the target as a rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+from generator.charts import cells, marks, theme, values
+from generator.charts import sentences as say
+from generator.charts.kind_module import IndicatorRows, Problem, TableRows
+from generator.charts.model import ChartSpec
+from generator.core.vocabulary import ChartKind, Direction
+
+KIND = ChartKind.HORIZONTAL
+INDICATOR_ROWS = IndicatorRows.CATEGORIES
+DEFAULT_PERIODS: int | None = 1
+TARGETS_PER_PERIOD = False
+TABLE_ROWS = TableRows.CATEGORIES
+
+
+def vegalite(spec: ChartSpec) -> dict[str, Any]:
+    """Comparisons: one bar per category, sorted high to low, the target as a rule."""
+    labels = marks.labels(spec)
+    names = spec.series_names()
+    series_labels = [values.series_label(spec, n) for n in names]
+    multi = len(names) > 1
+    sort = [labels[x] for x in sorted_categories(spec)]
+    records = [
+        {"xl": labels[r.x], "s": values.series_label(spec, r.series), "v": r.value, "t": values.short_text(spec, r.value),
+         "cur": r.series == spec.current}
+        for r in spec.rows if r.x in labels
+    ]
+    data = alt.Data(values=records)
+    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=220, domainColor=theme.AXIS),
+              scale=alt.Scale(paddingInner=0.2))
+    xq = alt.X("v:Q", axis=marks.value_axis(spec, grid=True), scale=marks.value_scale(spec, zero=True))
+    enc: dict[str, Any] = {"y": y, "x": xq,
+                           "color": alt.Color("s:N", scale=marks.colours(spec, names, ramp=True), sort=series_labels, title=spec.series_title,
+                                              legend=alt.Legend() if multi else None)}
+    if multi:
+        enc["yOffset"] = alt.YOffset("s:N", sort=series_labels)
+    text_enc = dict(enc)
+    text_enc.pop("color")
+    layers: list[Any] = [
+        alt.Chart(data).mark_bar(invalid="break-paths-show-domains", stroke=theme.BAR_OUTLINE, strokeWidth=0.6).encode(**enc),
+    ]
+    layers += marks.value_labels(data, text_enc, align="left", baseline="middle", dx=4)
+    missing = marks.missing_records(spec, labels, names)
+    if missing:
+        menc: dict[str, Any] = {"y": alt.Y("xl:N", sort=sort), "x": alt.X("v:Q")}
+        if multi:
+            menc["yOffset"] = alt.YOffset("s:N", sort=series_labels)
+        layers.append(alt.Chart(alt.Data(values=missing)).mark_text(
+            align="left", baseline="middle", dx=4, fontSize=11, color=theme.MUTED, fontStyle="italic", text=values.NO_FIGURE_MARK,
+        ).encode(**menc))
+    layers += marks.norm_rules(spec, horizontal=True)
+    layers += marks.category_ticks(spec, labels, sort, horizontal=True)
+    layers += marks.note_layers(spec, labels, axis="y")
+    step = 18 if multi else 26  # with yOffset the step is per bar, not per category
+    chart = marks.layered(layers, theme.WIDTH - 200, alt.Step(step))
+    return marks.finish(chart, spec)
+
+
+def sorted_categories(spec: ChartSpec) -> list[str]:
+    """Categories high to low by the first series (best first when lower is better); no figure last."""
+    first = spec.primary_series()
+    xs = spec.xs()
+    known = [x for x in xs if spec.value_at(x, first) is not None]
+    unknown = [x for x in xs if spec.value_at(x, first) is None]
+    reverse = spec.direction != Direction.LOWER_IS_BETTER
+    known.sort(key=lambda x: spec.value_at(x, first) or 0.0, reverse=reverse)
+    return known + unknown
+
+
+def summary(spec: ChartSpec) -> list[str]:
+    names = spec.series_names()
+    first = spec.primary_series()
+    order = sorted_categories(spec)
+    known = [(x, spec.value_at(x, first)) for x in order if spec.value_at(x, first) is not None]
+    word = "van laag naar hoog" if spec.direction == Direction.LOWER_IS_BETTER else "van hoog naar laag"
+    sentences = []
+    if known:
+        if first == spec.current:
+            label = f"{spec.title} in {first}, {word}"
+        else:
+            label = f"{spec.title}, {word}" + (f" ({say.series_name(spec, first)})" if len(names) > 1 else "")
+        sentences.append(f"{label}: " + say.and_list([f"{spec.x_label(x)} {say.figure(spec, v)}" for x, v in known]))  # type: ignore[arg-type]
+    missing = [spec.x_label(x) for x in order if spec.value_at(x, first) is None]
+    if missing:
+        sentences.append(f"geen cijfer van {say.and_list(missing)}")
+    sentences += say.verdict(spec, [(x, v) for x, v in known if v is not None], first)
+    return sentences
+
+
+def table(spec: ChartSpec) -> cells.Table:
+    return cells.series_table(spec, sorted_categories(spec))
+
+
+def config_problems(series: int, units: set[str]) -> list[Problem]:
+    return []

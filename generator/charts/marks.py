@@ -1,0 +1,208 @@
+"""Altair building blocks that several chart kinds share: axes, scales, colours, target
+keys, notes, value labels and the finished Vega-Lite dict.
+
+The kinds in `generator/charts/kinds/` put these together; a block used by one kind
+only lives in that kind's module.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import altair as alt
+
+from generator.charts import theme
+from generator.charts.model import ChartSpec, ChartTarget
+from generator.charts.values import as_target, series_label
+from generator.core import formatting as fmt
+
+
+def labels(spec: ChartSpec) -> dict[str, str]:
+    """x key -> label on the axis; keys stand in where two labels would be the same."""
+    xs = spec.xs()
+    labels = {x: spec.x_label(x) for x in xs}
+    if len(set(labels.values())) < len(labels):
+        return {x: x for x in xs}
+    return labels
+
+
+def colours(spec: ChartSpec, names: list[str], ramp: bool = False) -> alt.Scale:
+    """One colour per series; with `ramp` and series that are periods, light (old) to dark (current)."""
+    if ramp and spec.current is not None and spec.current in names:
+        shades = theme.SEQUENTIAL[-len(names):] if len(names) <= len(theme.SEQUENTIAL) else None
+        if shades:
+            return alt.Scale(domain=[series_label(spec, n) for n in names], range=shades)
+    palette = [theme.PALETTE[i % len(theme.PALETTE)] for i in range(len(names))]
+    return alt.Scale(domain=[series_label(spec, n) for n in names], range=palette)
+
+
+def shapes(spec: ChartSpec, names: list[str]) -> alt.Scale:
+    return alt.Scale(
+        domain=[series_label(spec, n) for n in names],
+        range=[theme.SHAPES[i % len(theme.SHAPES)] for i in range(len(names))],
+    )
+
+
+def value_axis(spec: ChartSpec, title: str | None = None, grid: bool = True) -> alt.Axis:
+    kwargs: dict[str, Any] = {"format": theme.number_format(spec.unit, _tick_decimals(spec)), "grid": grid}
+    if _tick_decimals(spec) == 0:
+        kwargs["tickMinStep"] = 1  # small counts: 0 1 2 3, never 0 0 1 1
+    expr = theme.axis_label_expr(spec.unit)
+    if expr:
+        kwargs["labelExpr"] = expr
+    return alt.Axis(title=title if title is not None else theme.UNIT_TITLES.get(spec.unit, ""), tickCount=6, **kwargs)
+
+
+def _tick_decimals(spec: ChartSpec) -> int:
+    # Rapportcijfers step by halves (7,0 · 7,5); others show whole numbers on the axis.
+    return 1 if spec.unit == "rapportcijfer" else 0
+
+
+def value_scale(spec: ChartSpec, zero: bool) -> alt.Scale:
+    lo, hi = spec.axis_min, spec.axis_max
+    if lo is not None and hi is not None:
+        return alt.Scale(domain=[lo, hi], nice=False, zero=False)
+    if lo is not None:
+        return alt.Scale(domainMin=lo, zero=False, nice=True)
+    if hi is not None:
+        return alt.Scale(domainMax=hi, zero=zero, nice=True)
+    # Lines need not start at zero; a little room keeps points off the plot's edge.
+    return alt.Scale(zero=True, nice=True) if zero else alt.Scale(zero=False, nice=True, padding=14)
+
+
+def x_axis(spec: ChartSpec, labels: dict[str, str], title: str | None, wrap: bool = False) -> alt.Axis:
+    kwargs: dict[str, Any] = {"title": title, "labelAngle": 0, "labelLimit": 160, "domainColor": theme.AXIS}
+    current = labels.get(spec.current) if spec.current is not None else None
+    if current is not None:
+        kwargs["labelFontWeight"] = {"condition": {"test": f"datum.value === {_js(current)}", "value": "bold"}, "value": "normal"}
+    if wrap:
+        kwargs["labelExpr"] = "split(datum.label, ' ')"
+    return alt.Axis(**kwargs)
+
+
+def _js(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def target_records(spec: ChartSpec, labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Per-x targets as records: xl, series label, low, high, text."""
+    out = []
+    for t in spec.targets:
+        if t.x is None or t.x not in labels:
+            continue
+        out.append({
+            "xl": labels[t.x], "s": t.series, "lo": t.value, "hi": t.high if t.high is not None else t.value,
+            "range": t.comparator == "range", "tt": fmt.target(as_target(t), spec.unit, spec.decimals),
+        })
+    return out
+
+
+def global_targets(spec: ChartSpec) -> list[ChartTarget]:
+    return [t for t in spec.targets if t.x is None]
+
+
+def target_name(spec: ChartSpec, series: str, per_series: bool) -> str:
+    return f"{spec.target_name} {series}" if per_series and series else spec.target_name
+
+
+def target_key(entries: list[tuple[str, str, bool]], solid: bool = False) -> list[Any]:
+    """A key above the plot: a line sample and the target in words, one row per target.
+
+    Labels next to the lines would collide with data; above the plot they never do.
+    entries: (text, colour, is_band).
+    """
+    layers: list[Any] = []
+    one = alt.Data(values=[{}])
+    for i, (text, colour, band) in enumerate(entries):
+        y = -14 - 18 * (len(entries) - 1 - i)  # first entry on top
+        if band:
+            layers.append(alt.Chart(one).mark_rect(color=theme.TARGET_BAND, opacity=0.35).encode(
+                x=alt.XValue(0), x2=alt.X2Value(26), y=alt.YValue(y - 5), y2=alt.Y2Value(y + 5)))
+        dash = {} if solid else {"strokeDash": [6, 4]}
+        layers.append(alt.Chart(one).mark_rule(color=colour, strokeWidth=2.5 if solid else 1.5, **dash).encode(
+            x=alt.XValue(0), x2=alt.X2Value(26), y=alt.YValue(y)))
+        layers.append(alt.Chart(one).mark_text(align="left", baseline="middle", fontSize=13, color=theme.INK).encode(
+            x=alt.XValue(32), y=alt.YValue(y), text=alt.TextValue(text)))
+    return layers
+
+
+def layered(layers: list[Any], width: Any, height: Any, **kwargs: Any) -> alt.LayerChart:
+    # One LayerChart made at once: alt.layer(...).properties(...) copies every layer twice.
+    return alt.LayerChart(layer=layers, width=width, height=height, **kwargs)
+
+
+def finish(chart: Any, spec: ChartSpec) -> dict[str, Any]:
+    out = chart.to_dict(validate=False)
+    out["config"] = theme.CONFIG
+    out["description"] = spec.title
+    return out
+
+
+def note_layers(spec: ChartSpec, labels: dict[str, str], axis: str = "x") -> list[alt.Chart]:
+    notes = [{"xl": labels[n.x], "text": n.text} for n in spec.notes if n.x in labels]
+    if not notes:
+        return []
+    data = alt.Data(values=notes)
+    sort = list(labels.values())
+    enc = alt.X("xl:N", sort=sort) if axis == "x" else alt.Y("xl:N", sort=sort)
+    rule = alt.Chart(data).mark_rule(color=theme.MUTED, strokeDash=[2, 3], strokeWidth=1.5).encode(enc)
+    text = alt.Chart(data).mark_text(
+        align="left", baseline="top", dx=4, y=2, fontSize=11, color=theme.MUTED, fontStyle="italic",
+    ).encode(enc, text=alt.Text("text:N"))
+    return [rule, text]
+
+
+def value_labels(data: alt.Data, enc: dict[str, Any], **mark: Any) -> list[Any]:
+    """Value labels on marks: the current period in bold; no label where there is no figure."""
+    base = dict(fontSize=12, color=theme.INK)
+    base.update(mark)
+    return [
+        alt.Chart(data).mark_text(**base).encode(**enc, text=alt.Text("t:N")).transform_filter("datum.v != null && !datum.cur"),
+        alt.Chart(data).mark_text(fontWeight="bold", **base).encode(**enc, text=alt.Text("t:N")).transform_filter("datum.v != null && datum.cur"),
+    ]
+
+
+def missing_records(spec: ChartSpec, labels: dict[str, str], names: list[str]) -> list[dict[str, Any]]:
+    out = []
+    present = {(r.x, r.series): r.value for r in spec.rows}
+    for x in spec.xs():
+        for s in names:
+            if present.get((x, s), None) is None:
+                out.append({"xl": labels[x], "s": series_label(spec, s), "v": 0})
+    return out
+
+
+def category_ticks(spec: ChartSpec, labels: dict[str, str], sort: list[str], horizontal: bool) -> list[Any]:
+    """Targets per category (they differ): a dark tick across each category's bars."""
+    records = [
+        {"xl": labels[t.x], "v": v} for t in spec.targets if t.x is not None and t.x in labels
+        for v in [t.value] + ([t.high] if t.high is not None else [])
+    ]
+    if not records:
+        return []
+    band = (theme.WIDTH - (200 if horizontal else 0)) / max(1, len(labels)) if not horizontal else 22
+    data = alt.Data(values=records)
+    if horizontal:
+        enc = {"y": alt.Y("xl:N", sort=sort), "x": alt.X("v:Q")}
+        tick = alt.Chart(data).mark_tick(orient="vertical", thickness=2.5, size=band, color=theme.TARGET, opacity=1)
+    else:
+        enc = {"x": alt.X("xl:N", sort=sort), "y": alt.Y("v:Q")}
+        tick = alt.Chart(data).mark_tick(orient="horizontal", thickness=2.5, size=band * 0.85, color=theme.TARGET, opacity=1)
+    return [tick.encode(**enc)] + target_key([(f"{spec.target_name} (verschilt per {spec.x_title.lower()}; zie de tabel)", theme.TARGET, False)], solid=True)
+
+
+def norm_rules(spec: ChartSpec, horizontal: bool) -> list[Any]:
+    """Chart-wide targets as a dashed rule across the plot, named in the key above it."""
+    layers: list[Any] = []
+    targets = global_targets(spec)
+    key: list[tuple[str, str, bool]] = []
+    for t in targets:
+        name = target_name(spec, t.series, len(targets) > 1)
+        key.append((f"{name}: {fmt.target(as_target(t), spec.unit, spec.decimals)}", theme.TARGET, False))
+        for v in [t.value] + ([t.high] if t.high is not None else []):
+            enc = {"x": alt.X("v:Q")} if horizontal else {"y": alt.Y("v:Q")}
+            layers.append(alt.Chart(alt.Data(values=[{"v": v}])).mark_rule(
+                color=theme.TARGET, strokeDash=[6, 4], strokeWidth=1.5,
+            ).encode(**enc))
+    return layers + target_key(key)

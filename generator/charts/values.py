@@ -1,0 +1,49 @@
+"""How a chart writes a figure: on a mark, in the summary and in the table alike.
+
+Formatting comes from `generator.core.formatting`, so a chart says "€ 1.800" exactly as
+the page does. A value of None is "no figure", never 0.
+"""
+
+from __future__ import annotations
+
+from generator.charts.model import ChartSpec, ChartTarget
+from generator.core import formatting as fmt
+from generator.core.targets import Target
+from generator.core.vocabulary import Unit
+
+NO_FIGURE_MARK = "geen cijfer"
+
+# Units written as a symbol on a mark; the axis title names the others.
+_SYMBOL_UNITS = (Unit.PERCENTAGE, Unit.EURO, Unit.GRADE, Unit.COUNT)
+
+
+def decimals(spec: ChartSpec) -> int:
+    return fmt.DEFAULT_DECIMALS.get(spec.unit, 0) if spec.decimals is None else spec.decimals
+
+
+def value_text(spec: ChartSpec, v: float | None) -> str:
+    return fmt.value(v, spec.unit, spec.decimals) if v is not None else NO_FIGURE_MARK
+
+
+def short_text(spec: ChartSpec, v: float | None) -> str:
+    """Label on a mark: the unit only where it is a symbol (79% · € 1.805 · 7,5); the axis names the rest."""
+    if v is None:
+        return NO_FIGURE_MARK
+    if spec.unit in _SYMBOL_UNITS:
+        return fmt.value(v, spec.unit, spec.decimals)
+    return fmt.number(v, decimals(spec))
+
+
+def as_target(t: ChartTarget) -> Target:
+    return Target(t.comparator, t.value, t.high)
+
+
+def series_label(spec: ChartSpec, name: str) -> str:
+    """What a series is called: its name, or the chart's title for the one unnamed series."""
+    return name or spec.title
+
+
+def shown_x(spec: ChartSpec) -> str | None:
+    """The one x a kind that shows one period speaks of: the current one, else the last."""
+    xs = spec.xs()
+    return spec.current if spec.current in xs else (xs[-1] if xs else None)
