@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.charts.embed import ChartBook  # noqa: E402
+from generator.render.chart_blocks import ChartBook  # noqa: E402
+from generator.render.model import Address  # noqa: E402
 from generator.charts.indicator import indicator_specs  # noqa: E402
 from generator.charts.model import ChartRow, ChartSpec  # noqa: E402
 from generator.charts.render import ChartCache, default_workers, render_all  # noqa: E402
@@ -66,7 +67,7 @@ def main() -> int:
         book.cache = cache
         started = time.perf_counter()
         for spec in specs:
-            book.block(spec, f"bench/{spec.id}.md")
+            book.block(spec, Address(f"bench/{spec.id}/"))
         book.finish([])
         seconds = time.perf_counter() - started
         print(f"blokken: {len(specs)} grafieken in {seconds:.2f} s = {len(specs) / seconds:.1f} grafieken/s "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.site.build import check, render
 from generator.core.paths import ProjectPaths
-from generator.render.pages import PageMemo
+from generator.render.renderer import PageMemo
 from generator.site.mkdocs.adapter import Preview
 
 

@@ -16,7 +16,7 @@ from generator.cli import main
 from generator.core.paths import ProjectPaths
 from generator.compute.pages import refused_directive
 from generator.core.markdown import inspect_markdown, render_markdown
-from generator.render.pages import make_environment
+from generator.render.environment import make_environment
 
 # --- the sanitiser ---------------------------------------------------------------------------
 

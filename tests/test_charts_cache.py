@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.charts import render as render_mod
-from generator.charts.embed import ChartBook
+from generator.render.chart_blocks import ChartBook
 from generator.site.build import load as load_project
 from generator.site.build import compute, render
 from generator.core.paths import ProjectPaths

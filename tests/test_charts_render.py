@@ -9,7 +9,7 @@ import pytest
 import chart_samples as samples
 from generator.charts import render as render_mod
 from generator.charts import theme
-from generator.charts.embed import inline_svg
+from generator.render.chart_blocks import inline_svg
 from generator.charts.render import ChartCache, cache_key, render_all, render_svg
 
 

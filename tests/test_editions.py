@@ -138,8 +138,8 @@ def test_data_revision_does_not_change_a_published_edition(example_project: Path
 
     # the rendered pages of the frozen edition still show what was published
     rendered, _ = render(ProjectPaths.at(example_project), computed)
-    page = next(p for p in rendered.pages if p.path == "2023-q1/kpi/eigen-regie.md")
-    assert '<p class="rp-series__value">79%</p>' in page.text()
+    page = next(p for p in rendered.pages if p.url == "2023-q1/kpi/eigen-regie/")
+    assert '<p class="rp-series__value">79%</p>' in page.content()
 
 
 # --- a changed frozen input fails the build -------------------------------------------
@@ -204,10 +204,10 @@ def test_rectificatie_records_a_new_version_and_shows_the_correction(example_pro
     computed = check(ProjectPaths.at(example_project))
     assert "2023-Q1" in {str(p) for p in computed.model.frozen}
     rendered, _ = render(ProjectPaths.at(example_project), computed)
-    page = next(p for p in rendered.pages if p.path == "2023-q1/kpi/eigen-regie.md")
-    assert "25 bij Jeugd" in page.text()
+    page = next(p for p in rendered.pages if p.url == "2023-q1/kpi/eigen-regie/")
+    assert "25 bij Jeugd" in page.content()
     assert ('<strong>Gecorrigeerd op <time datetime="2023-06-02">2 juni 2023</time></strong>: '
-            "Aantal vragenlijsten bij Jeugd verbeterd: 25, niet 24. (KPI 1)") in page.text()
+            "Aantal vragenlijsten bij Jeugd verbeterd: 25, niet 24. (KPI 1)") in page.content()
 
 
 def test_rectificatie_written_by_hand_needs_publish(example_project: Path) -> None:

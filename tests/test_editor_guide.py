@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main
-from generator.render.guide import default_guide_dir, guide_pages
+from generator.render.pages.guide import default_guide_dir, guide_pages
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
@@ -78,9 +78,10 @@ def test_guide_markdown_has_no_indented_fences() -> None:
 
 
 def test_every_guide_page_has_a_title_and_is_linked_from_the_index() -> None:
-    pages, nav = guide_pages()
-    assert pages[0].path == "handleiding/index.md"
+    pages = guide_pages()
+    assert pages[0].url == "handleiding/" and pages[0].address.index
     index = (default_guide_dir() / "index.md").read_text(encoding="utf-8")
     for page in pages[1:]:
-        assert f"]({page.path.split('/')[-1]})" in index, f"{page.path} staat niet in de inhoud van index.md"
+        name = page.url.rstrip("/").split("/")[-1] + ".md"
+        assert f"]({name})" in index, f"{name} staat niet in de inhoud van index.md"
         assert not page.body.lstrip().startswith("# ")

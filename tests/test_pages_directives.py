@@ -14,7 +14,8 @@ from generator.core.problems import ValidationFailed
 from generator.core.paths import ProjectPaths
 from generator.model.narrative import HTML_HINT
 from generator.core.markdown import render_markdown
-from generator.render.pages import render_site
+from generator.render.site import render_site
+from generator.site.mkdocs.adapter import docs_path, page_source
 from tables_util import write
 
 PAGE = "content/edities/2023-Q1/paginas/test.md"
@@ -49,7 +50,7 @@ def _words(soup) -> str:
 
 
 def _page(rendered, path: str) -> BeautifulSoup:
-    page = next(p for p in rendered.pages if p.path == path)
+    page = next(p for p in rendered.pages if docs_path(p.address) == path)
     return BeautifulSoup(page.body, "html.parser")
 
 
@@ -157,9 +158,9 @@ def test_editor_html_is_sanitised_but_tables_survive(example_project: Path) -> N
     text = page_file.read_text(encoding="utf-8")
     page_file.write_text(text.replace("<script>alert(1)</script>\n", "").replace(' onclick="x()"', ""), encoding="utf-8")
     rendered, _ = _render(example_project)
-    page = next(p for p in rendered.pages if p.path == "2023-q1/test.md")
+    page = next(p for p in rendered.pages if p.url == "2023-q1/test/")
     assert page.title == "Test <b>vet</b>"
-    assert "# Test &lt;b&gt;vet&lt;/b&gt;" in page.text() or "\\<b\\>" in page.text()
+    assert "# Test &lt;b&gt;vet&lt;/b&gt;" in page_source(page) or "\\<b\\>" in page_source(page)
     soup = BeautifulSoup(page.body, "html.parser")
     assert soup.find("script") is None
     assert "onclick" not in page.body
@@ -206,7 +207,7 @@ def test_nav_order_and_url(example_project: Path) -> None:
     titles = [child.title for child in q1.children]
     assert titles[0] == "Overzicht"
     assert titles[-2:] == ["Financiële verantwoording", "Klachten en bezwaren"]
-    assert q1.children[-2].path == "2023-q1/financiele-verantwoording.md"
+    assert q1.children[-2].url == "2023-q1/financiele-verantwoording/"
     q1_view = next(e for e in editions if e.summary.period == "2023-Q1")
     assert [p.url for p in q1_view.pages] == ["2023-q1/financiele-verantwoording/", "2023-q1/klachten-en-bezwaren/"]
 
@@ -299,6 +300,6 @@ def test_front_matter_errors_have_file_lines(example_project: Path) -> None:
     ]
     write(example_project / PAGE, "# Mijn titel\n\nTekst\n")
     rendered, _ = _render(example_project)
-    page = next(p for p in rendered.pages if p.path == "2023-q1/test.md")
+    page = next(p for p in rendered.pages if p.url == "2023-q1/test/")
     assert page.title == "Mijn titel"
     assert "Mijn titel" not in str(BeautifulSoup(page.body, "html.parser").select_one(".rp-page"))  # not repeated

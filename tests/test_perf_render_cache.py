@@ -6,17 +6,18 @@ from pathlib import Path
 
 from generator.site.build import check, render
 from generator.core.paths import ProjectPaths
-from generator.render.pages import PageMemo
+from generator.render.renderer import PageMemo
+from generator.site.mkdocs.adapter import docs_path, page_source
 
 
 def _pages(paths: ProjectPaths, cache: PageMemo) -> dict[str, str]:
     rendered, _ = render(paths, check(paths), cache=cache)
-    return {p.path: p.text() for p in rendered.pages}
+    return {docs_path(p.address): page_source(p) for p in rendered.pages}
 
 
 def test_unchanged_pages_come_from_the_cache(example_project: Path):
     paths = ProjectPaths.at(example_project)
-    uncached = {p.path: p.text() for p in render(paths, check(paths))[0].pages}
+    uncached = {docs_path(p.address): page_source(p) for p in render(paths, check(paths))[0].pages}
     cache = PageMemo()
     first = _pages(paths, cache)
     assert first == uncached

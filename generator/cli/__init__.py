@@ -240,7 +240,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import tempfile
 
     from generator.site.build import check, render
-    from generator.render.pages import PageMemo
+    from generator.render.renderer import PageMemo
     from generator.site.mkdocs.adapter import serve
 
     paths = _paths(args)

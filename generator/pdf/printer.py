@@ -12,8 +12,6 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from pypdf import PdfReader
-
 from generator.core.browser import chromium
 
 # The print document is self-contained; anything else it asks for is refused.
@@ -29,6 +27,8 @@ def _offline(route) -> None:
 
 def outline_pages(pdf: bytes) -> dict[str, int]:
     """Heading text -> 1-based page number, first occurrence, from the PDF's outline."""
+    from pypdf import PdfReader  # only when printing: it costs every other command 0.1 s to import
+
     reader = PdfReader(io.BytesIO(pdf))
     pages: dict[str, int] = {}
 

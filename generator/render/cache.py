@@ -12,17 +12,13 @@ import base64
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from generator.core.paths import PACKAGE_DIR, ProjectPaths, default_templates_dir
+from generator.render.model import RenderedEdition
 
-if TYPE_CHECKING:
-    from generator.render.pages import EditionPages
-
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: pages addressed by URL, with their nav place
 
 
-def code_fingerprint(paths: ProjectPaths) -> str:
+def pages_fingerprint(paths: ProjectPaths) -> str:
     """Hash of everything besides the view that shapes a page: code and templates."""
     h = hashlib.sha256(CACHE_FORMAT.encode())
     roots = [PACKAGE_DIR, default_templates_dir()]
@@ -47,18 +43,16 @@ class RenderCache:
         key = hashlib.sha256(f"{self.fingerprint}\0{slug}\0{digest}\0{extra}".encode()).hexdigest()[:32]
         return self.folder / f"{slug}-{key}.json"
 
-    def get(self, slug: str, digest: str, extra: str = "") -> "EditionPages | None":
-        from generator.render.pages import EditionPages
-
+    def get(self, slug: str, digest: str, extra: str = "") -> RenderedEdition | None:
         path = self._path(slug, digest, extra)
         self.used.add(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return EditionPages.from_json(data, {k: base64.b64decode(v) for k, v in data.get("files", {}).items()})
+            return RenderedEdition.from_json(data, {k: base64.b64decode(v) for k, v in data.get("files", {}).items()})
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, slug: str, digest: str, pages: "EditionPages", extra: str = "") -> None:
+    def put(self, slug: str, digest: str, pages: RenderedEdition, extra: str = "") -> None:
         path = self._path(slug, digest, extra)
         self.used.add(path)
         data = pages.to_json()

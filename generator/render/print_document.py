@@ -16,7 +16,10 @@ from markupsafe import Markup
 
 from generator.compute.views import EditionView
 from generator.core.paths import ProjectPaths
-from generator.render.pages import Page, Renderer, _template_file
+from generator.core.vocabulary import EditionStatus
+from generator.render.environment import template_file
+from generator.render.model import Address, Page
+from generator.render.renderer import Renderer
 
 PRINT_TEMPLATE = "print/edition.html"
 STYLESHEETS = ("assets/rapportage.css", "assets/print.css")
@@ -81,23 +84,23 @@ def render_print_document(
 ) -> str:
     """The print document; `toc_pages` (anchor -> page number) fills the table of contents."""
     renderer = Renderer(paths)
-    page_path = f"{edition.summary.slug}/print.md"
+    address = Address(f"{edition.summary.slug}/print/")
     # The site's chart blocks; their SVGs are drawn (or read from the chart cache) below.
     charts = {
-        ind.id: renderer.charts.indicator_blocks(edition, ind, page_path)
+        ind.id: renderer.charts.indicator_blocks(edition, ind, address)
         for goal in edition.goals for ind in goal.indicators
     }
-    css = "\n".join(_template_file(paths, rel).read_text(encoding="utf-8") for rel in STYLESHEETS)
+    css = "\n".join(template_file(paths, rel).read_text(encoding="utf-8") for rel in STYLESHEETS)
     summary = edition.summary
     running_head = f"{edition.organisation} · {summary.title}"
-    status_text = "Gepubliceerd" if summary.status == "gepubliceerd" else "Concept, nog niet gepubliceerd"
+    status_text = "Gepubliceerd" if summary.status == EditionStatus.PUBLISHED else "Concept, nog niet gepubliceerd"
     html = renderer.render(
         PRINT_TEMPLATE,
-        page_path,
+        address,
         edition=edition,
         css=Markup(css),
         css_running_head=Markup(css_string(running_head)),
-        css_status=Markup(css_string("CONCEPT" if summary.status == "concept" else "")),
+        css_status=Markup(css_string("CONCEPT" if summary.status == EditionStatus.CONCEPT else "")),
         subtitle=settings.subtitle,
         logo_uri=_data_uri(settings.logo) if settings.logo else None,
         status_text=status_text,
@@ -107,6 +110,6 @@ def render_print_document(
         kpi_heading=kpi_heading,
         print_charts=charts,
     )
-    document = Page(page_path, summary.title, html)
+    document = Page(address, summary.title, html)
     renderer.charts.finish([document])  # inline SVG: vectors in the PDF
     return document.body

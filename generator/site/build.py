@@ -12,7 +12,6 @@ from typing import Iterator
 
 from generator.charts import tables as table_charts
 from generator.charts.checks import check_chart_config
-from generator.charts.embed import ChartBook
 from generator.charts.render import Progress, RenderStats
 from generator.compute.project import ComputedProject, compute_project
 from generator.compute.tables import TABLE_MODELS
@@ -23,8 +22,11 @@ from generator.core.problems import Problem, Problems, ValidationFailed
 from generator.core.paths import ProjectPaths
 from generator.core.periods import Period, PeriodError
 from generator.pdf.edition import write_edition_pdfs
-from generator.render.pages import PageMemo, RenderedSite, pdf_path, render_site
+from generator.render.chart_blocks import ChartBook
+from generator.render.model import RenderedSite, pdf_path
 from generator.render.print_document import PrintSettings
+from generator.render.renderer import PageMemo
+from generator.render.site import render_site
 from generator.site import manifest, output
 from generator.site.mkdocs.adapter import build_site, fingerprint
 

@@ -2,7 +2,10 @@
 
 Material for MkDocs is in maintenance mode and its successor reads the same
 mkdocs.yml, so everything engine-specific stays behind `build_site`, `Preview`
-and `fingerprint`. Speed notes (see docs/dev/performance.md): the report's HTML
+and `fingerprint`. Render hands over engine-neutral pages (render/model.py); here
+they become MkDocs' documents: a `.md` file per page (`docs_path`) with front matter
+and heading (`page_source`), and mkdocs.yml's nav (`_nav`). See docs/dev/engines.md.
+Speed notes (see docs/dev/performance.md): the report's HTML
 blocks are lifted out of the Markdown before MkDocs reads it (`islands`), and a
 preview rebuilds only the pages whose text changed.
 """
@@ -10,6 +13,7 @@ preview rebuilds only the pages whose text changed.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import os
@@ -22,8 +26,9 @@ from typing import Any, Callable, Iterator
 from generator import __version__
 from markupsafe import escape
 
+from generator.core.markdown import escape_markdown_text
 from generator.core.paths import ProjectPaths
-from generator.render.pages import NavItem, RenderedSite
+from generator.render.model import Address, NavItem, Page, RenderedSite
 from generator.site.mkdocs import islands
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "default-mkdocs.yml"
@@ -44,6 +49,26 @@ def _quiet_mkdocs() -> None:
 
 def config_file(paths: ProjectPaths) -> Path:
     return paths.mkdocs_config if paths.mkdocs_config.is_file() else DEFAULT_CONFIG
+
+
+def docs_path(address: Address) -> str:
+    """The page's file in docs/: a folder's overview is its `index.md`, any other page
+    `<name>.md`; with `use_directory_urls` (the default) both publish at `address.url`."""
+    if address.index:
+        return f"{address.url}index.md"
+    return f"{address.url.rstrip('/')}.md"
+
+
+def page_source(page: Page) -> str:
+    """The page as MkDocs reads it: front matter, the title as heading, the body."""
+    # MkDocs themes print front matter into HTML unescaped (<title>, <meta content="">),
+    # so editor text is escaped here; `<` in a title still reads as `<`.
+    front = {"title": html.escape(page.title)}
+    if page.description:
+        front["description"] = html.escape(page.description)
+    head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
+    heading = escape_markdown_text(page.title)
+    return f"---\n{head}\n---\n\n# {heading}\n\n{page.content()}\n"
 
 
 class DocsWriter:
@@ -67,21 +92,22 @@ class DocsWriter:
         changed: list[str] = []
         self.blocks = {}
         for page in rendered.pages:
-            text = page.text()
+            text = page_source(page)
+            rel = docs_path(page.address)
             if self.lift:
-                known = self._lifted.get(page.path)
+                known = self._lifted.get(rel)
                 if known is None or known[0] != text:  # a writer that lives on (serve) lifts only changed pages
                     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
                     lifted, blocks = islands.lift(text)
                     # The digest (front matter) changes the file whenever a lifted block changes.
                     known = (text, lifted.replace("---\n", f"---\nrp_inhoud: {digest}\n", 1), blocks)
-                    self._lifted[page.path] = known
-                self.blocks[page.path] = known[2]
+                    self._lifted[rel] = known
+                self.blocks[rel] = known[2]
                 text = known[1]
-            path = self.docs_dir / page.path
+            path = self.docs_dir / rel
             wanted.add(path)
             if self._write(path, text.encode("utf-8")):
-                changed.append(page.path)
+                changed.append(rel)
         for rel, source in rendered.assets.items():
             path = self.docs_dir / rel
             wanted.add(path)
@@ -123,16 +149,21 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def _nav(items: list[NavItem]) -> list[Any]:
+def _nav(rendered: RenderedSite) -> list[Any]:
+    """mkdocs.yml's nav: titles mapped to docs paths, sections to lists."""
+    paths = {page.url: docs_path(page.address) for page in rendered.pages}
+    return _nav_items(rendered.nav, paths)
+
+
+def _nav_items(items: list[NavItem], paths: dict[str, str]) -> list[Any]:
     # Titles are editor text and Material prints them unescaped; Markup is escaped once
     # and stays so where a template adds `| e`.
     out: list[Any] = []
     for item in items:
         if item.children:
-            out.append({str(escape(item.title)): _nav(item.children)})
-        elif item.path:
-            out.append({str(escape(item.title)): item.path})
-        # a section without pages (a goal without indicators) has no place in the nav
+            out.append({str(escape(item.title)): _nav_items(item.children, paths)})
+        elif item.url is not None:
+            out.append({str(escape(item.title)): paths[item.url]})
     return out
 
 
@@ -149,7 +180,7 @@ def load_mkdocs_config(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Pa
         site_name=rendered.site_name,
         docs_dir=str(docs_dir),
         site_dir=str(site_dir),
-        nav=_nav(rendered.nav),
+        nav=_nav(rendered),
     )
     # The site name is editor text (organisation and title) printed unescaped by the theme.
     config.site_name = escape(rendered.site_name)
@@ -280,9 +311,9 @@ def fingerprint(paths: ProjectPaths, rendered: RenderedSite) -> str:
     add(__version__, version("mkdocs"), version("mkdocs-material"), rendered.site_name)
     cfg = config_file(paths)
     add(cfg.read_bytes())
-    add(json.dumps(_nav(rendered.nav), ensure_ascii=False))
+    add(json.dumps(_nav(rendered), ensure_ascii=False))
     for page in rendered.pages:
-        add(page.path, page.text())
+        add(docs_path(page.address), page_source(page))
     for rel, source in sorted(rendered.assets.items()):
         add(rel, source.read_bytes())
     for rel, data in sorted(rendered.files.items()):
@@ -326,7 +357,7 @@ def write_plain_project(paths: ProjectPaths, rendered: RenderedSite, dest: Path)
     write_docs(rendered, docs, lift=False)
     with config_file(paths).open(encoding="utf-8") as fh:
         raw = yaml_load(fh) or {}
-    raw.update(site_name=rendered.site_name, docs_dir="docs", nav=_nav(rendered.nav))
+    raw.update(site_name=rendered.site_name, docs_dir="docs", nav=_nav(rendered))
     raw.setdefault("extra_css", [])
     if REPORT_CSS not in raw["extra_css"]:
         raw["extra_css"].append(REPORT_CSS)
@@ -363,7 +394,7 @@ class Preview:
 
     def _layout_key(self, rendered: RenderedSite) -> str:
         cfg = config_file(self.paths)
-        parts = [json.dumps(_nav(rendered.nav), ensure_ascii=False), rendered.site_name, str(cfg.stat().st_mtime_ns)]
+        parts = [json.dumps(_nav(rendered), ensure_ascii=False), rendered.site_name, str(cfg.stat().st_mtime_ns)]
         parts += sorted(rendered.assets)
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
@@ -374,7 +405,7 @@ class Preview:
         changed = self.writer.write(rendered)
         layout = self._layout_key(rendered)
         full = layout != self._layout or not self.site_dir.is_dir()
-        pages = {p.path for p in rendered.pages}
+        pages = {docs_path(p.address) for p in rendered.pages}
         if not full and not changed:
             return "ongewijzigd"
         if not full and any(rel not in pages for rel in changed):

@@ -1,6 +1,6 @@
 """Charts in pages: the HTML block of a chart, and drawing all of a build's charts at once.
 
-`ChartBook.block(spec, page_path)` returns a chart's complete HTML block at once: the
+`ChartBook.block(spec, address)` returns a chart's complete HTML block at once: the
 figure with title and Dutch summary, the data table behind a native <details> toggle
 and a link to the CSV. Only the SVG is left as a placeholder; `ChartBook.finish(pages)`
 then draws every chart of the build in one go (cache first, the rest in parallel) and
@@ -24,13 +24,13 @@ from generator.charts.model import ChartSpec
 from generator.charts.render import ChartCache, Progress, RenderStats, cache_key, render_all
 from generator.charts.summary import summarise
 from generator.charts.table import csv_bytes, data_table
+from generator.compute.views import EditionView, IndicatorView
 from generator.core.paths import ProjectPaths
+from generator.render.environment import make_environment
+from generator.render.model import Address, Page, relative_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
-
-    from generator.compute.views import EditionView, IndicatorView
-    from generator.render.pages import Page
 
 TEMPLATE = "partials/_chart_figure.html"
 _PLACEHOLDER = re.compile(r"<!--rp-chart-svg:([0-9a-f]{40}):([a-z0-9-]+)-->")
@@ -65,8 +65,8 @@ class ChartBook:
         self._env = env
         self._specs: dict[str, ChartSpec] = {}  # cache key -> spec
         self._dom_ids: dict[str, set[str]] = {}  # page -> ids used on it
-        self._texts: dict[tuple[str, str], tuple[str, str]] = {}  # (page, id) -> title, summary
-        self.csv_files: dict[str, bytes] = {}  # docs-relative path -> content, until taken
+        self._texts: dict[tuple[str, str], tuple[str, str]] = {}  # (page url, id) -> title, summary
+        self.csv_files: dict[str, bytes] = {}  # site-relative path -> content, until taken
         self.stats = RenderStats()
 
     # -- building blocks ---------------------------------------------------------------
@@ -74,8 +74,6 @@ class ChartBook:
     @property
     def env(self) -> "Environment":
         if self._env is None:
-            from generator.render.pages import make_environment
-
             self._env = make_environment(self.paths)
         return self._env
 
@@ -83,26 +81,24 @@ class ChartBook:
         """Render chart blocks with this (the site's) template environment."""
         self._env = env
 
-    def block(self, spec: ChartSpec, page_path: str, csv_path: str | None = None, summary: str | None = None) -> Markup:
-        """The HTML block of one chart on the page at `page_path` (docs-relative, e.g. "2023-q1/kpi/x.md").
+    def block(self, spec: ChartSpec, address: Address, csv_path: str | None = None, summary: str | None = None) -> Markup:
+        """The HTML block of one chart on the page at `address`.
 
-        The CSV goes next to the page, in `grafieken/<id>.csv`, unless `csv_path` says where.
+        The CSV goes into the page's folder, in `grafieken/<id>.csv`, unless `csv_path` says where.
         `summary` replaces the generated text alternative when the caller can say it better.
         """
-        from generator.render.pages import page_url, relative_url
-
         key = cache_key(spec)
         self._specs.setdefault(key, spec)
-        dom_id = self._dom_id(page_path, spec.id)
-        csv_rel = self._add_csv(csv_path or posixpath.join(posixpath.dirname(page_path), "grafieken", f"{spec.id}.csv"), spec)
+        dom_id = self._dom_id(address.url, spec.id)
+        csv_rel = self._add_csv(csv_path or posixpath.join(address.folder, "grafieken", f"{spec.id}.csv"), spec)
         summary = summary or summarise(spec)
-        self._texts[(page_path, dom_id)] = (spec.title, summary)
+        self._texts[(address.url, dom_id)] = (spec.title, summary)
         context: dict[str, Any] = {
             "chart": spec,
             "dom_id": dom_id,
             "summary": summary,
             "table": data_table(spec),
-            "csv_url": relative_url(page_url(page_path), csv_rel),
+            "csv_url": relative_url(address.url, csv_rel),
             "csv_name": posixpath.basename(csv_rel),
             "image": Markup(f"<!--rp-chart-svg:{key}:{dom_id}-->"),
         }
@@ -110,12 +106,12 @@ class ChartBook:
         # Markdown ends a raw HTML block at a blank line: keep the block in one piece.
         return Markup("\n".join(line for line in rendered.splitlines() if line.strip()))
 
-    def indicator_blocks(self, edition: "EditionView", ind: "IndicatorView", page_path: str) -> list[Markup]:
+    def indicator_blocks(self, edition: EditionView, ind: IndicatorView, address: Address) -> list[Markup]:
         """The charts of a KPI page."""
-        return [self.block(spec, page_path) for spec in indicator_specs(ind, edition.summary.period)]
+        return [self.block(spec, address) for spec in indicator_specs(ind, edition.summary.period)]
 
-    def _dom_id(self, page_path: str, chart_id: str) -> str:
-        used = self._dom_ids.setdefault(page_path, set())
+    def _dom_id(self, url: str, chart_id: str) -> str:
+        used = self._dom_ids.setdefault(url, set())
         base = f"grafiek-{chart_id}"
         dom_id, n = base, 2
         while dom_id in used:
@@ -142,17 +138,17 @@ class ChartBook:
         svgs, self.stats = render_all(self._specs.values(), self.cache, self.workers, self.progress)
         return svgs
 
-    def finish(self, pages: list["Page"]) -> dict[str, bytes]:
+    def finish(self, pages: list[Page]) -> dict[str, bytes]:
         """Draw all charts, put them into the pages, and return the CSV files not taken yet
-        (docs-relative path -> content)."""
+        (site-relative path -> content)."""
         svgs = self.draw() if self._specs else {}
         for page in pages:
             if "<!--rp-chart-svg:" in page.body:
-                page.body = fill(page.body, svgs, lambda dom_id, path=page.path: self._texts[(path, dom_id)])
+                page.body = fill(page.body, svgs, lambda dom_id, url=page.url: self._texts[(url, dom_id)])
         return self.take_files()
 
     def take_files(self) -> dict[str, bytes]:
-        """The CSV files of the charts made since the last call (docs-relative path -> content)."""
+        """The CSV files of the charts made since the last call (site-relative path -> content)."""
         files, self.csv_files = self.csv_files, {}
         return files
 

@@ -2,17 +2,22 @@
 
 The guide is plain Markdown so it also reads well on GitHub or GitLab. Its index
 page's links set the order in the navigation; pages it does not link come last.
+Its pages link to each other by file name (`](tabellen.md)`): the body stays Markdown
+the engine resolves (see docs/dev/engines.md).
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterator
 
 from generator.core.paths import PACKAGE_DIR
-from generator.render.pages import NavItem, Page
+from generator.render.model import Address, NavPlace, Page
+from generator.render.pages.kind import PageKind, Scope, SiteContext
 
 GUIDE_URL_DIR = "handleiding"
+SECTION = (GUIDE_URL_DIR, "Handleiding")
 _TITLE = re.compile(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$")
 _LINK = re.compile(r"\]\(([a-z0-9-]+\.md)(#[^)]*)?\)")
 
@@ -45,16 +50,22 @@ def _order(files: dict[str, Path]) -> list[str]:
     return names + sorted(n for n in files if n not in names)
 
 
-def guide_pages(guide_dir: Path | None = None) -> tuple[list[Page], NavItem | None]:
+def guide_pages(guide_dir: Path | None = None) -> list[Page]:
     folder = guide_dir or default_guide_dir()
     files = {p.name: p for p in folder.glob("*.md")} if folder.is_dir() else {}
-    if not files:
-        return [], None
     pages: list[Page] = []
-    section = NavItem("Handleiding", children=[])
     for name in _order(files):
         title, body = _split_title(files[name].read_text(encoding="utf-8"), name[:-3])
-        page = Page(f"{GUIDE_URL_DIR}/{name}", title, body, description="Handleiding voor redacteuren")
-        pages.append(page)
-        section.children.append(NavItem("Overzicht" if name == "index.md" else title, page.path))
-    return pages, section
+        index = name == "index.md"
+        address = Address(f"{GUIDE_URL_DIR}/" if index else f"{GUIDE_URL_DIR}/{name[:-3]}/", index=index)
+        pages.append(Page(address, title, body, description="Handleiding voor redacteuren",
+                          nav=NavPlace((SECTION,), "Overzicht" if index else title)))
+    return pages
+
+
+def make(ctx: SiteContext) -> Iterator[Page]:
+    if ctx.guide:
+        yield from guide_pages()
+
+
+KIND = PageKind("guide", Scope.SITE, None, make)

@@ -1,0 +1,1 @@
+"""Page kinds: one module per kind (view to page, naming its template); `registry` lists them."""
