@@ -11,7 +11,8 @@ from snapshot_util import assert_snapshot
 from generator.compute.views import PageBlock, PageView, block_token
 from generator.core.paths import ProjectPaths
 from generator.core.vocabulary import TableKind
-from generator.render.pages import make_environment, render_page_body
+from generator.render.environment import make_environment
+from generator.render.pages.free_page import render_page_body
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -14,8 +14,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.checks.yaml_kinds import KINDS, SCHEMA_DIR, YamlKind, kind_for, yaml_files
+from generator.load.yamlfile import MODELINE_PREFIX
 
-MODELINE_PREFIX = "# yaml-language-server:"
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 

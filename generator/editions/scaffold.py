@@ -24,7 +24,7 @@ from generator.core.vocabulary import EditionStatus
 from generator.editions.refused import Refused
 from generator.model.concept_marker import MARKER, MARKER_RE
 from generator.model.frozen_inputs import edition_files
-from generator.checks.json_schema import MODELINE_PREFIX  # a schema pointer that must stay the first line
+from generator.load.yamlfile import MODELINE_PREFIX  # a schema pointer that must stay the first line
 
 
 @dataclass

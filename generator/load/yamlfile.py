@@ -26,6 +26,10 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from generator.load.files import line_of_offset, read_text_file
 from generator.core.problems import Problems
 
+# The first line of a YAML file that points editors' tools at its JSON Schema (`rapportage schema`);
+# it is not editor content (a CONCEPT marker or a snapshot hash goes below it).
+MODELINE_PREFIX = "# yaml-language-server:"
+
 Loc = tuple[Any, ...]
 
 # Plenty for a report; a larger file is almost certainly a mistake (or an attack).

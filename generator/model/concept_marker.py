@@ -14,7 +14,7 @@ from generator.core.paths import ProjectPaths
 from generator.core.problems import Problems
 from generator.core.vocabulary import Severity
 from generator.model.frozen_inputs import edition_files
-from generator.checks.json_schema import MODELINE_PREFIX
+from generator.load.yamlfile import MODELINE_PREFIX
 
 MARKER = "# CONCEPT – overgenomen uit editie {source}. Werk de tekst bij voor {target} en verwijder daarna deze regel."
 MARKER_RE = re.compile(r"^\ufeff?#\s*CONCEPT\b.*?overgenomen uit editie (\S+?)\.?(\s|$)")

@@ -29,7 +29,7 @@ from generator.core.periods import Period
 from generator.core.problems import Problems
 from generator.load.files import file_problem
 from generator.load.yamlfile import load_yaml
-from generator.checks.json_schema import MODELINE_PREFIX
+from generator.load.yamlfile import MODELINE_PREFIX
 
 SNAPSHOT_DIR = "gepubliceerd"
 FORMAT = 1
