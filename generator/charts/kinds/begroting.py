@@ -12,7 +12,7 @@ import altair as alt
 from generator.charts import cells, config_rules, marks, theme, values
 from generator.charts import sentences as say
 from generator.charts.kind_module import IndicatorRows, Problem, TableRows
-from generator.charts.kinds import lijn
+import generator.charts.kinds.lijn as lijn  # the module itself: the package is the registry
 from generator.charts.model import ChartSpec
 from generator.core import formatting as fmt
 from generator.core.vocabulary import ChartKind

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.charts import cells
 from generator.charts.kind_module import IndicatorRows, Problem, TableRows
-from generator.charts.kinds import lijn
+import generator.charts.kinds.lijn as lijn  # the module itself: the package is the registry
 from generator.charts.model import ChartSpec
 from generator.core.vocabulary import ChartKind
 
