@@ -62,7 +62,8 @@ pathLength style lang tabindex
 ARIA = re.compile(r"aria-[a-z]+")
 SAME_DOCUMENT = re.compile(r"#[A-Za-z_][\w.:-]*")
 URL_TOKEN = re.compile(r"url\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)]*))\s*\)", re.I)
-SAFE_CSS_VALUE = re.compile(r"[\w\s#%.,()+\-'\"/!]*")
+SAFE_CSS_VALUE = re.compile(r"[\w\s#%.,()+\-'\"!]*")
+SAFE_PLAIN_VALUE = re.compile(r"[\w\s.,%+\-#()]*")
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(\n)|(.))", re.S)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -216,8 +217,13 @@ class _Builder:
                 checked = _css_value(value, line)
                 if checked is not None:
                     kept.append((local, checked))
-            elif local in ATTRIBUTES or ARIA.fullmatch(local):
-                kept.append((local, value))
+            elif ARIA.fullmatch(local) or local in ("role", "lang"):
+                kept.append((local, value))  # text for screen readers
+            elif local == "id" or local == "class":
+                if re.fullmatch(r"[\w.:\- ]*", value) and "//" not in value:
+                    kept.append((local, value))
+            elif local in ATTRIBUTES and SAFE_PLAIN_VALUE.fullmatch(value):
+                kept.append((local, value))  # numbers, path data, keywords
         return kept
 
     def end(self, name: str) -> None:
@@ -295,11 +301,12 @@ def serialise(root: _Node, uses_xlink: bool = False) -> str:
         if top:
             attrs = f' xmlns="{SVG_NS}"' + (f' xmlns:xlink="{XLINK_NS}"' if uses_xlink else "") + attrs
         out.append(f"<{node.tag}{attrs}")
-        if not node.children:
+        children = [c for c in node.children if isinstance(c, str) or c.keep]
+        if not children:
             out.append("/>")
             return
         out.append(">")
-        for child in node.children:
+        for child in children:
             if isinstance(child, str):
                 out.append(_escape(child))
             else:
