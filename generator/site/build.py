@@ -17,6 +17,7 @@ from generator.compute.project import ComputedProject, compute_project
 from generator.compute.tables import TABLE_MODELS
 from generator.compute.site import accessibility_view
 from generator.compute.views import EditionView
+from generator.load.imagefile import read_image
 from generator.model.project import ProjectModel, read_project
 from generator.core.problems import Problem, Problems, ValidationFailed
 from generator.core.paths import ProjectPaths
@@ -103,8 +104,23 @@ def _logo(paths: ProjectPaths, project: ProjectModel) -> Path | None:
     if project.site.logo:
         candidate = (paths.content / project.site.logo).resolve()
         if candidate.is_relative_to(paths.content.resolve()) and candidate.is_file():
-            return candidate
+            return _published_logo(paths, candidate)
     return None
+
+
+def _published_logo(paths: ProjectPaths, source: Path) -> Path | None:
+    """The logo as the site publishes it: the bytes read_image returns (an SVG rebuilt
+    from its allow-list), written to the work folder; never the editor's file itself."""
+    data = read_image(source, paths.rel(source), Problems())
+    if data is None:
+        return None
+    target = paths.work / "logo" / source.name
+    if target.is_symlink():
+        target.unlink()
+    if not target.is_file() or target.read_bytes() != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return target
 
 
 def render(
