@@ -282,7 +282,12 @@ def sanitise_svg(raw: bytes, rel: str, problems: Problems) -> bytes | None:
     return serialise(builder.root, builder.uses_xlink).encode("utf-8")
 
 
+# Characters XML 1.0 does not allow (a CSS escape such as `\\b` decodes to one).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _escape(text: str, attribute: bool = False) -> str:
+    text = _NOT_XML.sub("", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if attribute:
         text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
