@@ -103,7 +103,7 @@ def test_budget_needs_one_unit(example_project):
 
 @pytest.fixture(scope="module")
 def editions():
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     return {e.summary.period: e for e in compute(load(ProjectPaths.at(root))).editions}
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,12 @@ from generator.cli import main
 from generator.render.pages.guide import default_guide_dir, guide_pages
 
 pytestmark = pytest.mark.slow
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("guide") / "project"
-    project.mkdir()
-    for name in ("content", "data", "schemas"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    assert main(["build", "--project", str(project)]) == 0
-    return project
+def built(built_example) -> Path:
+    return built_example.project
 
 
 def soup(path: Path) -> BeautifulSoup:

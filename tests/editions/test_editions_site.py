@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from generator.site.build import build
 from generator.core.paths import ProjectPaths
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

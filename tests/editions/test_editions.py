@@ -355,7 +355,7 @@ def test_measures_whose_planning_moved() -> None:
     class WithMeasures(EditionView):
         measures: list[dict]
 
-    base = json.loads(Path(__file__).parent.joinpath("..", "content", "edities", "2023-Q1", "gepubliceerd",
+    base = json.loads(Path(__file__).parent.joinpath("..", "..", "content", "edities", "2023-Q1", "gepubliceerd",
                                                      "versie-1.json").resolve().read_text(encoding="utf-8"))["view"]
 
     def view(measures):

@@ -20,7 +20,7 @@ from generator.render.pages.registry import PAGE_KINDS
 from generator.site.build import check, render
 from snapshot import assert_snapshot
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S | re.I)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from tables_util import compute_tables, messages
-from snapshot_util import assert_snapshot
+from snapshot import assert_snapshot
 
 from generator.compute.views import PageBlock, PageView, block_token
 from generator.core.paths import ProjectPaths
@@ -14,7 +14,7 @@ from generator.core.vocabulary import TableKind
 from generator.render.environment import make_environment
 from generator.render.pages.free_page import render_page_body
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 CASES: dict[TableKind, tuple[str, dict[str, str]]] = {
     TableKind.BUDGET: ("""
@@ -74,4 +74,4 @@ def test_table_kind_html(tmp_path, kind):
     page = PageView(slug="p", title="P", order=1, body_md=block_token(0) + "\n",
                     blocks=[PageBlock(kind="tabel", table=views["t"])], url="2023-q2/p/")
     html = render_page_body(make_environment(ProjectPaths.at(REPO)), page)
-    assert_snapshot(f"tables/{kind.value}.html", html + "\n")
+    assert_snapshot(html + "\n", f"tables/{kind.value}.html")

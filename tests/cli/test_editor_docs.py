@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from generator.cli import COMMANDS as COMMAND_TABLE, build_parser
 from generator.checks.yaml_kinds import KINDS
 
-GUIDE = Path(__file__).resolve().parents[1] / "docs" / "handleiding"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "handleiding"
 COMMANDS_PAGE = GUIDE / "opdrachten.md"
 KEYS_PAGE = GUIDE / "sleutels.md"
 _HEADING = re.compile(r"^(#{1,6})\s")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 LEGEND = [
     ("Groen", "Groen staat voor een actie die/resultaat dat volgens planning loopt."),
@@ -22,14 +20,8 @@ LEGEND = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("measures") / "project"
-    project.mkdir()
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    assert main(["build", "--project", str(project)]) == 0
-    return project / "site"
+def site(built_example) -> Path:
+    return built_example.site
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

@@ -17,7 +17,7 @@ from generator.model.yields import YieldEntry, YieldKey
 from generator.core.periods import Period
 from generator.core.paths import ProjectPaths
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 AMOUNT = ycalc.amount_cell
 DASH = ycalc.NOT_QUANTIFIABLE

@@ -18,7 +18,7 @@ from generator.site import build as pipeline
 from generator.cli import main
 from generator.site import output
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _files(folder: Path) -> set[str]:

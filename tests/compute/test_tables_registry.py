@@ -8,7 +8,7 @@ from generator.compute.tables import TABLE_KINDS
 from generator.core.vocabulary import TableKind
 from generator.compute.tables import TABLE_MODELS
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_every_table_kind_is_registered():

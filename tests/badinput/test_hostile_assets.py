@@ -16,7 +16,7 @@ from generator.cli import main
 from generator.core.problems import Problems
 from generator.load.svg_sanitise import css_unescape, sanitise_svg
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SVG = 'xmlns="http://www.w3.org/2000/svg"'
 
 

@@ -15,18 +15,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    import shutil
-
-    from tests.conftest import REPO
-
-    project = tmp_path_factory.mktemp("e2e") / "project"
-    project.mkdir()
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    assert main(["build", "--project", str(project)]) == 0
-    return project
+def built(built_example) -> Path:
+    return built_example.project
 
 
 def soup(path: Path) -> BeautifulSoup:

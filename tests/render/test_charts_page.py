@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
@@ -10,10 +9,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.site.build import build
-from generator.core.paths import ProjectPaths
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 WAIT_SUMMARY = (
     "Wachttijd per team en aanbieder in Q3 2023: Wijkteam Jeugd 68 dagen, Wijkteam Wmo 39 dagen, "
@@ -25,15 +22,9 @@ WAIT_SUMMARY = (
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("charts") / "project"
-    project.mkdir()
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    result = build(ProjectPaths.at(project))
-    assert result.charts.charts >= 33  # one or more per KPI page, three editions
-    return result.site_dir
+def site(built_example) -> Path:
+    assert built_example.result.charts.charts >= 33  # one or more per KPI page, three editions
+    return built_example.site
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

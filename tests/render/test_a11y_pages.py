@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.cli import main
 from generator.compute.status import STATUS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 CSS = REPO / "templates" / "assets" / "rapportage.css"
 
 
 @pytest.fixture(scope="session")
-def site_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BeautifulSoup]:
-    project = tmp_path_factory.mktemp("a11y") / "project"
-    project.mkdir()
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    assert main(["build", "--project", str(project)]) == 0
-    site = project / "site"
+def site_pages(built_example) -> dict[str, BeautifulSoup]:
+    site = built_example.site
     return {
         p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
         for p in sorted(site.rglob("*.html"))

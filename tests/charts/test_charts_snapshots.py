@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,13 +16,14 @@ import pytest
 
 import chart_samples as samples
 from generator.charts.model import ChartSpec
+from snapshot import assert_snapshot
+
 from generator.charts.spec import vegalite
 from generator.charts.summary import summarise
 from generator.charts.table import data_table
 from generator.core.vocabulary import ChartKind
 
-SNAPSHOTS = Path(__file__).parent / "snapshots" / "charts"
-UPDATE_ENV = "RAPPORTAGE_UPDATE_SNAPSHOTS"
+SNAPSHOTS = Path(__file__).resolve().parents[2] / "snapshots" / "charts"
 
 CASES: dict[str, Callable[[], ChartSpec]] = {
     "lijn-een-reeks": samples.line_one,
@@ -38,26 +38,20 @@ CASES: dict[str, Callable[[], ChartSpec]] = {
 }
 
 
-def assert_snapshot(name: str, value: Any) -> None:
+def assert_json_snapshot(name: str, value: Any) -> None:
     """Compare `value` (as pretty JSON) with tests/snapshots/charts/<name>.json."""
-    text = json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    path = SNAPSHOTS / f"{name}.json"
-    if os.environ.get(UPDATE_ENV):
-        path.write_text(text, encoding="utf-8")
-        return
-    assert path.exists(), f"no snapshot {path.name}; run with {UPDATE_ENV}=1 to write it"
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs; rewrite with {UPDATE_ENV}=1 if intended"
+    assert_snapshot(json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False) + "\n", f"charts/{name}.json")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_vegalite(name: str) -> None:
-    assert_snapshot(f"{name}.vegalite", vegalite(CASES[name]()))
+    assert_json_snapshot(f"{name}.vegalite", vegalite(CASES[name]()))
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_summary_and_table(name: str) -> None:
     spec = CASES[name]()
-    assert_snapshot(f"{name}.tekst", {"samenvatting": summarise(spec), "tabel": dataclasses.asdict(data_table(spec))})
+    assert_json_snapshot(f"{name}.tekst", {"samenvatting": summarise(spec), "tabel": dataclasses.asdict(data_table(spec))})
 
 
 def test_every_kind_has_a_snapshot() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tables_util import column, compute_tables, messages, texts
+from tables_util import compute_tables, messages, texts
 
 QUARTERS = """
 tabellen:

@@ -12,7 +12,7 @@ from generator.core.problems import ValidationFailed
 from generator.core.paths import ProjectPaths
 from tables_util import write
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PAGE = "content/edities/2023-Q3/paginas/grafiek.md"  # the concept: published editions do not change
 
 

@@ -18,7 +18,7 @@ from generator.core.problems import Problems
 from generator.core.vocabulary import ChartKind
 from generator.model.schema import IndicatorDefinition
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DRAWN = [k for k in ChartKind if k is not ChartKind.NONE]
 
 

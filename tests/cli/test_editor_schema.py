@@ -16,7 +16,7 @@ from generator.checks.json_schema import modeline, schema_text, update_schemas
 from generator.checks.yaml_kinds import KINDS, kind_for, yaml_files
 from generator.core.problems import Problems
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _json_instance(value):

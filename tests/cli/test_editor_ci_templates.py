@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 
 from generator.cli import build_parser
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = [
     REPO / "ci-sjablonen/github/rapportage.yml",
     REPO / "ci-sjablonen/gitlab/.gitlab-ci.yml",
