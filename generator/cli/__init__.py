@@ -385,8 +385,10 @@ COMMANDS: tuple[Command, ...] = (
         cmd_pdf,
     ),
     Command(
-        "check", "controleer alleen, zonder te bouwen",
-        "Controleert YAML, CSV en alle verwijzingen en meldt alle fouten tegelijk met bestand en regel.",
+        "check", "controleer en reken alles uit, zonder te bouwen",
+        "Leest alle bestanden, controleert YAML, CSV en alle verwijzingen en rekent alle cijfers, tabellen "
+        "en citaten uit zoals de build dat doet (een totaal dat niet klopt is ook een fout); meldt alle fouten "
+        "tegelijk met bestand en regel. Bouwt geen site en tekent geen grafieken.",
         ("rapportage check", "rapportage check --strict", "rapportage check --format github",
          "rapportage check --format gitlab > gl-code-quality-report.json"),
         (_STRICT, _FORMAT),
