@@ -93,6 +93,53 @@ def test_report_002_stated_total_is_checked_and_named_by_file_and_row(tmp_path) 
     ]
 
 
+SEED_002_ALL = SEED_002 + [("Voordeel afrekening 2023", "0", "-4", 4, "V", None)]
+
+
+def test_report_002_stated_total_within_the_rounding_is_shown_as_stated(tmp_path) -> None:
+    # "x € 1.000, afgerond": the report's total 9.595 / 10.341 is the sum of unrounded
+    # amounts; its ten rounded lines add up to 9.594 / 10.340. With `afgerond_op: 1` the
+    # stated total is shown as the report shows it, with a note on the difference.
+    csv = _seed_csv(SEED_002_ALL, SEED_002_TOTAL)
+    yml = TABLE_002.format(pct=1) + "    afgerond_op: 1\n"
+    views, problems = compute_tables(tmp_path, yml, {"prognose-2024.csv": csv})
+    assert messages(problems) == []
+    view = views["prognose-2024"]
+    assert texts(view)[-1] == ["Totaal ZIN en PGB", "9.595a", "10.341a", "-746", "N", "-7,8%"]  # as the report, marked
+    total = view.rows[-1]
+    assert total.kind == "totaal"
+    assert [total.cells[1].note, total.cells[2].note] == ["a", "a"]
+    assert total.cells[1].value == 9595000
+    assert view.notes[1:] == [
+        "a Totaal ZIN en PGB (Begroting 2024 na 1e firap): 9.595 zoals de bron het geeft; "
+        "de afgeronde regels tellen op tot 9.594 (afrondingsverschil).",
+        "a Totaal ZIN en PGB (Prognose 2024): 10.341 zoals de bron het geeft; "
+        "de afgeronde regels tellen op tot 10.340 (afrondingsverschil).",
+    ]
+
+
+def test_report_002_stated_total_beyond_the_rounding_is_still_an_error(tmp_path) -> None:
+    # Ten rounded lines and a rounded total are at most 5,5 (x € 1.000) apart; 9.601 is not rounding.
+    csv = _seed_csv(SEED_002_ALL, ("Totaal ZIN en PGB", "9.601", "10.341"))
+    yml = TABLE_002.format(pct=1) + "    afgerond_op: 1\n"
+    views, problems = compute_tables(tmp_path, yml, {"prognose-2024.csv": csv})
+    assert "prognose-2024" not in views
+    assert messages(problems) == [
+        "data/prognose-2024.csv:12: fout: kolom `Begroting 2024 na 1e firap`: totaal `Totaal ZIN en PGB` is € 9.601.000, "
+        "maar alle regels erboven tellen op tot € 9.594.000; dat is meer dan de afronding van 10 afgeronde cijfers "
+        "kan verklaren (hoogstens € 5.500)\n"
+        "    tip: controleer de regels, of laat de cel leeg: dan rekent rapportage het totaal zelf uit",
+    ]
+
+
+def test_rounding_must_be_positive(tmp_path) -> None:
+    csv = _seed_csv(SEED_002_ALL, SEED_002_TOTAL)
+    yml = TABLE_002.format(pct=1) + "    afgerond_op: 0\n"
+    views, problems = compute_tables(tmp_path, yml, {"prognose-2024.csv": csv})
+    assert views == {}
+    assert any("afgerond_op" in m for m in messages(problems))
+
+
 def test_empty_total_cells_are_computed_with_one_decimal_percentage(tmp_path) -> None:
     rows = SEED_002 + [("Voordeel afrekening 2023", "0", "-4", 4, "V", None)]
     csv = _seed_csv(rows, ("Totaal ZIN en PGB", "", ""))

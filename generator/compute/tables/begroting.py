@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pydantic import AliasChoices, Field
 
 from generator.compute.tables.common import (
-    Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, heading, label_cell, num_cell,
+    ROUNDING_MARK, Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, heading, label_cell, num_cell,
     percent_cell, sum_present, unit_text,
 )
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
@@ -45,6 +45,11 @@ class BudgetTable(TableBase):
     unit: MoneyUnit = Field(default="euro", alias="eenheid")
     file_unit: MoneyUnit = Field(default="euro", alias="bedragen_in_bestand")
     columns: BudgetColumns = Field(default_factory=BudgetColumns, alias="kolommen")
+    rounding: float | None = Field(
+        default=None, alias="afgerond_op", gt=0,
+        description="De bedragen in het bestand zijn afgerond op dit getal, in de eenheid van het bestand "
+        "(1: op hele getallen, zoals 'x € 1.000, afgerond'). Een totaal in het bestand dat binnen die afronding "
+        "afwijkt van de som van de regels, staat er zoals gegeven, met een voetnoot.")
 
 
 @dataclass
@@ -53,11 +58,12 @@ class _BudgetLine:
     kind: str
     budget: float | None
     forecast: float | None
+    marks: tuple[str | None, str | None] = (None, None)  # note marks of the budget and forecast cells
 
 
 def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:
     d: BudgetTable = src.definition  # type: ignore[assignment]
-    r = Reader(src, data, problems, scale=amount_scale(d.file_unit, d.unit))
+    r = Reader(src, data, problems, scale=amount_scale(d.file_unit, d.unit), rounding=d.rounding)
     c = d.columns
     label_col = r.column(c.label, ("kolommen", "omschrijving"))
     budget_col = r.column(c.budget, ("kolommen", "begroting"))
@@ -86,9 +92,12 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
             scope = fold.scope(kind)
             computed_b = sum_present([x.budget for x in scope])
             computed_f = sum_present([x.forecast for x in scope])
-            check_stated(r, row, budget_col, label, kind, budget, computed_b, d.unit, d.decimals)
-            check_stated(r, row, forecast_col, label, kind, forecast, computed_f, d.unit, d.decimals)
-            line = _BudgetLine(label, kind, computed_b, computed_f)
+            as_stated_b = check_stated(r, row, budget_col, label, kind, budget, computed_b, d.unit, d.decimals,
+                                       count=sum(1 for x in scope if x.budget is not None))
+            as_stated_f = check_stated(r, row, forecast_col, label, kind, forecast, computed_f, d.unit, d.decimals,
+                                       count=sum(1 for x in scope if x.forecast is not None))
+            line = _BudgetLine(label, kind, budget if as_stated_b else computed_b, forecast if as_stated_f else computed_f,
+                               (ROUNDING_MARK if as_stated_b else None, ROUNDING_MARK if as_stated_f else None))
             fold.close()
         lines.append(line)
     if r.failed:
@@ -109,7 +118,7 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
     return TableView(
         id=d.id, kind=TableKind.BUDGET, title=d.title, unit=d.unit, unit_text=unit_text(d.unit), source=d.source,
         notes=["V = voordeel, N = nadeel. Verschil = begroting min " + data.header(forecast_col).lower()
-               + "; afwijking = verschil als percentage van de begroting."],
+               + "; afwijking = verschil als percentage van de begroting."] + r.rounding_notes,
         columns=columns, rows=rows,
     )
 
@@ -133,8 +142,8 @@ def _budget_cells(x: _BudgetLine, d: BudgetTable) -> list[TableCell]:
     pct = diff / abs(x.budget) if diff is not None and x.budget else None
     return [
         label_cell(x.label),
-        num_cell(x.budget, d.unit, d.decimals),
-        num_cell(x.forecast, d.unit, d.decimals),
+        num_cell(x.budget, d.unit, d.decimals, note=x.marks[0]),
+        num_cell(x.forecast, d.unit, d.decimals, note=x.marks[1]),
         num_cell(diff, d.unit, d.decimals),
         TableCell(text=letter, title=VN_WORDS.get(letter)) if diff is not None else TableCell(missing=True),
         percent_cell(pct, d.percent_decimals),
