@@ -158,6 +158,44 @@ def test_shares_skip_missing_and_reject_negative(tmp_path) -> None:
     ]
 
 
+SHARES_GIVEN = """
+tabellen:
+  - id: hulpvragen
+    titel: Hulpvragen naar leefgebied
+    soort: aandelen
+    bestand: hulpvragen.csv
+    eenheid: percentage
+    kolommen: {omschrijving: Leefgebied, waarde: Aandeel}
+"""
+
+
+def test_report_002_shares_as_published_are_shown_as_given(tmp_path) -> None:
+    # Report 002's "eerste beeld soort hulpvragen": 66% / 19% / 6% / 10%, adding up to 101.
+    # Shown as given (never recomputed: from counts 66 becomes 65), with a note on the 101.
+    csv = "Leefgebied;Aandeel\nWmo;66%\nJeugd;19%\nPwet;6%\nOverig;10%\n"
+    views, problems = compute_tables(tmp_path, SHARES_GIVEN, {"hulpvragen.csv": csv})
+    assert messages(problems) == []
+    view = views["hulpvragen"]
+    assert [c.header for c in view.columns] == ["Leefgebied", "Aandeel"]
+    assert texts(view) == [["Wmo", "66%"], ["Jeugd", "19%"], ["Pwet", "6%"], ["Overig", "10%"], ["Totaal", "101%"]]
+    assert view.notes == ["De aandelen staan er zoals de bron ze geeft.",
+                          "Door afronding tellen de aandelen op tot 101% in plaats van 100%."]
+    csv = "Leefgebied;Aandeel\nWmo;66\nJeugd;19\nPwet;5\nOverig;10\n"
+    views, problems = compute_tables(tmp_path, SHARES_GIVEN, {"hulpvragen.csv": csv})
+    assert messages(problems) == [] and len(views["hulpvragen"].notes) == 1  # 100: no rounding note
+
+
+def test_given_shares_far_from_100_are_an_error(tmp_path) -> None:
+    csv = "Leefgebied;Aandeel\nWmo;66\nJeugd;29\nPwet;6\nOverig;10\n"
+    views, problems = compute_tables(tmp_path, SHARES_GIVEN, {"hulpvragen.csv": csv})
+    assert views == {}
+    assert messages(problems) == [
+        "data/hulpvragen.csv:1: fout: de aandelen in kolom `Aandeel` tellen op tot 111%; dat is meer dan afronding "
+        "van 4 percentages kan verklaren\n"
+        "    tip: controleer de percentages; zijn het geen aandelen van één geheel, kies dan `soort: kwartalen` of `tekst`",
+    ]
+
+
 CROSS = """
 tabellen:
   - id: afschalen
@@ -269,3 +307,42 @@ def test_table_definition_errors_name_the_yaml_line(tmp_path) -> None:
         "content/edities/2023-Q2/tabellen.yml:15: fout: `blad` geldt alleen voor XLSX-bestanden\n"
         "    tip: laat deze sleutel weg bij een CSV-bestand",
     ]
+
+
+STOCK = """
+tabellen:
+  - id: pga
+    titel: Aantal inwoners met PGA
+    soort: standen
+    bestand: pga.csv
+    kolommen: {omschrijving: Categorie}
+"""
+
+
+def test_report_004_stock_per_moment_has_no_year_sum(tmp_path) -> None:
+    # Report 004: "Aantal inwoners met PGA", Q1 2020 / Ultimo 2020 / Q1 2021, Totaal 49 71 58.
+    csv = "Categorie;Q1 2020;Ultimo 2020;Q1 2021\n18 min;8;10;11\n18-23;7;7;11\n23 plus;34;54;36\n"
+    views, problems = compute_tables(tmp_path, STOCK, {"pga.csv": csv})
+    assert messages(problems) == []
+    view = views["pga"]
+    assert [c.header for c in view.columns] == ["Categorie", "Q1 2020", "Ultimo 2020", "Q1 2021"]  # no year total
+    assert texts(view) == [["18 min", "8", "10", "11"], ["18-23", "7", "7", "11"], ["23 plus", "34", "54", "36"],
+                           ["Totaal", "49", "71", "58"]]
+    assert view.rows[-1].kind == "totaal"
+    from generator.charts.tables import table_chart_problem
+    assert table_chart_problem(view) is None  # its default chart can be drawn
+
+
+def test_stock_total_is_checked_and_moments_can_be_chosen(tmp_path) -> None:
+    csv = ("Categorie;Soort;Q1 2020;Ultimo 2020;Q1 2021\n18 min;;8;10;11\n18-23;;7;7;11\n23 plus;;34;54;36\n"
+           "Totaal;totaal;49;72;58\n")
+    views, problems = compute_tables(tmp_path, STOCK, {"pga.csv": csv})
+    assert views == {}
+    assert messages(problems) == [
+        "data/pga.csv:5: fout: kolom `Ultimo 2020`: totaal `Totaal` is 72, maar alle regels erboven tellen op tot 71\n"
+        "    tip: controleer de regels, of laat de cel leeg: dan rekent rapportage het totaal zelf uit",
+    ]
+    yml = STOCK + "    momenten: [Ultimo 2020, Q1 2020]\n    totaalregel: nee\n"
+    views, problems = compute_tables(tmp_path, yml, {"pga.csv": csv.replace("72", "71")})
+    assert messages(problems) == []
+    assert texts(views["pga"])[-1] == ["Totaal", "71", "49"]  # the file's total row, moments in the chosen order
