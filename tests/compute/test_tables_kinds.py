@@ -300,7 +300,7 @@ def test_table_definition_errors_name_the_yaml_line(tmp_path) -> None:
     _, problems = compute_tables(tmp_path, yml, {"c.csv": "a\nb\n"})
     assert messages(problems) == [
         "content/edities/2023-Q2/tabellen.yml:4: fout: `begrotingen` is geen geldige waarde voor `soort`; kies uit: "
-        "begroting, kwartalen, aandelen, kruistabel, tekst\n    tip: bedoelt u `begroting`?",
+        "begroting, kwartalen, aandelen, kruistabel, tekst, standen\n    tip: bedoelt u `begroting`?",
         "content/edities/2023-Q2/tabellen.yml:10: fout: onbekende sleutel `kleur`\n"
         "    tip: toegestane sleutels: `id`, `soort`, `titel`, `bestand`, `blad`, `bereik`, `bron`, `decimalen`, "
         "`decimalen_procent`, `grafiek`, `kolommen`",
@@ -346,3 +346,29 @@ def test_stock_total_is_checked_and_moments_can_be_chosen(tmp_path) -> None:
     views, problems = compute_tables(tmp_path, yml, {"pga.csv": csv.replace("72", "71")})
     assert messages(problems) == []
     assert texts(views["pga"])[-1] == ["Totaal", "71", "49"]  # the file's total row, moments in the chosen order
+
+
+COUNT_SHARES = """
+tabellen:
+  - id: voorzieningen
+    titel: Voorzieningen gemeente
+    soort: kwartalen
+    bestand: voorzieningen.csv
+    jaar: 2020
+    aandeel_per_jaar: ja
+    kolommen: {omschrijving: Voorzieningen, totaal: 2020 Totaal, soort: Soort}
+"""
+
+
+def test_report_004_share_column_in_a_count_table(tmp_path) -> None:
+    # Report 004, "Aandeel Gemeente": Licht / Middel / Zwaar per quarter, 2020 Totaal 571 / 592 / 498
+    # of 1.661, with each year's share 34% / 36% / 30% / 100%.
+    csv = ("Voorzieningen;Soort;Q1;Q2;Q3;Q4;2020 Totaal\nLicht;;257;93;136;85;571\nMiddel;;194;146;142;110;592\n"
+           "Zwaar;;153;126;123;96;498\nTotaal;totaal;604;365;401;291;1.661\n")
+    views, problems = compute_tables(tmp_path, COUNT_SHARES, {"voorzieningen.csv": csv})
+    assert messages(problems) == []
+    view = views["voorzieningen"]
+    assert [c.header for c in view.columns][-2:] == ["Totaal 2020", "Aandeel"]
+    assert [r[-2:] for r in texts(view)] == [["571", "34%"], ["592", "36%"], ["498", "30%"], ["1.661", "100%"]]
+    from generator.charts.tables import table_spec
+    assert {row.x for row in table_spec(view).rows} == {"q1", "q2", "q3", "q4"}  # the share is not drawn

@@ -139,7 +139,7 @@ def cited_cell_text(table: TableView, column: TableColumn, cell: TableCell, deci
         return cell.title or cell.text
     if cell.value is None:
         return "geen gegevens"
-    if spec is not None and column.key in spec.percent_columns:
+    if column.percent or (spec is not None and column.key in spec.percent_columns):
         return percent_text(cell.value, decimals)
     return citation_text(cell.value, table.unit, decimals)
 
