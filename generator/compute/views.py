@@ -346,6 +346,7 @@ class TableColumn(View):
     numeric: bool = True
     row_header: bool = False  # cells are <th scope="row">
     future: bool = False
+    percent: bool = False  # cells hold fractions, cited as a percentage (a share column)
 
 
 class TableRow(View):

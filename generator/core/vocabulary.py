@@ -92,6 +92,7 @@ class TableKind(StrEnum):
     SHARES = "aandelen"
     CROSS = "kruistabel"
     TEXT = "tekst"
+    STOCK = "standen"
 
 
 class Compliance(StrEnum):

@@ -93,6 +93,53 @@ def test_report_002_stated_total_is_checked_and_named_by_file_and_row(tmp_path) 
     ]
 
 
+SEED_002_ALL = SEED_002 + [("Voordeel afrekening 2023", "0", "-4", 4, "V", None)]
+
+
+def test_report_002_stated_total_within_the_rounding_is_shown_as_stated(tmp_path) -> None:
+    # "x € 1.000, afgerond": the report's total 9.595 / 10.341 is the sum of unrounded
+    # amounts; its ten rounded lines add up to 9.594 / 10.340. With `afgerond_op: 1` the
+    # stated total is shown as the report shows it, with a note on the difference.
+    csv = _seed_csv(SEED_002_ALL, SEED_002_TOTAL)
+    yml = TABLE_002.format(pct=1) + "    afgerond_op: 1\n"
+    views, problems = compute_tables(tmp_path, yml, {"prognose-2024.csv": csv})
+    assert messages(problems) == []
+    view = views["prognose-2024"]
+    assert texts(view)[-1] == ["Totaal ZIN en PGB", "9.595a", "10.341a", "-746", "N", "-7,8%"]  # as the report, marked
+    total = view.rows[-1]
+    assert total.kind == "totaal"
+    assert [total.cells[1].note, total.cells[2].note] == ["a", "a"]
+    assert total.cells[1].value == 9595000
+    assert view.notes[1:] == [
+        "a Totaal ZIN en PGB (Begroting 2024 na 1e firap): 9.595 zoals de bron het geeft; "
+        "de afgeronde regels tellen op tot 9.594 (afrondingsverschil).",
+        "a Totaal ZIN en PGB (Prognose 2024): 10.341 zoals de bron het geeft; "
+        "de afgeronde regels tellen op tot 10.340 (afrondingsverschil).",
+    ]
+
+
+def test_report_002_stated_total_beyond_the_rounding_is_still_an_error(tmp_path) -> None:
+    # Ten rounded lines and a rounded total are at most 5,5 (x € 1.000) apart; 9.601 is not rounding.
+    csv = _seed_csv(SEED_002_ALL, ("Totaal ZIN en PGB", "9.601", "10.341"))
+    yml = TABLE_002.format(pct=1) + "    afgerond_op: 1\n"
+    views, problems = compute_tables(tmp_path, yml, {"prognose-2024.csv": csv})
+    assert "prognose-2024" not in views
+    assert messages(problems) == [
+        "data/prognose-2024.csv:12: fout: kolom `Begroting 2024 na 1e firap`: totaal `Totaal ZIN en PGB` is € 9.601.000, "
+        "maar alle regels erboven tellen op tot € 9.594.000; dat is meer dan de afronding van 10 afgeronde cijfers "
+        "kan verklaren (hoogstens € 5.500)\n"
+        "    tip: controleer de regels, of laat de cel leeg: dan rekent rapportage het totaal zelf uit",
+    ]
+
+
+def test_rounding_must_be_positive(tmp_path) -> None:
+    csv = _seed_csv(SEED_002_ALL, SEED_002_TOTAL)
+    yml = TABLE_002.format(pct=1) + "    afgerond_op: 0\n"
+    views, problems = compute_tables(tmp_path, yml, {"prognose-2024.csv": csv})
+    assert views == {}
+    assert any("afgerond_op" in m for m in messages(problems))
+
+
 def test_empty_total_cells_are_computed_with_one_decimal_percentage(tmp_path) -> None:
     rows = SEED_002 + [("Voordeel afrekening 2023", "0", "-4", 4, "V", None)]
     csv = _seed_csv(rows, ("Totaal ZIN en PGB", "", ""))
@@ -220,3 +267,79 @@ def test_configured_column_that_does_not_exist_points_at_the_yaml(tmp_path) -> N
         "content/edities/2023-Q2/tabellen.yml:6: fout: kolom `Verwachting 2023` bestaat niet in data/overzicht.csv\n"
         "    tip: bedoelt u `Begroting 2023`? kolommen in het bestand: `omschrijving`, `Begroting 2023`, `Prognose 2023`",
     ]
+
+
+# Report 000 (seeds/000), "Financieel overzicht": costs, "Totale kosten", then the financing
+# and "Resultaat". The report writes financing by third parties as a negative amount and its
+# result is 27.510.000 + 43.000 - 26.590.000 = 963.000: financing minus costs.
+REPORT_000_SECTIONS = """
+tabellen:
+  - id: financieel-overzicht
+    titel: Financieel overzicht
+    soort: begroting
+    bestand: overzicht.csv
+    kolommen: {begroting: Begroting 2023, prognose: Verwachting 2023}
+    berekend:
+      Resultaat:
+        plus: [Financiering gemeente]
+        min: [Financiering derden, Totale kosten]
+"""
+CSV_000_SECTIONS = """
+omschrijving;soort;Begroting 2023;Verwachting 2023
+Jeugdzorg;;€ 11.364.000;€ 11.919.000
+WMO;;€ 8.512.000;€ 8.852.000
+Wijkteam;;€ 4.424.000;€ 4.229.000
+Overhead;;€ 2.290.000;€ 2.416.000
+Totale kosten;subtotaal;€ 26.590.000;€ 27.416.000
+Financiering derden;;€ -43.000;€ -67.000
+Financiering gemeente;;€ 27.510.000;€ 28.312.000
+Resultaat;;{result};€ 963.000
+"""
+
+
+def test_report_000_computed_result_row_and_no_automatic_total(tmp_path) -> None:
+    views, problems = compute_tables(tmp_path, REPORT_000_SECTIONS, {"overzicht.csv": CSV_000_SECTIONS.format(result="")})
+    assert messages(problems) == []
+    view = views["financieel-overzicht"]
+    assert [r[0] for r in texts(view)] == ["Jeugdzorg", "WMO", "Wijkteam", "Overhead", "Totale kosten",
+                                          "Financiering derden", "Financiering gemeente", "Resultaat"]  # no "Totaal"
+    # The report's own columns: Begroting, Verwachting, Verschil.
+    assert [r[1:4] for r in texts(view)][4:] == [
+        ["€ 26.590.000", "€ 27.416.000", "-€ 826.000"],
+        ["-€ 43.000", "-€ 67.000", "€ 24.000"],
+        ["€ 27.510.000", "€ 28.312.000", "-€ 802.000"],
+        ["€ 963.000", "€ 963.000", "€ 0"],
+    ]
+    assert [r.kind for r in view.rows][4:] == ["subtotaal", "regel", "regel", "totaal"]
+
+
+def test_computed_row_not_in_the_file_is_added_and_a_grand_total_only_when_asked(tmp_path) -> None:
+    csv = "\n".join(CSV_000_SECTIONS.strip().splitlines()[:-1]) + "\n"
+    yml = REPORT_000_SECTIONS + "    totaalregel: ja\n"
+    views, problems = compute_tables(tmp_path, yml, {"overzicht.csv": csv})
+    assert messages(problems) == []
+    rows = texts(views["financieel-overzicht"])
+    assert rows[-2][:3] == ["Resultaat", "€ 963.000", "€ 963.000"]
+    # asked for: every line, the financing too (which is why it is not the default here)
+    assert rows[-1][:3] == ["Totaal", "€ 54.057.000", "€ 55.661.000"]
+
+
+def test_stated_computed_row_that_differs_names_file_row_and_column(tmp_path) -> None:
+    views, problems = compute_tables(tmp_path, REPORT_000_SECTIONS,
+                                     {"overzicht.csv": CSV_000_SECTIONS.format(result="€ 877.000")})
+    assert views == {}
+    assert messages(problems) == [
+        "data/overzicht.csv:9: fout: kolom `Begroting 2023`: berekende regel `Resultaat` is € 877.000, maar "
+        "`Financiering gemeente` min `Financiering derden` min `Totale kosten` is € 963.000\n"
+        "    tip: controleer de regels en `berekend`, of laat de cel leeg: dan rekent rapportage de regel zelf uit",
+    ]
+
+
+def test_computed_row_with_an_unknown_row_names_the_yaml_line(tmp_path) -> None:
+    yml = REPORT_000_SECTIONS.replace("plus: [Financiering gemeente]", "plus: [Financiering gemeent]")
+    views, problems = compute_tables(tmp_path, yml, {"overzicht.csv": CSV_000_SECTIONS.format(result="")})
+    assert views == {}
+    [message] = messages(problems)
+    assert message.startswith("content/edities/2023-Q2/tabellen.yml:9: fout: ")  # the `plus:` line
+    assert "berekende regel `Resultaat`: regel `Financiering gemeent` bestaat niet in data/overzicht.csv" in message
+    assert "bedoelt u `Financiering gemeente`?" in message

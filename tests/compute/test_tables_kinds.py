@@ -158,6 +158,44 @@ def test_shares_skip_missing_and_reject_negative(tmp_path) -> None:
     ]
 
 
+SHARES_GIVEN = """
+tabellen:
+  - id: hulpvragen
+    titel: Hulpvragen naar leefgebied
+    soort: aandelen
+    bestand: hulpvragen.csv
+    eenheid: percentage
+    kolommen: {omschrijving: Leefgebied, waarde: Aandeel}
+"""
+
+
+def test_report_002_shares_as_published_are_shown_as_given(tmp_path) -> None:
+    # Report 002's "eerste beeld soort hulpvragen": 66% / 19% / 6% / 10%, adding up to 101.
+    # Shown as given (never recomputed: from counts 66 becomes 65), with a note on the 101.
+    csv = "Leefgebied;Aandeel\nWmo;66%\nJeugd;19%\nPwet;6%\nOverig;10%\n"
+    views, problems = compute_tables(tmp_path, SHARES_GIVEN, {"hulpvragen.csv": csv})
+    assert messages(problems) == []
+    view = views["hulpvragen"]
+    assert [c.header for c in view.columns] == ["Leefgebied", "Aandeel"]
+    assert texts(view) == [["Wmo", "66%"], ["Jeugd", "19%"], ["Pwet", "6%"], ["Overig", "10%"], ["Totaal", "101%"]]
+    assert view.notes == ["De aandelen staan er zoals de bron ze geeft.",
+                          "Door afronding tellen de aandelen op tot 101% in plaats van 100%."]
+    csv = "Leefgebied;Aandeel\nWmo;66\nJeugd;19\nPwet;5\nOverig;10\n"
+    views, problems = compute_tables(tmp_path, SHARES_GIVEN, {"hulpvragen.csv": csv})
+    assert messages(problems) == [] and len(views["hulpvragen"].notes) == 1  # 100: no rounding note
+
+
+def test_given_shares_far_from_100_are_an_error(tmp_path) -> None:
+    csv = "Leefgebied;Aandeel\nWmo;66\nJeugd;29\nPwet;6\nOverig;10\n"
+    views, problems = compute_tables(tmp_path, SHARES_GIVEN, {"hulpvragen.csv": csv})
+    assert views == {}
+    assert messages(problems) == [
+        "data/hulpvragen.csv:1: fout: de aandelen in kolom `Aandeel` tellen op tot 111%; dat is meer dan afronding "
+        "van 4 percentages kan verklaren\n"
+        "    tip: controleer de percentages; zijn het geen aandelen van één geheel, kies dan `soort: kwartalen` of `tekst`",
+    ]
+
+
 CROSS = """
 tabellen:
   - id: afschalen
@@ -262,10 +300,75 @@ def test_table_definition_errors_name_the_yaml_line(tmp_path) -> None:
     _, problems = compute_tables(tmp_path, yml, {"c.csv": "a\nb\n"})
     assert messages(problems) == [
         "content/edities/2023-Q2/tabellen.yml:4: fout: `begrotingen` is geen geldige waarde voor `soort`; kies uit: "
-        "begroting, kwartalen, aandelen, kruistabel, tekst\n    tip: bedoelt u `begroting`?",
+        "begroting, kwartalen, aandelen, kruistabel, tekst, standen\n    tip: bedoelt u `begroting`?",
         "content/edities/2023-Q2/tabellen.yml:10: fout: onbekende sleutel `kleur`\n"
         "    tip: toegestane sleutels: `id`, `soort`, `titel`, `bestand`, `blad`, `bereik`, `bron`, `decimalen`, "
         "`decimalen_procent`, `grafiek`, `kolommen`",
         "content/edities/2023-Q2/tabellen.yml:15: fout: `blad` geldt alleen voor XLSX-bestanden\n"
         "    tip: laat deze sleutel weg bij een CSV-bestand",
     ]
+
+
+STOCK = """
+tabellen:
+  - id: pga
+    titel: Aantal inwoners met PGA
+    soort: standen
+    bestand: pga.csv
+    kolommen: {omschrijving: Categorie}
+"""
+
+
+def test_report_004_stock_per_moment_has_no_year_sum(tmp_path) -> None:
+    # Report 004: "Aantal inwoners met PGA", Q1 2020 / Ultimo 2020 / Q1 2021, Totaal 49 71 58.
+    csv = "Categorie;Q1 2020;Ultimo 2020;Q1 2021\n18 min;8;10;11\n18-23;7;7;11\n23 plus;34;54;36\n"
+    views, problems = compute_tables(tmp_path, STOCK, {"pga.csv": csv})
+    assert messages(problems) == []
+    view = views["pga"]
+    assert [c.header for c in view.columns] == ["Categorie", "Q1 2020", "Ultimo 2020", "Q1 2021"]  # no year total
+    assert texts(view) == [["18 min", "8", "10", "11"], ["18-23", "7", "7", "11"], ["23 plus", "34", "54", "36"],
+                           ["Totaal", "49", "71", "58"]]
+    assert view.rows[-1].kind == "totaal"
+    from generator.charts.tables import table_chart_problem
+    assert table_chart_problem(view) is None  # its default chart can be drawn
+
+
+def test_stock_total_is_checked_and_moments_can_be_chosen(tmp_path) -> None:
+    csv = ("Categorie;Soort;Q1 2020;Ultimo 2020;Q1 2021\n18 min;;8;10;11\n18-23;;7;7;11\n23 plus;;34;54;36\n"
+           "Totaal;totaal;49;72;58\n")
+    views, problems = compute_tables(tmp_path, STOCK, {"pga.csv": csv})
+    assert views == {}
+    assert messages(problems) == [
+        "data/pga.csv:5: fout: kolom `Ultimo 2020`: totaal `Totaal` is 72, maar alle regels erboven tellen op tot 71\n"
+        "    tip: controleer de regels, of laat de cel leeg: dan rekent rapportage het totaal zelf uit",
+    ]
+    yml = STOCK + "    momenten: [Ultimo 2020, Q1 2020]\n    totaalregel: nee\n"
+    views, problems = compute_tables(tmp_path, yml, {"pga.csv": csv.replace("72", "71")})
+    assert messages(problems) == []
+    assert texts(views["pga"])[-1] == ["Totaal", "71", "49"]  # the file's total row, moments in the chosen order
+
+
+COUNT_SHARES = """
+tabellen:
+  - id: voorzieningen
+    titel: Voorzieningen gemeente
+    soort: kwartalen
+    bestand: voorzieningen.csv
+    jaar: 2020
+    aandeel_per_jaar: ja
+    kolommen: {omschrijving: Voorzieningen, totaal: 2020 Totaal, soort: Soort}
+"""
+
+
+def test_report_004_share_column_in_a_count_table(tmp_path) -> None:
+    # Report 004, "Aandeel Gemeente": Licht / Middel / Zwaar per quarter, 2020 Totaal 571 / 592 / 498
+    # of 1.661, with each year's share 34% / 36% / 30% / 100%.
+    csv = ("Voorzieningen;Soort;Q1;Q2;Q3;Q4;2020 Totaal\nLicht;;257;93;136;85;571\nMiddel;;194;146;142;110;592\n"
+           "Zwaar;;153;126;123;96;498\nTotaal;totaal;604;365;401;291;1.661\n")
+    views, problems = compute_tables(tmp_path, COUNT_SHARES, {"voorzieningen.csv": csv})
+    assert messages(problems) == []
+    view = views["voorzieningen"]
+    assert [c.header for c in view.columns][-2:] == ["Totaal 2020", "Aandeel"]
+    assert [r[-2:] for r in texts(view)] == [["571", "34%"], ["592", "36%"], ["498", "30%"], ["1.661", "100%"]]
+    from generator.charts.tables import table_spec
+    assert {row.x for row in table_spec(view).rows} == {"q1", "q2", "q3", "q4"}  # the share is not drawn

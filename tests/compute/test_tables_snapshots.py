@@ -63,6 +63,14 @@ CASES: dict[TableKind, tuple[str, dict[str, str]]] = {
         Categorie;Omschrijving;Status
         Bejegening;Te laat <teruggebeld> & niet excuus;Lopend
         """}),
+    TableKind.STOCK: ("""
+        tabellen:
+          - {id: t, soort: standen, titel: Inwoners met PGA, bestand: t.csv}
+        """, {"t.csv": """
+        omschrijving;Q1 2020;Ultimo 2020;Q1 2021
+        18 min;8;10;11
+        18-23;7;n.v.t.;11
+        """}),
 }
 
 

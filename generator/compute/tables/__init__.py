@@ -9,6 +9,7 @@ docs test read:
     aandelen    shares of a total
     kruistabel  a pivot of long-format rows with row, column and grand totals
     tekst       text as given (complaints: categorie, omschrijving, status)
+    standen     a stock per moment (Q1 2020, Ultimo 2020, ...): totals per moment, never over moments
 
 The data files are read by the load stage (`generator/load/datafiles.py`), once per file.
 """
@@ -20,7 +21,7 @@ from typing import Annotated, Union
 from pydantic import ConfigDict, Field
 
 from generator.compute.chart_config import chart_config
-from generator.compute.tables import aandelen, begroting, kruistabel, kwartalen, tekst
+from generator.compute.tables import aandelen, begroting, kruistabel, kwartalen, standen, tekst
 from generator.compute.tables.common import TableKindSpec, citation_text, percent_text
 from generator.compute.views import TableCell, TableColumn, TableView
 from generator.core.paths import ProjectPaths
@@ -35,7 +36,7 @@ from generator.model.free_pages import TableSource
 from generator.model.tables import TableBase
 
 TABLE_KINDS: dict[TableKind, TableKindSpec] = {
-    spec.kind: spec for spec in (begroting.SPEC, kwartalen.SPEC, aandelen.SPEC, kruistabel.SPEC, tekst.SPEC)
+    spec.kind: spec for spec in (begroting.SPEC, kwartalen.SPEC, aandelen.SPEC, kruistabel.SPEC, tekst.SPEC, standen.SPEC)
 }
 # soort -> the model of its keys: what the loader validates a tabellen.yml entry with.
 TABLE_MODELS: dict[str, type[TableBase]] = {kind.value: spec.model for kind, spec in TABLE_KINDS.items()}
@@ -51,7 +52,7 @@ class TablesFile(DutchModel):
     tables: list[Annotated[TableDefinition, Field(discriminator="kind")]] = Field(
         alias="tabellen",
         description="De tabellen van deze editie, elk met `id`, `soort` (begroting, kwartalen, aandelen, "
-        "kruistabel of tekst), `titel` en `bestand` in data/. Een vrije pagina toont een tabel met {{ tabel(\"id\") }}.",
+        "kruistabel, tekst of standen), `titel` en `bestand` in data/. Een vrije pagina toont een tabel met {{ tabel(\"id\") }}.",
     )
 
 
@@ -138,7 +139,7 @@ def cited_cell_text(table: TableView, column: TableColumn, cell: TableCell, deci
         return cell.title or cell.text
     if cell.value is None:
         return "geen gegevens"
-    if spec is not None and column.key in spec.percent_columns:
+    if column.percent or (spec is not None and column.key in spec.percent_columns):
         return percent_text(cell.value, decimals)
     return citation_text(cell.value, table.unit, decimals)
 

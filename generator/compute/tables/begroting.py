@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from pydantic import AliasChoices, Field
 
 from generator.compute.tables.common import (
-    Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, heading, label_cell, num_cell,
-    percent_cell, sum_present, unit_text,
+    ROUNDING_MARK, Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, heading, label_cell, num_cell,
+    percent_cell, plain, sum_present, unit_text,
 )
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
 from generator.core.periods import Period
-from generator.core.problems import Problems
+from generator.core.problems import Problems, suggest
 from generator.core.vocabulary import RowKind, Severity, TableKind
 from generator.load.csvfile import CsvTable
 from generator.model.free_pages import TableSource
 from generator.model.base import DutchModel
-from generator.model.schema import Text
+from generator.model.schema import Text, YesNo
 from generator.model.tables import MoneyUnit, TableBase
 
 VN_WORDS = {"V": "voordeel", "N": "nadeel"}
@@ -40,11 +40,34 @@ class BudgetColumns(DutchModel):
     row_kind: Text = Field(default="soort", alias="soort")
 
 
+class ComputedRow(DutchModel):
+    """A row computed from other rows by their label: the sum of `plus` minus the sum of `min`."""
+
+    plus: list[Text] = Field(default_factory=list, alias="plus",
+                             description="Omschrijvingen van de regels die worden opgeteld.")
+    minus: list[Text] = Field(default_factory=list, alias="min",
+                              description="Omschrijvingen van de regels die worden afgetrokken.")
+
+
 class BudgetTable(TableBase):
     kind: Literal["begroting"] = Field(alias="soort")
     unit: MoneyUnit = Field(default="euro", alias="eenheid")
     file_unit: MoneyUnit = Field(default="euro", alias="bedragen_in_bestand")
     columns: BudgetColumns = Field(default_factory=BudgetColumns, alias="kolommen")
+    computed: dict[Text, ComputedRow] = Field(
+        default_factory=dict, alias="berekend",
+        description="Regels die rapportage uitrekent uit andere regels, op omschrijving: `plus` (optellen) en "
+        "`min` (aftrekken). Zo'n regel telt niet mee in subtotalen en totalen. Staat de regel in het bestand, dan "
+        "wordt een ingevuld bedrag gecontroleerd; staat hij er niet in, dan komt hij onderaan de tabel.")
+    total_row: YesNo | None = Field(
+        default=None, alias="totaalregel",
+        description="`ja`: voeg een regel Totaal over alle regels toe als het bestand er geen heeft; `nee`: nooit. "
+        "Standaard `ja`, en `nee` als de tabel berekende regels (`berekend`) heeft.")
+    rounding: float | None = Field(
+        default=None, alias="afgerond_op", gt=0,
+        description="De bedragen in het bestand zijn afgerond op dit getal, in de eenheid van het bestand "
+        "(1: op hele getallen, zoals 'x € 1.000, afgerond'). Een totaal in het bestand dat binnen die afronding "
+        "afwijkt van de som van de regels, staat er zoals gegeven, met een voetnoot.")
 
 
 @dataclass
@@ -53,11 +76,14 @@ class _BudgetLine:
     kind: str
     budget: float | None
     forecast: float | None
+    marks: tuple[str | None, str | None] = (None, None)  # note marks of the budget and forecast cells
+    computed: bool = False  # a `berekend` row: not summed, not a total of the lines
+    row: object = None  # the data row (CsvRow) of a computed row written in the file
 
 
 def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:
     d: BudgetTable = src.definition  # type: ignore[assignment]
-    r = Reader(src, data, problems, scale=amount_scale(d.file_unit, d.unit))
+    r = Reader(src, data, problems, scale=amount_scale(d.file_unit, d.unit), rounding=d.rounding)
     c = d.columns
     label_col = r.column(c.label, ("kolommen", "omschrijving"))
     budget_col = r.column(c.budget, ("kolommen", "begroting"))
@@ -67,13 +93,17 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
         return None
     lines: list[_BudgetLine] = []
     fold: TotalsFold[_BudgetLine] = TotalsFold()
+    computed_names = {name.strip().lower(): name for name in d.computed}
     for row in data.rows:
         kind = r.row_kind(row, kind_col)
         ok, (budget, forecast) = r.numbers(row, [budget_col, forecast_col])
         label = r.label(row, label_col)
         if not label or kind is None or not ok:
             continue
-        if kind == RowKind.LINE:
+        if label.lower() in computed_names:
+            # Computed after every row is read; what the file states is checked then.
+            line = _BudgetLine(label, RowKind.TOTAL, budget, forecast, computed=True, row=row)
+        elif kind == RowKind.LINE:
             line = _BudgetLine(label, kind, budget, forecast)
             fold.add_line(line)
             if (budget is None) != (forecast is None):
@@ -86,9 +116,12 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
             scope = fold.scope(kind)
             computed_b = sum_present([x.budget for x in scope])
             computed_f = sum_present([x.forecast for x in scope])
-            check_stated(r, row, budget_col, label, kind, budget, computed_b, d.unit, d.decimals)
-            check_stated(r, row, forecast_col, label, kind, forecast, computed_f, d.unit, d.decimals)
-            line = _BudgetLine(label, kind, computed_b, computed_f)
+            as_stated_b = check_stated(r, row, budget_col, label, kind, budget, computed_b, d.unit, d.decimals,
+                                       count=sum(1 for x in scope if x.budget is not None))
+            as_stated_f = check_stated(r, row, forecast_col, label, kind, forecast, computed_f, d.unit, d.decimals,
+                                       count=sum(1 for x in scope if x.forecast is not None))
+            line = _BudgetLine(label, kind, budget if as_stated_b else computed_b, forecast if as_stated_f else computed_f,
+                               (ROUNDING_MARK if as_stated_b else None, ROUNDING_MARK if as_stated_f else None))
             fold.close()
         lines.append(line)
     if r.failed:
@@ -96,7 +129,11 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
     if not fold.lines:
         problems.add(data.rel, data.header_line if not data.sheet else None, "de tabel heeft geen regels met bedragen")
         return None
-    _close_with_total(lines, fold)
+    _computed_rows(r, d, lines, budget_col, forecast_col)
+    if r.failed:
+        return None
+    if d.total_row if d.total_row is not None else not d.computed:
+        _close_with_total(lines, fold)
     columns = [
         TableColumn(key="omschrijving", header=heading(data, label_col) if label_col else "Omschrijving", numeric=False, row_header=True),
         TableColumn(key="begroting", header=heading(data, budget_col)),
@@ -109,14 +146,78 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
     return TableView(
         id=d.id, kind=TableKind.BUDGET, title=d.title, unit=d.unit, unit_text=unit_text(d.unit), source=d.source,
         notes=["V = voordeel, N = nadeel. Verschil = begroting min " + data.header(forecast_col).lower()
-               + "; afwijking = verschil als percentage van de begroting."],
+               + "; afwijking = verschil als percentage van de begroting."] + r.rounding_notes,
         columns=columns, rows=rows,
     )
 
 
+def _computed_rows(r: Reader, d: BudgetTable, lines: list[_BudgetLine], budget_col: str | None,
+                   forecast_col: str | None) -> None:
+    """Fill in the `berekend` rows in table order: plus the sum of `plus`, minus the sum of `min`.
+    A term is a row above or below that is not computed, or a computed row above."""
+    src = r.src
+    by_label: dict[str, _BudgetLine] = {}
+    computed_lines = {x.label.lower(): x for x in lines if x.computed}
+    for name in d.computed:
+        if name.strip().lower() not in computed_lines:
+            line = _BudgetLine(name.strip(), RowKind.TOTAL, None, None, computed=True)
+            lines.append(line)
+            computed_lines[name.strip().lower()] = line
+    available = {x.label.lower(): x for x in lines if x.label.lower() not in computed_lines}
+    for line in lines:
+        key = line.label.lower()
+        if key not in computed_lines:
+            continue
+        definition = next(v for n, v in d.computed.items() if n.strip().lower() == key)
+        terms: list[tuple[int, _BudgetLine]] = []
+        for sign, names, yaml_key in ((1, definition.plus, "plus"), (-1, definition.minus, "min")):
+            for name in names:
+                term = available.get(name.strip().lower()) or by_label.get(name.strip().lower())
+                if term is None:
+                    known = [x.label for x in lines if x.label.lower() != key]
+                    later = name.strip().lower() in computed_lines
+                    r.problems.add(src.file, src.line_of("berekend", _yaml_name(d, key), yaml_key),
+                                   f"berekende regel `{line.label}`: regel `{name}` "
+                                   + ("wordt pas later berekend" if later else f"bestaat niet in {r.data.rel}"),
+                                   "een berekende regel kan alleen een eerdere berekende regel gebruiken" if later
+                                   else suggest(name, known))
+                    r.failed = True
+                    continue
+                terms.append((sign, term))
+        if not definition.plus and not definition.minus:
+            r.problems.add(src.file, src.line_of("berekend", _yaml_name(d, key)),
+                           f"berekende regel `{line.label}` heeft geen `plus` of `min`",
+                           "noem de regels die worden opgeteld (`plus`) en afgetrokken (`min`)")
+            r.failed = True
+        if r.failed:
+            continue
+        budget = _signed_sum([(s, t.budget) for s, t in terms])
+        forecast = _signed_sum([(s, t.forecast) for s, t in terms])
+        formula = " ".join((("min " if s < 0 else "plus ") if i else ("min " if s < 0 else "")) + f"`{t.label}`"
+                           for i, (s, t) in enumerate(terms))
+        for stated, computed, col in ((line.budget, budget, budget_col), (line.forecast, forecast, forecast_col)):
+            if line.row is not None and stated is not None and (computed is None or abs(stated - computed) > 0.005):
+                r.error(line.row, col,  # type: ignore[arg-type]
+                        f"berekende regel `{line.label}` is {plain(stated, d.unit, d.decimals)}, maar {formula} is "
+                        + (plain(computed, d.unit, d.decimals) if computed is not None else "niets (geen cijfers)"),
+                        "controleer de regels en `berekend`, of laat de cel leeg: dan rekent rapportage de regel zelf uit")
+        line.budget, line.forecast = budget, forecast
+        by_label[key] = line
+
+
+def _yaml_name(d: BudgetTable, key: str) -> str:
+    return next(n for n in d.computed if n.strip().lower() == key)
+
+
+def _signed_sum(terms: list[tuple[int, float | None]]) -> float | None:
+    """plus and minus the figures there are; None when there is none (never 0 for "no figure")."""
+    present = [s * v for s, v in terms if v is not None]
+    return sum(present) if present else None
+
+
 def _close_with_total(lines: list[_BudgetLine], fold: TotalsFold[_BudgetLine]) -> None:
     """Without a total row, add one (a closing subtotal over every line is the total)."""
-    if any(x.kind == RowKind.TOTAL for x in lines):
+    if any(x.kind == RowKind.TOTAL and not x.computed for x in lines):
         return
     last = lines[-1]
     # Exactly one subtotal, at the end: it sums every line above it.
@@ -133,8 +234,8 @@ def _budget_cells(x: _BudgetLine, d: BudgetTable) -> list[TableCell]:
     pct = diff / abs(x.budget) if diff is not None and x.budget else None
     return [
         label_cell(x.label),
-        num_cell(x.budget, d.unit, d.decimals),
-        num_cell(x.forecast, d.unit, d.decimals),
+        num_cell(x.budget, d.unit, d.decimals, note=x.marks[0]),
+        num_cell(x.forecast, d.unit, d.decimals, note=x.marks[1]),
         num_cell(diff, d.unit, d.decimals),
         TableCell(text=letter, title=VN_WORDS.get(letter)) if diff is not None else TableCell(missing=True),
         percent_cell(pct, d.percent_decimals),

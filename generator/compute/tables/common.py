@@ -50,6 +50,10 @@ class Reader:
     problems: Problems
     scale: float = 1.0  # 1000 when the file holds amounts x € 1.000
     failed: bool = False
+    # `afgerond_op`: the step the file's figures are rounded to, in the file's unit (None: exact).
+    rounding: float | None = None
+    # Notes on stated totals shown as stated within the rounding (TableView.notes).
+    rounding_notes: list[str] = field(default_factory=list)
 
     def column(self, name: str, yaml_key: tuple[str, ...] | None, required: bool = True) -> str | None:
         """The data column for a configured name; a missing required column is a problem."""
@@ -195,21 +199,47 @@ def plain(value: float | None, unit: str, decimals: int) -> str:
 
 
 def stated_total_error(r: Reader, row: CsvRow, col: str | None, label: str, kind: str,
-                       stated: float, computed: float | None, unit: str, decimals: int) -> None:
+                       stated: float, computed: float | None, unit: str, decimals: int, extra: str = "") -> None:
     scope = "de regels sinds het vorige subtotaal" if kind == RowKind.SUBTOTAL else "alle regels erboven"
     r.error(
         row, col,
         f"{kind} `{label}` is {plain(stated, unit, decimals)}, maar {scope} tellen op tot "
-        + (plain(computed, unit, decimals) if computed is not None else "niets (geen cijfers)"),
+        + (plain(computed, unit, decimals) if computed is not None else "niets (geen cijfers)") + extra,
         "controleer de regels, of laat de cel leeg: dan rekent rapportage het totaal zelf uit",
     )
 
 
+ROUNDING_MARK = "a"
+
+
+def rounding_tolerance(step: float, scale: float, count: int) -> float:
+    """How far a sum of `count` rounded figures can be from a total rounded the same way:
+    each figure and the total are at most half a step off."""
+    return step * scale * (count + 1) / 2
+
+
 def check_stated(r: Reader, row: CsvRow, col: str | None, label: str, kind: str,
-                 stated: float | None, computed: float | None, unit: str, decimals: int) -> None:
-    """A total stated in the data must match the computed one."""
-    if stated is not None and differs(stated, computed):
-        stated_total_error(r, row, col, label, kind, stated, computed, unit, decimals)
+                 stated: float | None, computed: float | None, unit: str, decimals: int,
+                 count: int = 0) -> bool:
+    """A total stated in the data must match the computed one. With `afgerond_op` (the
+    source is rounded) a stated total within the rounding of its `count` figures is
+    accepted: True means "show the stated total", with a note on the difference."""
+    if stated is None or not differs(stated, computed):
+        return False
+    if r.rounding is not None and computed is not None:
+        tolerance = rounding_tolerance(r.rounding, r.scale, count)
+        if abs(stated - computed) <= tolerance + 0.005:
+            where = f" ({r.data.header(col)})" if col else ""
+            r.rounding_notes.append(
+                f"{ROUNDING_MARK} {label}{where}: {amount_text(stated, unit, decimals)} zoals de bron het geeft; "
+                f"de afgeronde regels tellen op tot {amount_text(computed, unit, decimals)} (afrondingsverschil).")
+            return True
+        stated_total_error(r, row, col, label, kind, stated, computed, unit, decimals,
+                           extra=f"; dat is meer dan de afronding van {count} afgeronde cijfers kan verklaren "
+                                 f"(hoogstens {plain(tolerance, unit, decimals)})")
+        return False
+    stated_total_error(r, row, col, label, kind, stated, computed, unit, decimals)
+    return False
 
 
 # --- formatting ---------------------------------------------------------------------------

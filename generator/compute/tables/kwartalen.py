@@ -16,7 +16,7 @@ from pydantic import Field
 
 from generator.compute.tables.common import (
     Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, differs, heading, label_cell, num_cell,
-    plain, sum_present, unit_text,
+    percent_cell, plain, sum_present, unit_text,
 )
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
 from generator.core.periods import Period
@@ -25,7 +25,7 @@ from generator.core.vocabulary import RowKind, TableKind, TableUnit
 from generator.load.csvfile import CsvRow, CsvTable
 from generator.model.free_pages import TableSource
 from generator.model.base import DutchModel
-from generator.model.schema import Text
+from generator.model.schema import Text, YesNo
 from generator.model.tables import MoneyUnit, TableBase, TableUnitValue
 
 NOT_SUMMED_MARK = "*"
@@ -53,6 +53,10 @@ class QuarterTable(TableBase):
     year: int | None = Field(default=None, alias="jaar", ge=1900, le=2200)  # default: the edition's year
     not_summed: list[Text] = Field(default_factory=list, alias="geen_som")  # rows whose year total is given
     columns: QuarterColumns = Field(default_factory=QuarterColumns, alias="kolommen")
+    year_shares: YesNo = Field(
+        default=False, alias="aandeel_per_jaar",
+        description="`ja`: naast elk jaartotaal een kolom Aandeel: het jaartotaal van de regel als deel van het "
+        "totaal van het jaar (de laatste totaalregel, of de som van de regels). Niet bij `eenheid: percentage`.")
 
 
 @dataclass
@@ -213,12 +217,20 @@ def _year_totals(r: Reader, row: CsvRow, line: _QuarterRow, scope: list[_Quarter
 def _view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_QuarterRow], summable: bool) -> TableView:
     years, future = layout.years, layout.future
     short = len(years) == 1
+    shares = d.year_shares and summable
+    totals = [x for x in rows if x.kind == RowKind.TOTAL]
+    share_of = {year: (totals[-1].years.get(year) if totals else sum_present([x.years.get(year) for x in rows
+                                                                             if x.kind == RowKind.LINE]))
+                for year in years}
     columns = [TableColumn(key="omschrijving", header=heading(data, layout.label_col), numeric=False, row_header=True)]
     for year in years:
         for q in range(1, 5):
             columns.append(TableColumn(key=f"q{q}" if short else f"{year}-q{q}", header=f"Q{q}" if short else f"Q{q} {year}",
                                        future=(year, q) in future))
         columns.append(TableColumn(key="totaal" if short else f"totaal-{year}", header=f"Totaal {year}"))
+        if shares:
+            # "totaal-<jaar>-aandeel": a derived column, never drawn as a quarter series
+            columns.append(TableColumn(key="aandeel" if short else f"totaal-{year}-aandeel", header="Aandeel", percent=True))
     any_given = False
     out_rows = []
     for line in rows:
@@ -232,6 +244,9 @@ def _view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_QuarterR
             note = NOT_SUMMED_MARK if line.given.get(year) and summable else None
             any_given |= note is not None
             cells.append(num_cell(line.years.get(year), d.unit, d.decimals, note=note))
+            if shares:
+                value, whole = line.years.get(year), share_of[year]
+                cells.append(percent_cell(value / whole if value is not None and whole else None, d.percent_decimals))
         out_rows.append(TableRow(kind=line.kind, cells=cells))
     notes = [NOT_SUMMED_NOTE] if any_given else []
     if not summable:
