@@ -12,13 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterator
 
 from generator.compute.views import EditionView
 from generator.core.vocabulary import EditionStatus
 from generator.pdf.typst_markup import html_to_typst, string, text
 from generator.render.model import Page
-from generator.render.print_document import PrintSettings
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """Site-wide settings the cover shows (the rest comes from the edition's views)."""
+
+    subtitle: str | None = None
+    logo: Path | None = None  # the published logo (an SVG rebuilt from its allow-list, or a bitmap)
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,7 @@ def _by_url(pages: list[Page]) -> dict[str, Page]:
 
 def _edition(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section("Overzicht", 1, page.body, True)
+        yield Section(f"Overzicht {edition.summary.label}", 1, page.body, True)
 
 
 def _kpis(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
@@ -171,7 +179,7 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
     day = dt.date.fromisoformat(summary.date)
     concept_mark = '#h(1fr)#text(fill: rgb("#b00020"), weight: "bold")[#"CONCEPT";]' if concept else ""
     return f"""#set document(title: {string(title)}, author: {string(edition.organisation)}, date: datetime(year: {day.year}, month: {day.month}, day: {day.day}))
-#set text(lang: "nl", region: "NL", font: ("DejaVu Sans",), size: 9.5pt)
+#set text(lang: "nl", font: ("DejaVu Sans",), size: 9.5pt)
 #set par(justify: false, leading: 0.6em, spacing: 0.9em)
 #set page(
   paper: "a4",
@@ -201,6 +209,8 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
 #show figure: set block(breakable: true)
 #show figure.where(kind: image): set block(breakable: false)
 #show figure.caption: set text(size: 8.5pt, weight: "bold")
+#show list: set block(breakable: false)
+#show enum: set block(breakable: false)
 #set list(indent: 0.6em)
 #set enum(indent: 0.6em)
 """

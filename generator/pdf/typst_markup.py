@@ -126,7 +126,38 @@ class Converter:
     charts: int = 0  # figures written (for tests and the report)
 
     def blocks(self, node: Node) -> str:
-        return "".join(self.node(c) for c in node.children)
+        """The children; runs of two or more table wrappers (a KPI's history per series)
+        side by side in two columns, so a KPI fits on its page."""
+        out: list[str] = []
+        run: list[Node] = []
+
+        def flush() -> None:
+            if len(run) >= 2:
+                cells = ", ".join(f"[{self.node(t).strip()}]" for t in run)
+                out.append(f"\n\n#grid(columns: (1fr, 1fr), column-gutter: 1.2em, row-gutter: 0.8em, {cells});\n\n")
+            else:
+                out.extend(self.node(t) for t in run)
+            run.clear()
+
+        for child in node.children:
+            if isinstance(child, Node) and "rp-table-wrap" in child.classes:
+                run.append(child)
+            elif isinstance(child, str) and not child.strip():
+                continue
+            else:
+                flush()
+                out.append(self.node(child))
+        flush()
+        return "".join(out)
+
+    def _div(self, node):
+        if "rp-cards" in node.classes:
+            cards = [c for c in node.children if isinstance(c, Node)]
+            if len(cards) >= 2:
+                columns = min(3, len(cards))
+                cells = ", ".join(f"block(width: 100%, inset: 6pt, stroke: 0.5pt + luma(190), radius: 3pt)[{self.blocks(c).strip()}]" for c in cards)
+                return f"\n\n#grid(columns: {columns}, column-gutter: 0.8em, row-gutter: 0.8em, {cells});\n\n"
+        return f"\n\n{self.blocks(node)}\n\n"
 
     def inline(self, node: Node) -> str:
         out = "".join(self.node(c) for c in node.children)
@@ -255,7 +286,7 @@ class Converter:
         self.charts += 1
         alt = summary or title
         data = "".join(self.node(c) for c in rest)
-        image = f"image(bytes({string(svg)}), format: \"svg\", alt: {string(alt)}, width: 100%)"
+        image = f"image(bytes({string(svg)}), format: \"svg\", alt: {string(alt)}, width: 82%)"
         caption = f"[{text(title)}]"
         # A chart never splits: the figure is one unbreakable block; its summary is printed too.
         return (
