@@ -149,3 +149,20 @@ def test_every_kpi_of_the_overview_is_in_the_pdf_with_its_status(made: dict) -> 
     for title in KPI_TITLES:
         assert title in text
     assert "Niet gehaald" in text and "Legenda" in text
+
+
+def test_rectificaties_of_a_corrected_edition_are_printed_as_text(made: dict) -> None:
+    from generator.compute.views import CorrectionView
+    from generator.pdf.typst_document import PrintSettings, edition_document
+
+    edition = made["2023-Q1"]["edition"]
+    reason = 'Cijfer wachttijden hersteld #set page(fill: red) "]'
+    correction = CorrectionView(date="2023-06-02", date_text="2 juni 2023", reason=reason, what="KPI 6")
+    corrected = edition.model_copy(update={"summary": edition.summary.model_copy(update={"corrections": [correction]})})
+    pdf = compile_pdf(edition_document(corrected, made["2023-Q1"]["pages"], PrintSettings()))
+    texts = _texts(PdfReader(io.BytesIO(pdf)))
+    assert "Deze editie is gecorrigeerd" in texts[0]
+    section = next(t for t in texts if "Rectificaties" in t and "Gecorrigeerd op 2 juni 2023" in t)
+    assert reason in section and "(KPI 6)" in section
+    contents = texts[1]
+    assert "Rectificaties" in contents and "Bronnen" in contents
