@@ -36,21 +36,18 @@ STATUS_COLOURS = {
 _DEFAULT_ICON_COLOUR = "#555555"
 
 
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+def _escape(match: re.Match) -> str:
+    ch = match.group(0)
+    return _ESCAPES.get(ch) or f"\\u{{{ord(ch):x}}}"
+
+
 def string(text: str) -> str:
-    """A Typst string literal holding `text` exactly."""
-    out = []
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{{{ord(ch):x}}}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    """A Typst string literal holding `text` exactly (backslash, quote and control characters escaped)."""
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
 
 
 def text(value: str) -> str:

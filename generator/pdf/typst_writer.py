@@ -66,14 +66,29 @@ def edition_typst(paths: ProjectPaths, edition: EditionView, settings: PrintSett
     return edition_document(edition, edition_pages(paths, edition, renderer), settings)
 
 
+def site_pages_by_kind(pages: list[Page], slug: str) -> dict[str, list[Page]]:
+    """An edition's pages of an already rendered site (charts drawn), per page kind."""
+    by_kind: dict[str, list[Page]] = {kind.name: [] for kind in kinds(Scope.EDITION)}
+    for page in pages:
+        if page.edition == slug and page.kind in by_kind:
+            by_kind[page.kind].append(page)
+    return by_kind
+
+
 def write_edition_pdfs(
-    paths: ProjectPaths, editions: list[tuple[EditionView, Path]], settings: PrintSettings
+    paths: ProjectPaths, editions: list[tuple[EditionView, Path]], settings: PrintSettings,
+    site_pages: list[Page] | None = None,
 ) -> list[Path]:
-    """Write each (edition, output file) pair atomically; returns the files written."""
+    """Write each (edition, output file) pair atomically; returns the files written.
+    `site_pages`: the build's rendered pages, so the site's pages are not rendered twice."""
     written = []
     renderer = Renderer(paths)
     for edition, output in editions:
-        pdf = compile_pdf(edition_typst(paths, edition, settings, renderer))
+        if site_pages is not None:
+            document = edition_document(edition, site_pages_by_kind(site_pages, edition.summary.slug), settings)
+        else:
+            document = edition_typst(paths, edition, settings, renderer)
+        pdf = compile_pdf(document)
         output.parent.mkdir(parents=True, exist_ok=True)
         tmp = output.with_name(f".{output.name}.tmp")
         tmp.write_bytes(pdf)

@@ -196,7 +196,7 @@ def build(
             if pdf:
                 with watch("pdf"):
                     jobs = [(e, new / pdf_path(e.summary.slug)) for e in editions]
-                    write_edition_pdfs(paths, jobs, print_settings(paths, project))
+                    write_edition_pdfs(paths, jobs, print_settings(paths, project), rendered.pages)
             with watch("swap"):
                 output.swap_into_place(new, target)
         except BaseException:

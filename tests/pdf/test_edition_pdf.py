@@ -166,3 +166,26 @@ def test_rectificaties_of_a_corrected_edition_are_printed_as_text(made: dict) ->
     assert reason in section and "(KPI 6)" in section
     contents = texts[1]
     assert "Rectificaties" in contents and "Bronnen" in contents
+
+
+def test_build_pdf_writes_every_editions_pdf_linked_from_its_overview_and_same_as_rapportage_pdf(
+    made: dict, tmp_path: Path
+) -> None:
+    from bs4 import BeautifulSoup
+
+    from generator.cli import main
+    from tests.conftest import copy_example
+
+    project = copy_example(tmp_path / "project")
+    assert main(["build", "--pdf", "--project", str(project)]) == 0
+    site = project / "site"
+    for slug in ("2023-q1", "2023-q2", "2023-q3"):
+        pdf = site / slug / f"{slug}-rapportage.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        soup = BeautifulSoup((site / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one("a[download]")
+        assert link is not None and link["href"] == f"{slug}-rapportage.pdf"
+    # The build prints from the site's pages; `rapportage pdf` renders them itself: same bytes.
+    assert (site / "2023-q1" / "2023-q1-rapportage.pdf").read_bytes() == made["2023-Q1"]["pdf"]
+    assert main(["pdf", "2023-Q1", "--project", str(project), "--output", str(tmp_path / "q1.pdf")]) == 0
+    assert (tmp_path / "q1.pdf").read_bytes() == made["2023-Q1"]["pdf"]
