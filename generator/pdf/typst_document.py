@@ -38,6 +38,7 @@ class Section:
     body: str
     page_break: bool  # start on a new page (a KPI, a new chapter)
     lead: str = ""  # Typst markup before the page (a goal's heading and description)
+    outlined: bool = True  # the page's own headings in the contents
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def _by_url(pages: list[Page]) -> dict[str, Page]:
 
 def _edition(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(f"Overzicht {edition.summary.label}", 1, page.body, True)
+        # Its goal headings would stand twice in the contents (the goal sections follow).
+        yield Section(f"Overzicht {edition.summary.label}", 1, page.body, True, outlined=False)
 
 
 def _kpis(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
@@ -286,7 +288,8 @@ def edition_document(edition: EditionView, pages_by_kind: dict[str, list[Page]],
         if section.lead:
             out.append(section.lead)
         out.append(f"#heading(level: {section.level})[{text(section.title)}]\n\n")
-        markup, n = html_to_typst(page_html(section.body), heading_offset=section.level - 1)
+        markup, n = html_to_typst(page_html(section.body), heading_offset=section.level - 1,
+                                  outlined=section.outlined)
         charts += n
         out.append(markup + "\n\n")
     out.append(_corrections(edition))

@@ -120,6 +120,7 @@ class Converter:
 
     svgs: list[str]
     heading_offset: int = 0
+    outlined: bool = True  # the page's own headings in the contents
     charts: int = 0  # figures written (for tests and the report)
 
     def blocks(self, node: Node) -> str:
@@ -139,8 +140,8 @@ class Converter:
         for child in node.children:
             if isinstance(child, Node) and "rp-table-wrap" in child.classes:
                 run.append(child)
-            elif isinstance(child, str) and not child.strip():
-                continue
+            elif isinstance(child, str) and not child.strip() and run:
+                continue  # between two table wrappers; elsewhere a space is a space
             else:
                 flush()
                 out.append(self.node(child))
@@ -182,7 +183,8 @@ class Converter:
 
     def _heading(self, node: Node, level: int) -> str:
         level = min(6, level + self.heading_offset)
-        return f"\n\n#heading(level: {level})[{self.inline(node)}]\n\n"
+        outlined = "" if self.outlined else ", outlined: false"
+        return f"\n\n#heading(level: {level}{outlined})[{self.inline(node)}]\n\n"
 
     def _h1(self, node): return self._heading(node, 1)
     def _h2(self, node): return self._heading(node, 2)
@@ -402,9 +404,9 @@ class PageConverter(Converter):
         return "".join(out)
 
 
-def html_to_typst(html: str, heading_offset: int = 0) -> tuple[str, int]:
+def html_to_typst(html: str, heading_offset: int = 0, outlined: bool = True) -> tuple[str, int]:
     """Typst markup for a page body in HTML; returns it with the number of charts in it."""
     root, svgs = parse(html)
-    converter = PageConverter(svgs, heading_offset)
+    converter = PageConverter(svgs, heading_offset, outlined)
     markup = converter.blocks(root)
     return re.sub(r"\n{3,}", "\n\n", markup).strip(), converter.charts
