@@ -392,6 +392,8 @@ class PageConverter(Converter):
     """Also draws status icons (`span.rp-status--<status>` around an inline SVG)."""
 
     def _span(self, node):
+        if "rp-was" in node.classes:  # a block of its own on the site ("verbeterd, was oranje")
+            return f"#linebreak();#text(size: 0.85em)[{self.inline(node)}];"
         status = next((c.removeprefix("rp-status--") for c in node.classes if c.startswith("rp-status--")), None)
         if status is None:
             return self.blocks(node)

@@ -2,8 +2,8 @@
 
 Typst refuses to write a document that breaks either standard (an image without
 alternative text, a missing title or language), so a PDF that is written conforms as
-far as Typst checks. The fonts are DejaVu (fonts-dejavu-core), embedded; system fonts
-are ignored so every machine makes the same bytes.
+far as Typst checks. The fonts (DejaVu Sans, and Liberation Sans in the charts) are
+embedded; other system fonts are ignored so every machine makes the same bytes.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from generator.render.model import Page
 from generator.render.renderer import Renderer
 
 PDF_STANDARDS = ["a-2a", "ua-1"]
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
+# DejaVu Sans for the text (fonts-dejavu-core); Liberation Sans (fonts-liberation2) for
+# the charts' SVG text: the font their labels were measured with (charts/theme.py).
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation2"))
 
 
 class PdfFailed(RuntimeError):
