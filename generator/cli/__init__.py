@@ -116,12 +116,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator.pdf.typst_writer import PdfFailed
     from generator.site.build import build
 
     paths = _paths(args)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else None
-    with _chart_progress() as progress:
-        result = build(paths, strict=args.strict, site_dir=site_dir, chart_progress=progress, pdf=args.pdf)
+    try:
+        with _chart_progress() as progress:
+            result = build(paths, strict=args.strict, site_dir=site_dir, chart_progress=progress, pdf=args.pdf)
+    except PdfFailed as exc:
+        _console(stderr=True).print(f"[red]fout[/red]: {_escape(str(exc))}\n    De vorige site is ongewijzigd.")
+        return 1
     print_problems(result.warnings, _format(args), paths.root)
     c = result.charts
     charts = f"{c.charts} grafieken ({c.rendered} getekend, {c.cached} uit de cache), " if c.charts else ""
@@ -223,13 +228,14 @@ def _chart_progress():
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from generator.pdf.typst_writer import PdfFailed
     from generator.site.build import EditionNotFound, edition_pdf
 
     paths = _paths(args)
     destination = Path(args.output).resolve() if args.output else None
     try:
         written = edition_pdf(paths, args.editie, destination)
-    except EditionNotFound as exc:
+    except (EditionNotFound, PdfFailed) as exc:
         _console(stderr=True).print(f"[red]fout[/red]: {_escape(str(exc))}")
         return 1
     _console().print(f"[green]PDF gemaakt[/green]: {_escape(paths.rel(written))}")
@@ -367,7 +373,7 @@ COMMANDS: tuple[Command, ...] = (
         (
             _STRICT,
             _option("--site-dir", metavar="MAP", help="bouw in deze map in plaats van site/"),
-            _option("--pdf", action="store_true", help="maak ook van elke editie een PDF (met headless Chromium)"),
+            _option("--pdf", action="store_true", help="maak ook van elke editie een PDF (PDF/A-2 en PDF/UA-1)"),
             _FORMAT,
         ),
         cmd_build,
@@ -375,8 +381,9 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "pdf", "maak de PDF van één editie, voor het raadsinformatiesysteem",
-        "Maakt zonder internet een PDF van één editie: omslag, inhoudsopgave, KPI-overzicht en een pagina per KPI, "
-        "met paginanummers en grafieken als vectoren. Nodig: Chromium (Debian-pakket `chromium`).",
+        "Maakt zonder internet en zonder browser de PDF van een hele editie (PDF/A-2 voor het archief, "
+        "PDF/UA-1 voor toegankelijkheid): omslag, inhoudsopgave, KPI's per doelstelling, maatregelen, "
+        "de vrije pagina's, wat er veranderd is, rectificaties en bronnen.",
         ("rapportage pdf 2023-Q1", "rapportage pdf 2023-Q1 --output raad/kwartaal-1.pdf"),
         (
             _option("editie", metavar="EDITIE", help="de periode van de editie, bijvoorbeeld 2023-Q1"),

@@ -6,5 +6,4 @@
   chart_blocks.py   ChartBook: chart HTML blocks, all charts of a build drawn at once
   pages/            one module per page kind; pages/registry.py lists them in site order
   site.py           render_site: every kind of the registry, frozen editions from cache.py
-  print_document.py the print document of an edition (for pdf/)
 """

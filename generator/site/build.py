@@ -22,10 +22,10 @@ from generator.model.project import ProjectModel, read_project
 from generator.core.problems import Problem, Problems, ValidationFailed
 from generator.core.paths import ProjectPaths
 from generator.core.periods import Period, PeriodError
-from generator.pdf.edition import write_edition_pdfs
+from generator.pdf.typst_writer import write_edition_pdfs
 from generator.render.chart_blocks import ChartBook
 from generator.render.model import RenderedSite, pdf_path
-from generator.render.print_document import PrintSettings
+from generator.pdf.typst_document import PrintSettings
 from generator.render.renderer import PageMemo
 from generator.render.site import render_site
 from generator.site import manifest, output
@@ -196,7 +196,7 @@ def build(
             if pdf:
                 with watch("pdf"):
                     jobs = [(e, new / pdf_path(e.summary.slug)) for e in editions]
-                    write_edition_pdfs(paths, jobs, print_settings(paths, project))
+                    write_edition_pdfs(paths, jobs, print_settings(paths, project), rendered.pages)
             with watch("swap"):
                 output.swap_into_place(new, target)
         except BaseException:

@@ -62,5 +62,4 @@ def test_every_page_kind_names_an_existing_template_and_is_registered_once() -> 
     names = [kind.name for kind in PAGE_KINDS]
     assert len(names) == len(set(names))
     for kind in PAGE_KINDS:
-        for template in (kind.template, kind.print_template):
-            assert template is None or (REPO / "templates" / template).is_file(), f"{kind.name}: {template}"
+        assert kind.template is None or (REPO / "templates" / kind.template).is_file(), f"{kind.name}: {kind.template}"

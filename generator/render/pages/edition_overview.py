@@ -26,4 +26,4 @@ def make(ctx: SiteContext, edition: EditionView) -> Iterator[Page]:
                nav=NavPlace((edition_section(edition),), "Overzicht"))
 
 
-KIND = PageKind("edition", Scope.EDITION, TEMPLATE, make, print_template="print/edition.html")
+KIND = PageKind("edition", Scope.EDITION, TEMPLATE, make)

@@ -50,6 +50,5 @@ class PageKind:
     scope: Scope
     template: str | None  # its page template under templates/ (None: not from a template)
     make: SiteMake | EditionMake
-    # The print (PDF) form of this kind's pages, once it has one: today the print
-    # document of an edition (print/edition.html) covers its overview and KPI pages.
-    print_template: str | None = None
+    # The print (PDF) form of an edition kind's pages: generator/pdf/typst_document.py
+    # PRINT_FORMS (tests/pdf/test_print_forms.py fails while a kind has none).

@@ -27,4 +27,4 @@ def make(ctx: SiteContext, edition: EditionView) -> Iterator[Page]:
                        nav=NavPlace(sections, f"KPI {ind.number}: {ind.title}"))
 
 
-KIND = PageKind("kpi", Scope.EDITION, TEMPLATE, make, print_template="print/edition.html")
+KIND = PageKind("kpi", Scope.EDITION, TEMPLATE, make)
