@@ -8,6 +8,7 @@ only lives in that kind's module.
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 import altair as alt
@@ -51,7 +52,7 @@ def value_axis(spec: ChartSpec, title: str | None = None, grid: bool = True) -> 
     expr = theme.axis_label_expr(spec.unit)
     if expr:
         kwargs["labelExpr"] = expr
-    return alt.Axis(title=title if title is not None else theme.UNIT_TITLES.get(spec.unit, ""), tickCount=6, **kwargs)
+    return alt.Axis(title=title if title is not None else theme.UNIT_TITLES.get(spec.unit, ""), tickCount=theme.tick_count(spec), **kwargs)
 
 
 def _tick_decimals(spec: ChartSpec) -> int:
@@ -72,7 +73,11 @@ def value_scale(spec: ChartSpec, zero: bool) -> alt.Scale:
 
 
 def x_axis(spec: ChartSpec, labels: dict[str, str], title: str | None, wrap: bool = False) -> alt.Axis:
-    kwargs: dict[str, Any] = {"title": title, "labelAngle": 0, "labelLimit": 160, "domainColor": theme.AXIS}
+    kwargs: dict[str, Any] = {
+        "title": title, "labelAngle": 0, "labelLimit": 90 if spec.phone else 160, "domainColor": theme.AXIS,
+        "labelOverlap": "greedy",  # a label that would touch its neighbour is left out (the table has all)
+    }
+    wrap = wrap or spec.phone  # "Q1 2023" on two lines: a phone has room for the periods that way
     current = labels.get(spec.current) if spec.current is not None else None
     if current is not None:
         kwargs["labelFontWeight"] = {"condition": {"test": f"datum.value === {_js(current)}", "value": "bold"}, "value": "normal"}
@@ -132,25 +137,40 @@ def layered(layers: list[Any], width: Any, height: Any, **kwargs: Any) -> alt.La
     return alt.LayerChart(layer=layers, width=width, height=height, **kwargs)
 
 
-def finish(chart: Any, spec: ChartSpec) -> dict[str, Any]:
+def finish(chart: Any, spec: ChartSpec, fit: bool = True) -> dict[str, Any]:
     out = chart.to_dict(validate=False)
+    if fit:
+        # The width is the whole SVG's: Vega-Lite sizes the plot so axes, labels and
+        # legend fit inside it, measured from the real text.
+        out["width"] = theme.width(spec)
+        out["autosize"] = {"type": "fit-x", "contains": "padding"}
     out["config"] = theme.CONFIG
     out["description"] = spec.title
     return out
 
 
 def note_layers(spec: ChartSpec, labels: dict[str, str], axis: str = "x") -> list[alt.Chart]:
-    notes = [{"xl": labels[n.x], "text": n.text} for n in spec.notes if n.x in labels]
+    """A dotted line at each note's x and its text, wrapped, on the side with room."""
+    order = list(labels.values())
+    width = 18 if spec.phone else 28  # characters per line
+    notes = [
+        {"xl": labels[n.x], "text": textwrap.wrap(n.text, width) or [n.text],
+         "side": "right" if axis == "x" and order.index(labels[n.x]) >= len(order) / 2 else "left"}
+        for n in spec.notes if n.x in labels
+    ]
     if not notes:
         return []
     data = alt.Data(values=notes)
-    sort = list(labels.values())
-    enc = alt.X("xl:N", sort=sort) if axis == "x" else alt.Y("xl:N", sort=sort)
+    enc = alt.X("xl:N", sort=order) if axis == "x" else alt.Y("xl:N", sort=order)
     rule = alt.Chart(data).mark_rule(color=theme.MUTED, strokeDash=[2, 3], strokeWidth=1.5).encode(enc)
-    text = alt.Chart(data).mark_text(
-        align="left", baseline="top", dx=4, y=2, fontSize=11, color=theme.MUTED, fontStyle="italic",
-    ).encode(enc, text=alt.Text("text:N"))
-    return [rule, text]
+    texts = [
+        alt.Chart(data).mark_text(
+            align=side, baseline="top", dx=4 if side == "left" else -4, y=2, fontSize=12, lineHeight=15,
+            color=theme.MUTED, fontStyle="italic",
+        ).encode(enc, text=alt.Text("text:N")).transform_filter(f"datum.side === '{side}'")
+        for side in ("left", "right") if any(n["side"] == side for n in notes)
+    ]
+    return [rule, *texts]
 
 
 def value_labels(data: alt.Data, enc: dict[str, Any], **mark: Any) -> list[Any]:
@@ -181,7 +201,7 @@ def category_ticks(spec: ChartSpec, labels: dict[str, str], sort: list[str], hor
     ]
     if not records:
         return []
-    band = (theme.WIDTH - (200 if horizontal else 0)) / max(1, len(labels)) if not horizontal else 22
+    band = (theme.width(spec) - 80) / max(1, len(labels)) if not horizontal else 22
     data = alt.Data(values=records)
     if horizontal:
         enc = {"y": alt.Y("xl:N", sort=sort), "x": alt.X("v:Q")}

@@ -54,13 +54,13 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
         alt.Chart(alt.Data(values=records)).mark_bar(invalid="break-paths-show-domains", stroke=theme.PALETTE[0], strokeWidth=1.5).encode(
             y=y, yOffset=yoff, x=xq, color=colour,
         ),
-        alt.Chart(alt.Data(values=diffs)).mark_text(align="left", baseline="middle", dx=8, fontSize=11, fontWeight="bold").encode(
+        alt.Chart(alt.Data(values=diffs)).mark_text(align="left", baseline="middle", dx=8, fontSize=12, fontWeight="bold").encode(
             y=y, x=alt.X("v:Q"), text=alt.Text("t:N"),
             color=alt.Color("kind:N", scale=alt.Scale(domain=["V", "N", "="], range=[theme.FAVOURABLE, theme.UNFAVOURABLE, theme.INK]), legend=None),
         ),
     ]
     layers += marks.note_layers(spec, labels, axis="y")
-    chart = marks.layered(layers, theme.WIDTH - 240, alt.Step(18), resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent")))
+    chart = marks.layered(layers, theme.width(spec) - 240, alt.Step(18), resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent")))
     return marks.finish(chart, spec)
 
 

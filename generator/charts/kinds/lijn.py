@@ -92,7 +92,7 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
             if multi:
                 menc["xOffset"] = alt.XOffset("s:N", sort=[values.series_label(spec, n) for n in names])
             layers.append(alt.Chart(alt.Data(values=missing)).mark_text(
-                angle=270, align="left", baseline="middle", dx=4, fontSize=10, color=theme.MUTED, text=values.NO_FIGURE_MARK,
+                angle=270, align="left", baseline="middle", dx=4, fontSize=12, color=theme.MUTED, text=values.NO_FIGURE_MARK,
             ).encode(**menc))
         layers += targets
         if not multi:
@@ -111,7 +111,7 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
         if not multi:
             layers += marks.value_labels(data, {"x": x, "y": y}, dy=-12)
 
-    chart = marks.layered(layers, theme.WIDTH, theme.HEIGHT)
+    chart = marks.layered(layers, theme.width(spec), theme.height(spec))
     return marks.finish(chart, spec)
 
 
@@ -151,7 +151,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
             ).encode(xenc, y=alt.Y("lo:Q"), y2=alt.Y2("hi:Q")))
         for edge in ("lo", "hi") if band else ("lo",):
             if bars:  # a bar chart marks the target on every bar: a dark tick across it
-                step = theme.WIDTH / max(1, len(labels))
+                step = (theme.width(spec) - 80) / max(1, len(labels))
                 layers.append(alt.Chart(data).mark_tick(
                     color=colour, thickness=2.5, size=step * 0.9, opacity=1,
                 ).encode(xenc, y=alt.Y(f"{edge}:Q")))
