@@ -98,6 +98,13 @@ CONFIG = {
 }
 
 
+# A phone has room for one legend entry per row, and for shorter axis labels.
+PHONE_CONFIG = {
+    **CONFIG,
+    "legend": {**CONFIG["legend"], "columns": 1, "labelLimit": 270},
+}
+
+
 def number_format(unit: str, decimals: int) -> str:
     """d3-format pattern for axis labels; vl-convert applies the nl-NL locale (1.234,5)."""
     if unit == "euro":

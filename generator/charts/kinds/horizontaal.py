@@ -34,7 +34,7 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
         for r in spec.rows if r.x in labels
     ]
     data = alt.Data(values=records)
-    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=220, domainColor=theme.AXIS),
+    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=110 if spec.phone else 220, domainColor=theme.AXIS),
               scale=alt.Scale(paddingInner=0.2))
     xq = alt.X("v:Q", axis=marks.value_axis(spec, grid=True), scale=marks.value_scale(spec, zero=True))
     enc: dict[str, Any] = {"y": y, "x": xq,

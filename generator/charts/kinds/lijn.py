@@ -40,6 +40,15 @@ def config_problems(series: int, units: set[str]) -> list[Problem]:
     return []
 
 
+def _phone_labels(spec: ChartSpec, labels: dict[str, str]) -> list[str] | None:
+    """On a phone with many periods: values at the first period and the current one only."""
+    if not spec.phone or len(labels) <= 4:
+        return None
+    order = list(labels.values())
+    current = labels.get(spec.current) if spec.current is not None else None
+    return list(dict.fromkeys([order[0], current or order[-1]]))
+
+
 def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
     """Trend per period and series; target as a dashed step line (or band); current period marked.
 
@@ -96,7 +105,7 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
             ).encode(**menc))
         layers += targets
         if not multi:
-            layers += marks.value_labels(data, {"x": x, "y": y}, dy=-5, baseline="bottom")
+            layers += marks.value_labels(data, {"x": x, "y": y}, dy=-5, baseline="bottom", only=_phone_labels(spec, labels))
     else:
         # Colour and shape on the same field and title: Vega-Lite draws one legend with both.
         shape = alt.Shape("s:N", scale=marks.shapes(spec, names), title=spec.series_title, legend=alt.Legend() if multi else None)
@@ -109,7 +118,7 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
             size=alt.SizeValue(50, condition={"test": "datum.cur", "value": 130}),
         ))
         if not multi:
-            layers += marks.value_labels(data, {"x": x, "y": y}, dy=-12)
+            layers += marks.value_labels(data, {"x": x, "y": y}, dy=-12, only=_phone_labels(spec, labels))
 
     chart = marks.layered(layers, theme.width(spec), theme.height(spec))
     return marks.finish(chart, spec)
@@ -162,7 +171,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
         texts = list(dict.fromkeys(r["tt"] for r in recs))
         when = f" (nu {texts[-1]})" if len(texts) > 1 else ""
         key.append((f"{name}: {texts[-1]}" if not when else f"{name}{when}", colour, band and not bars))
-    layers += marks.target_key(key, solid=bars)
+    layers += marks.target_key(key, solid=bars, phone=spec.phone)
     return layers
 
 
