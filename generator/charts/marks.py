@@ -54,7 +54,28 @@ def value_axis(spec: ChartSpec, title: str | None = None, grid: bool = True) -> 
     expr = theme.axis_label_expr(spec.unit)
     if expr:
         kwargs["labelExpr"] = expr
-    return alt.Axis(title=title if title is not None else theme.UNIT_TITLES.get(spec.unit, ""), tickCount=theme.tick_count(spec), **kwargs)
+    return alt.Axis(title=title if title is not None else unit_title(spec), tickCount=theme.tick_count(spec), **kwargs)
+
+
+def unit_title(spec: ChartSpec) -> str:
+    return theme.UNIT_TITLES.get(spec.unit, "")
+
+
+def zoomed(spec: ChartSpec) -> bool:
+    """Whether a line chart's value axis leaves out zero, so the axis title must say so.
+
+    Lines may zoom in on their figures when they lie far from zero: the lowest figure (or
+    target) above the spread of all of them, so a rounded axis can never reach 0. Closer
+    to zero the axis simply starts at 0. A minimum set by the editor (`as: min:`) above 0 zooms as well.
+    """
+    if spec.axis_min is not None:
+        return spec.axis_min > 0
+    figures = [r.value for r in spec.rows if r.value is not None]
+    figures += [v for t in spec.targets for v in (t.value, t.high) if v is not None]
+    if not figures:
+        return False
+    lo, hi = min(figures), max(figures)
+    return lo > 0 and lo > hi - lo
 
 
 def _tick_decimals(spec: ChartSpec) -> int:

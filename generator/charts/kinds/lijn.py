@@ -65,7 +65,9 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
     ]
     data = alt.Data(values=records)
     x = alt.X("xl:N", sort=sort, axis=marks.x_axis(spec, labels, None), scale=alt.Scale(padding=0.5) if not bars else alt.Scale(paddingInner=0.25, paddingOuter=0.15))
-    y = alt.Y("v:Q", axis=marks.value_axis(spec), scale=marks.value_scale(spec, zero=bars))
+    zero = bars or not marks.zoomed(spec)
+    title = None if zero else marks.unit_title(spec) + ", as begint niet bij 0"
+    y = alt.Y("v:Q", axis=marks.value_axis(spec, title), scale=marks.value_scale(spec, zero=zero))
     colour = alt.Color("s:N", scale=marks.colours(spec, names), title=spec.series_title,
                        legend=alt.Legend(symbolType="stroke") if multi and not bars else (alt.Legend() if multi else None))
     layers: list[Any] = []
