@@ -8,6 +8,7 @@ only lives in that kind's module.
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 import altair as alt
@@ -46,12 +47,35 @@ def shapes(spec: ChartSpec, names: list[str]) -> alt.Scale:
 
 def value_axis(spec: ChartSpec, title: str | None = None, grid: bool = True) -> alt.Axis:
     kwargs: dict[str, Any] = {"format": theme.number_format(spec.unit, _tick_decimals(spec)), "grid": grid}
+    if spec.phone:
+        kwargs["labelFlush"] = True  # the lowest label sits above the axis line, clear of the x labels
     if _tick_decimals(spec) == 0:
         kwargs["tickMinStep"] = 1  # small counts: 0 1 2 3, never 0 0 1 1
     expr = theme.axis_label_expr(spec.unit)
     if expr:
         kwargs["labelExpr"] = expr
-    return alt.Axis(title=title if title is not None else theme.UNIT_TITLES.get(spec.unit, ""), tickCount=6, **kwargs)
+    return alt.Axis(title=title if title is not None else unit_title(spec), tickCount=theme.tick_count(spec), **kwargs)
+
+
+def unit_title(spec: ChartSpec) -> str:
+    return theme.UNIT_TITLES.get(spec.unit, "")
+
+
+def zoomed(spec: ChartSpec) -> bool:
+    """Whether a line chart's value axis leaves out zero, so the axis title must say so.
+
+    Lines may zoom in on their figures when they lie far from zero: the lowest figure (or
+    target) above the spread of all of them, so a rounded axis can never reach 0. Closer
+    to zero the axis simply starts at 0. A minimum set by the editor (`as: min:`) above 0 zooms as well.
+    """
+    if spec.axis_min is not None:
+        return spec.axis_min > 0
+    figures = [r.value for r in spec.rows if r.value is not None]
+    figures += [v for t in spec.targets for v in (t.value, t.high) if v is not None]
+    if not figures:
+        return False
+    lo, hi = min(figures), max(figures)
+    return lo > 0 and lo > hi - lo
 
 
 def _tick_decimals(spec: ChartSpec) -> int:
@@ -72,7 +96,12 @@ def value_scale(spec: ChartSpec, zero: bool) -> alt.Scale:
 
 
 def x_axis(spec: ChartSpec, labels: dict[str, str], title: str | None, wrap: bool = False) -> alt.Axis:
-    kwargs: dict[str, Any] = {"title": title, "labelAngle": 0, "labelLimit": 160, "domainColor": theme.AXIS}
+    kwargs: dict[str, Any] = {
+        "title": title, "labelAngle": 0, "labelLimit": 90 if spec.phone else 160, "domainColor": theme.AXIS,
+        "labelPadding": 8 if spec.phone else 4,
+        "labelOverlap": "greedy",  # a label that would touch its neighbour is left out (the table has all)
+    }
+    wrap = wrap or spec.phone  # "Q1 2023" on two lines: a phone has room for the periods that way
     current = labels.get(spec.current) if spec.current is not None else None
     if current is not None:
         kwargs["labelFontWeight"] = {"condition": {"test": f"datum.value === {_js(current)}", "value": "bold"}, "value": "normal"}
@@ -106,24 +135,35 @@ def target_name(spec: ChartSpec, series: str, per_series: bool) -> str:
     return f"{spec.target_name} {series}" if per_series and series else spec.target_name
 
 
-def target_key(entries: list[tuple[str, str, bool]], solid: bool = False) -> list[Any]:
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` characters; an amount ("€ 1.700") never splits."""
+    return [line.replace("\u00a0", " ") for line in textwrap.wrap(text.replace("€ ", "€\u00a0"), width)] or [text]
+
+
+def target_key(entries: list[tuple[str, str, bool]], solid: bool = False, phone: bool = False) -> list[Any]:
     """A key above the plot: a line sample and the target in words, one row per target.
 
     Labels next to the lines would collide with data; above the plot they never do.
-    entries: (text, colour, is_band).
+    entries: (text, colour, is_band). On a phone a long text wraps onto a second line.
     """
     layers: list[Any] = []
     one = alt.Data(values=[{}])
-    for i, (text, colour, band) in enumerate(entries):
-        y = -14 - 18 * (len(entries) - 1 - i)  # first entry on top
+    wrapped = [(wrap(text, 34) if phone else [text]) for text, _, _ in entries]
+    # The first line of each entry, from the bottom one up (first entry on top); Vega puts
+    # the further lines of a wrapped text below its first.
+    centres: list[float] = []
+    for lines in reversed(wrapped):
+        below = 16 * (len(lines) - 1)
+        centres.insert(0, (-14 if not centres else centres[0] - 18) - below)
+    for (text, colour, band), lines, y in zip(entries, wrapped, centres):
         if band:
             layers.append(alt.Chart(one).mark_rect(color=theme.TARGET_BAND, opacity=0.35).encode(
                 x=alt.XValue(0), x2=alt.X2Value(26), y=alt.YValue(y - 5), y2=alt.Y2Value(y + 5)))
         dash = {} if solid else {"strokeDash": [6, 4]}
         layers.append(alt.Chart(one).mark_rule(color=colour, strokeWidth=2.5 if solid else 1.5, **dash).encode(
             x=alt.XValue(0), x2=alt.X2Value(26), y=alt.YValue(y)))
-        layers.append(alt.Chart(one).mark_text(align="left", baseline="middle", fontSize=13, color=theme.INK).encode(
-            x=alt.XValue(32), y=alt.YValue(y), text=alt.TextValue(text)))
+        layers.append(alt.Chart(one).mark_text(align="left", baseline="middle", fontSize=13, lineHeight=16, color=theme.INK).encode(
+            x=alt.XValue(32), y=alt.YValue(y), text=alt.TextValue(lines if len(lines) > 1 else lines[0])))
     return layers
 
 
@@ -132,31 +172,52 @@ def layered(layers: list[Any], width: Any, height: Any, **kwargs: Any) -> alt.La
     return alt.LayerChart(layer=layers, width=width, height=height, **kwargs)
 
 
-def finish(chart: Any, spec: ChartSpec) -> dict[str, Any]:
+def finish(chart: Any, spec: ChartSpec, fit: bool = True) -> dict[str, Any]:
     out = chart.to_dict(validate=False)
-    out["config"] = theme.CONFIG
+    if fit:
+        # The width is the whole SVG's: Vega-Lite sizes the plot so axes, labels and
+        # legend fit inside it, measured from the real text.
+        out["width"] = theme.width(spec)
+        out["autosize"] = {"type": "fit-x", "contains": "padding"}
+    out["config"] = theme.PHONE_CONFIG if spec.phone else theme.CONFIG
     out["description"] = spec.title
     return out
 
 
 def note_layers(spec: ChartSpec, labels: dict[str, str], axis: str = "x") -> list[alt.Chart]:
-    notes = [{"xl": labels[n.x], "text": n.text} for n in spec.notes if n.x in labels]
+    """A dotted line at each note's x and its text, wrapped, on the side with room."""
+    order = list(labels.values())
+    width = 18 if spec.phone else 28  # characters per line
+    notes = [
+        {"xl": labels[n.x], "text": wrap(n.text, width),
+         "side": "right" if axis == "x" and order.index(labels[n.x]) >= len(order) / 2 else "left"}
+        for n in spec.notes if n.x in labels
+    ]
     if not notes:
         return []
     data = alt.Data(values=notes)
-    sort = list(labels.values())
-    enc = alt.X("xl:N", sort=sort) if axis == "x" else alt.Y("xl:N", sort=sort)
+    enc = alt.X("xl:N", sort=order) if axis == "x" else alt.Y("xl:N", sort=order)
     rule = alt.Chart(data).mark_rule(color=theme.MUTED, strokeDash=[2, 3], strokeWidth=1.5).encode(enc)
-    text = alt.Chart(data).mark_text(
-        align="left", baseline="top", dx=4, y=2, fontSize=11, color=theme.MUTED, fontStyle="italic",
-    ).encode(enc, text=alt.Text("text:N"))
-    return [rule, text]
+    texts = [
+        alt.Chart(data).mark_text(
+            align=side, baseline="top", dx=4 if side == "left" else -4, y=2, fontSize=12, lineHeight=15,
+            color=theme.MUTED, fontStyle="italic",
+        ).encode(enc, text=alt.Text("text:N")).transform_filter(f"datum.side === '{side}'")
+        for side in ("left", "right") if any(n["side"] == side for n in notes)
+    ]
+    return [rule, *texts]
 
 
-def value_labels(data: alt.Data, enc: dict[str, Any], **mark: Any) -> list[Any]:
-    """Value labels on marks: the current period in bold; no label where there is no figure."""
+def value_labels(data: alt.Data, enc: dict[str, Any], only: list[str] | None = None, **mark: Any) -> list[Any]:
+    """Value labels on marks: the current period in bold; no label where there is no figure.
+
+    `only`: the x labels that get a value (a phone has no room for all of them).
+    """
     base = dict(fontSize=12, color=theme.INK)
     base.update(mark)
+    if only is not None:
+        keep = " || ".join(f"datum.xl === {_js(x)}" for x in only)
+        return [layer.transform_filter(keep) for layer in value_labels(data, enc, **mark)]
     return [
         alt.Chart(data).mark_text(**base).encode(**enc, text=alt.Text("t:N")).transform_filter("datum.v != null && !datum.cur"),
         alt.Chart(data).mark_text(fontWeight="bold", **base).encode(**enc, text=alt.Text("t:N")).transform_filter("datum.v != null && datum.cur"),
@@ -181,7 +242,7 @@ def category_ticks(spec: ChartSpec, labels: dict[str, str], sort: list[str], hor
     ]
     if not records:
         return []
-    band = (theme.WIDTH - (200 if horizontal else 0)) / max(1, len(labels)) if not horizontal else 22
+    band = (theme.width(spec) - 80) / max(1, len(labels)) if not horizontal else 22
     data = alt.Data(values=records)
     if horizontal:
         enc = {"y": alt.Y("xl:N", sort=sort), "x": alt.X("v:Q")}
@@ -189,7 +250,7 @@ def category_ticks(spec: ChartSpec, labels: dict[str, str], sort: list[str], hor
     else:
         enc = {"x": alt.X("xl:N", sort=sort), "y": alt.Y("v:Q")}
         tick = alt.Chart(data).mark_tick(orient="horizontal", thickness=2.5, size=band * 0.85, color=theme.TARGET, opacity=1)
-    return [tick.encode(**enc)] + target_key([(f"{spec.target_name} (verschilt per {spec.x_title.lower()}; zie de tabel)", theme.TARGET, False)], solid=True)
+    return [tick.encode(**enc)] + target_key([(f"{spec.target_name} (verschilt per {spec.x_title.lower()}; zie de tabel)", theme.TARGET, False)], solid=True, phone=spec.phone)
 
 
 def norm_rules(spec: ChartSpec, horizontal: bool) -> list[Any]:
@@ -205,4 +266,4 @@ def norm_rules(spec: ChartSpec, horizontal: bool) -> list[Any]:
             layers.append(alt.Chart(alt.Data(values=[{"v": v}])).mark_rule(
                 color=theme.TARGET, strokeDash=[6, 4], strokeWidth=1.5,
             ).encode(**enc))
-    return layers + target_key(key)
+    return layers + target_key(key, phone=spec.phone)

@@ -7,6 +7,12 @@ neutrals. Series are told apart by point shape and legend too, never by colour a
 
 from __future__ import annotations
 
+from typing import Protocol
+
+
+class ChartSpecLike(Protocol):
+    phone: bool
+
 # Series colours (contrast against white in brackets).
 PALETTE = [
     "#0072B2",  # blue (5.2:1)
@@ -37,8 +43,26 @@ UNFAVOURABLE = "#A3161D"
 
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 
+# The whole SVG (axes and legend included; Vega-Lite fits the plot into it), so that
+# the chart is drawn at its own size and its 13 px text stays 13 px on screen: the
+# chart column is 646 px wide at 1280 px and 316 px at 390 px.
 WIDTH = 640
 HEIGHT = 280
+PHONE_WIDTH = 310
+PHONE_HEIGHT = 240
+MIN_FONT = 12  # no chart text smaller: the browser test measures it on screen
+
+
+def width(spec: "ChartSpecLike") -> int:
+    return PHONE_WIDTH if spec.phone else WIDTH
+
+
+def height(spec: "ChartSpecLike") -> int:
+    return PHONE_HEIGHT if spec.phone else HEIGHT
+
+
+def tick_count(spec: "ChartSpecLike") -> int:
+    return 4 if spec.phone else 6
 
 # Vega-Lite config shared by all charts.
 CONFIG = {
@@ -71,6 +95,13 @@ CONFIG = {
         "labelLimit": 260,
     },
     "text": {"color": INK, "fontSize": 13},
+}
+
+
+# A phone has room for one legend entry per row, and for shorter axis labels.
+PHONE_CONFIG = {
+    **CONFIG,
+    "legend": {**CONFIG["legend"], "columns": 1, "labelLimit": 270},
 }
 
 

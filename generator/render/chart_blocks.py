@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 TEMPLATE = "partials/_chart_figure.html"
-_PLACEHOLDER = re.compile(r"<!--rp-chart-svg:([0-9a-f]{40}):([a-z0-9-]+)-->")
+_PLACEHOLDER = re.compile(r"<!--rp-chart-svg:([0-9a-f]{40}):([0-9a-f]{40}):([a-z0-9-]+)-->")
 
 
 CACHE_ENV = "RAPPORTAGE_CHART_CACHE"
@@ -89,6 +89,9 @@ class ChartBook:
         """
         key = cache_key(spec)
         self._specs.setdefault(key, spec)
+        phone = spec.model_copy(update={"phone": True})
+        phone_key = cache_key(phone)
+        self._specs.setdefault(phone_key, phone)
         dom_id = self._dom_id(address.url, spec.id)
         csv_rel = self._add_csv(csv_path or posixpath.join(address.folder, "grafieken", f"{spec.id}.csv"), spec)
         summary = summary or summarise(spec)
@@ -100,7 +103,7 @@ class ChartBook:
             "table": data_table(spec),
             "csv_url": relative_url(address.url, csv_rel),
             "csv_name": posixpath.basename(csv_rel),
-            "image": Markup(f"<!--rp-chart-svg:{key}:{dom_id}-->"),
+            "image": Markup(f"<!--rp-chart-svg:{key}:{phone_key}:{dom_id}-->"),
         }
         rendered = self.env.get_template(TEMPLATE).render(**context)
         # Markdown ends a raw HTML block at a blank line: keep the block in one piece.
@@ -154,11 +157,17 @@ class ChartBook:
 
 
 def fill(body: str, svgs: dict[str, str], texts: Callable[[str], tuple[str, str]]) -> str:
-    """Put each chart's SVG at its placeholder; `texts(dom_id)` gives its title and summary."""
+    """Put each chart's two SVGs at its placeholder; `texts(dom_id)` gives its title and summary.
+
+    The desktop and the phone form: CSS shows one of them (below 600 px the phone form),
+    and `display: none` takes the other out of the accessibility tree too, so the text
+    alternative is there once at every width.
+    """
     def replace(m: re.Match[str]) -> str:
-        key, dom_id = m.group(1), m.group(2)
+        key, phone_key, dom_id = m.group(1), m.group(2), m.group(3)
         title, summary = texts(dom_id)
-        return inline_svg(svgs[key], dom_id, title, summary)
+        return (inline_svg(svgs[key], dom_id, title, summary, "rp-chart__svg--scherm")
+                + inline_svg(svgs[phone_key], f"{dom_id}-telefoon", title, summary, "rp-chart__svg--telefoon"))
 
     return _PLACEHOLDER.sub(replace, body)
 
@@ -169,7 +178,7 @@ _IDS = re.compile(r'\bid="([^"]+)"')
 _REFS = re.compile(r'url\(#([^)]+)\)|(href)="#([^"]+)"')
 
 
-def inline_svg(svg: str, dom_id: str, title: str, description: str) -> str:
+def inline_svg(svg: str, dom_id: str, title: str, description: str, form: str = "") -> str:
     """Vega's SVG made fit to sit inline in a page, several on one page.
 
     One image for assistive technology (role="img", <title> and <desc>); its own ids
@@ -186,7 +195,7 @@ def inline_svg(svg: str, dom_id: str, title: str, description: str) -> str:
     attrs = re.sub(r'\s(xmlns(:\w+)?|class|role|aria-[\w-]+)="[^"]*"', "", root.group(0)[4:-1])
     t_id, d_id = f"{dom_id}-svg-titel", f"{dom_id}-svg-beschrijving"
     head = (
-        f'<svg{attrs} class="rp-chart__svg" role="img" focusable="false" aria-labelledby="{t_id}" aria-describedby="{d_id}">'
+        f'<svg{attrs} class="rp-chart__svg{" " + form if form else ""}" role="img" focusable="false" aria-labelledby="{t_id}" aria-describedby="{d_id}">'
         f'<title id="{t_id}">{html.escape(title)}</title><desc id="{d_id}">{html.escape(description)}</desc>'
     )
     # Inside the one image nothing has a role of its own: Vega still marks some layer

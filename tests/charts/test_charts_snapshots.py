@@ -49,6 +49,14 @@ def test_vegalite(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
+def test_vegalite_phone_form(name: str) -> None:
+    spec = CASES[name]().model_copy(update={"phone": True})
+    drawn = vegalite(spec)
+    assert drawn["width"] == 310 and drawn["autosize"]["type"] == "fit-x"
+    assert_json_snapshot(f"{name}.telefoon.vegalite", drawn)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_summary_and_table(name: str) -> None:
     spec = CASES[name]()
     assert_json_snapshot(f"{name}.tekst", {"samenvatting": summarise(spec), "tabel": dataclasses.asdict(data_table(spec))})

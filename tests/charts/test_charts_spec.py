@@ -90,7 +90,8 @@ def test_line_with_per_series_targets_and_a_note():
     dashed = [layer for layer in of_type(spec, "line") if "strokeDash" in mark(layer)]
     assert [mark(layer)["color"] for layer in dashed] == [theme.PALETTE[0], theme.PALETTE[1]]
     notes = [layer for layer in of_type(spec, "text") if mark(layer).get("fontStyle") == "italic"]
-    assert values(notes[0]) == [{"xl": "Q1 2023", "text": "Nieuwe definitie"}]
+    # wrapped into lines; in the right half of the chart it reads leftwards, clear of the edge
+    assert values(notes[0]) == [{"xl": "Q1 2023", "text": ["Nieuwe definitie"], "side": "right"}]
     # Series differ by point shape too, not by colour alone.
     point = of_type(spec, "point")[0]
     assert point["encoding"]["shape"]["scale"]["range"] == theme.SHAPES[:2]
@@ -191,3 +192,38 @@ def test_axis_range_from_yaml_is_used():
     spec = vegalite(samples.line_one().model_copy(update={"axis_min": 60, "axis_max": 100}))
     scale = data_line(spec)["encoding"]["y"]["scale"]
     assert scale["domain"] == [60, 100]
+
+
+def value_axis_of(drawn: dict) -> tuple[dict, dict]:
+    """(axis, scale) of the first layer that encodes the value on y."""
+    for layer in layers(drawn):
+        y = layer.get("encoding", {}).get("y", {})
+        if y.get("field") == "v" and "axis" in y:
+            return y["axis"], y.get("scale", {})
+    raise AssertionError("no value axis")
+
+
+def test_a_line_chart_that_leaves_out_zero_says_so_on_its_axis() -> None:
+    axis, scale = value_axis_of(vegalite(samples.line_one()))  # 74% .. 80%: far from zero
+    assert axis["title"] == "Percentage, as begint niet bij 0" and scale["zero"] is False
+    near_zero = samples.line_one().model_copy(update={"rows": [r.model_copy(update={"value": v}) for r, v in zip(samples.line_one().rows, [5, 40, None, 60, 79])]})
+    axis, scale = value_axis_of(vegalite(near_zero))
+    assert axis["title"] == "Percentage" and scale["zero"] is True
+    set_by_editor = samples.line_one().model_copy(update={"axis_min": 70})
+    assert value_axis_of(vegalite(set_by_editor))[0]["title"] == "Percentage, as begint niet bij 0"
+
+
+def test_bars_start_at_zero_and_their_axis_says_nothing_about_it() -> None:
+    axis, scale = value_axis_of(vegalite(samples.bars()))
+    assert axis["title"] == "Bedrag" and scale["zero"] is True
+
+
+@pytest.mark.parametrize("make", [samples.line_one, samples.bars, samples.grouped, samples.horizontal, samples.budget])
+def test_the_phone_form_is_narrower_with_fewer_ticks_and_no_text_under_12px(make) -> None:
+    desk, phone = vegalite(make()), vegalite(make().model_copy(update={"phone": True}))
+    assert (desk["width"], phone["width"]) == (theme.WIDTH, theme.PHONE_WIDTH)
+    assert phone["config"]["legend"]["columns"] == 1
+    sizes = [mark(layer).get("fontSize", 13) for spec in (desk, phone) for layer in layers(spec) if mark(layer)["type"] == "text"]
+    assert sizes and min(sizes) >= theme.MIN_FONT
+    if make is not samples.budget and make is not samples.horizontal:
+        assert value_axis_of(phone)[0]["tickCount"] < value_axis_of(desk)[0]["tickCount"]

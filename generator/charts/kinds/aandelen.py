@@ -38,7 +38,8 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
         for label, v, share in parts
     ]
     data = alt.Data(values=records)
-    if spec.shape == "balk":
+    if spec.shape == "balk" or spec.phone:
+        # On a phone a donut with its labels beside the arcs has no room: the bar reads better.
         # One 100% bar; the legend names each part with its share, in the bar's order.
         palette = [theme.PALETTE[names.index(n) % len(theme.PALETTE)] if n in names else theme.MUTED
                    for n in (next((m for m in names if values.series_label(spec, m) == r["s"]), "") for r in records)]
@@ -46,12 +47,12 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
             x=alt.X("v:Q", stack="normalize", axis=None),
             color=alt.Color("t:N", sort=[r["t"] for r in records], title=spec.series_title,
                             scale=alt.Scale(domain=[r["t"] for r in records], range=palette),
-                            legend=alt.Legend(columns=min(4, max(1, len(records))))),
+                            legend=alt.Legend(columns=1 if spec.phone else min(4, max(1, len(records))))),
             order=alt.Order("o:Q"),
         )
-        return marks.finish(marks.layered([bar], theme.WIDTH, 44), spec)
+        return marks.finish(marks.layered([bar], theme.width(spec), 44), spec)
     total = sum(v for _, v, _ in parts)
-    width, height, outer = theme.WIDTH, 310, 115
+    width, height, outer = theme.WIDTH - 16, 310, 115  # plus 16 px padding: the whole SVG is WIDTH
     center = [{"t": ["Totaal", values.value_text(spec, total)]}]
     base = alt.Chart(data).encode(theta=alt.Theta("v:Q", stack=True), order=alt.Order("o:Q"))
     # Every part is named next to its arc, so no legend. Label positions are computed here
@@ -69,13 +70,13 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
         color=alt.Color("s:N", scale=marks.colours(spec, names), sort=series_labels, legend=None))
     texts = [
         alt.Chart(alt.Data(values=[rec for rec in labels if rec["side"] == side])).mark_text(
-            align="left" if side == "right" else "right", baseline="middle", fontSize=12, color=theme.INK,
+            align="left" if side == "right" else "right", baseline="middle", fontSize=13, color=theme.INK,
         ).encode(x=alt.X("px:Q", scale=None), y=alt.Y("py:Q", scale=None), text=alt.Text("t:N"))
         for side in ("right", "left") if any(rec["side"] == side for rec in labels)
     ]
     middle = alt.Chart(alt.Data(values=center)).mark_text(fontSize=13, color=theme.INK, lineHeight=18).encode(text=alt.Text("t:N"))
     chart = marks.layered([arcs, *texts, middle], width, height)
-    return marks.finish(chart, spec)
+    return marks.finish(chart, spec, fit=False)  # label positions are pixels of this width
 
 
 def share_parts(spec: ChartSpec, x: str | None) -> list[tuple[str, float, float]]:

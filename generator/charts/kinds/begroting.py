@@ -44,23 +44,27 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
         word = "V" if d > 0 else ("N" if d < 0 else "")
         text = f"{word} {fmt.value(abs(d), spec.unit, spec.decimals)}".strip() if d else "gelijk"
         diffs.append({"xl": labels[x], "v": max(b, f, 0), "t": text, "kind": word or "="})
-    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=220, domainColor=theme.AXIS),
+    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=110 if spec.phone else 220, domainColor=theme.AXIS),
               scale=alt.Scale(paddingInner=0.25))
     yoff = alt.YOffset("s:N", sort=series_labels)
-    xq = alt.X("v:Q", axis=marks.value_axis(spec), scale=marks.value_scale(spec, zero=True))
+    scale = marks.value_scale(spec, zero=True)
+    if spec.phone and spec.axis_max is None and diffs:
+        # The difference is written after the longest bar: on a phone make room for it.
+        scale = alt.Scale(zero=True, nice=True, domainMax=max(d["v"] for d in diffs) * 1.6)
+    xq = alt.X("v:Q", axis=marks.value_axis(spec), scale=scale)
     colour = alt.Color("s:N", title=None, sort=series_labels,
                        scale=alt.Scale(domain=series_labels, range=[theme.BUDGET, theme.PALETTE[0]][: len(series_labels)]))
     layers: list[Any] = [
         alt.Chart(alt.Data(values=records)).mark_bar(invalid="break-paths-show-domains", stroke=theme.PALETTE[0], strokeWidth=1.5).encode(
             y=y, yOffset=yoff, x=xq, color=colour,
         ),
-        alt.Chart(alt.Data(values=diffs)).mark_text(align="left", baseline="middle", dx=8, fontSize=11, fontWeight="bold").encode(
+        alt.Chart(alt.Data(values=diffs)).mark_text(align="left", baseline="middle", dx=8, fontSize=12, fontWeight="bold").encode(
             y=y, x=alt.X("v:Q"), text=alt.Text("t:N"),
             color=alt.Color("kind:N", scale=alt.Scale(domain=["V", "N", "="], range=[theme.FAVOURABLE, theme.UNFAVOURABLE, theme.INK]), legend=None),
         ),
     ]
     layers += marks.note_layers(spec, labels, axis="y")
-    chart = marks.layered(layers, theme.WIDTH - 240, alt.Step(18), resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent")))
+    chart = marks.layered(layers, theme.width(spec) - 240, alt.Step(18), resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent")))
     return marks.finish(chart, spec)
 
 

@@ -44,17 +44,17 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
             x=x, y=y, xOffset=offset, color=colour,
         )
     ]
-    labels_layers = marks.value_labels(data, {"x": x, "y": y, "xOffset": offset}, dy=-3, baseline="bottom", fontSize=10)
+    labels_layers = marks.value_labels(data, {"x": x, "y": y, "xOffset": offset}, dy=-3, baseline="bottom", fontSize=12)
     layers += labels_layers if len(records) <= 16 else labels_layers[1:]  # many bars: only the current ones
     missing = marks.missing_records(spec, labels, names)
     if missing:
         layers.append(alt.Chart(alt.Data(values=missing)).mark_text(
-            angle=270, align="left", baseline="middle", dx=4, fontSize=10, color=theme.MUTED, text=values.NO_FIGURE_MARK,
+            angle=270, align="left", baseline="middle", dx=4, fontSize=12, color=theme.MUTED, text=values.NO_FIGURE_MARK,
         ).encode(x=alt.X("xl:N", sort=sort), y=alt.Y("v:Q"), xOffset=alt.XOffset("s:N", sort=series_labels)))
     layers += marks.norm_rules(spec, horizontal=False)
     layers += marks.category_ticks(spec, labels, sort, horizontal=False)
     layers += marks.note_layers(spec, labels)
-    chart = marks.layered(layers, theme.WIDTH, theme.HEIGHT)
+    chart = marks.layered(layers, theme.width(spec), theme.height(spec))
     return marks.finish(chart, spec)
 
 

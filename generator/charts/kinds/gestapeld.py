@@ -53,7 +53,7 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
     layers += marks.value_labels(alt.Data(values=totals), {"x": alt.X("xl:N", sort=sort), "y": alt.Y("v:Q")}, dy=-5, baseline="bottom")
     layers += marks.norm_rules(spec, horizontal=False)
     layers += marks.note_layers(spec, labels)
-    chart = marks.layered(layers, theme.WIDTH, theme.HEIGHT)
+    chart = marks.layered(layers, theme.width(spec), theme.height(spec))
     return marks.finish(chart, spec)
 
 

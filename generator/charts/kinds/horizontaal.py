@@ -34,7 +34,7 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
         for r in spec.rows if r.x in labels
     ]
     data = alt.Data(values=records)
-    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=220, domainColor=theme.AXIS),
+    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=110 if spec.phone else 220, domainColor=theme.AXIS),
               scale=alt.Scale(paddingInner=0.2))
     xq = alt.X("v:Q", axis=marks.value_axis(spec, grid=True), scale=marks.value_scale(spec, zero=True))
     enc: dict[str, Any] = {"y": y, "x": xq,
@@ -54,13 +54,13 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
         if multi:
             menc["yOffset"] = alt.YOffset("s:N", sort=series_labels)
         layers.append(alt.Chart(alt.Data(values=missing)).mark_text(
-            align="left", baseline="middle", dx=4, fontSize=11, color=theme.MUTED, fontStyle="italic", text=values.NO_FIGURE_MARK,
+            align="left", baseline="middle", dx=4, fontSize=12, color=theme.MUTED, fontStyle="italic", text=values.NO_FIGURE_MARK,
         ).encode(**menc))
     layers += marks.norm_rules(spec, horizontal=True)
     layers += marks.category_ticks(spec, labels, sort, horizontal=True)
     layers += marks.note_layers(spec, labels, axis="y")
     step = 18 if multi else 26  # with yOffset the step is per bar, not per category
-    chart = marks.layered(layers, theme.WIDTH - 200, alt.Step(step))
+    chart = marks.layered(layers, theme.width(spec) - 200, alt.Step(step))
     return marks.finish(chart, spec)
 
 

@@ -40,6 +40,15 @@ def config_problems(series: int, units: set[str]) -> list[Problem]:
     return []
 
 
+def _phone_labels(spec: ChartSpec, labels: dict[str, str]) -> list[str] | None:
+    """On a phone with many periods: values at the first period and the current one only."""
+    if not spec.phone or len(labels) <= 4:
+        return None
+    order = list(labels.values())
+    current = labels.get(spec.current) if spec.current is not None else None
+    return list(dict.fromkeys([order[0], current or order[-1]]))
+
+
 def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
     """Trend per period and series; target as a dashed step line (or band); current period marked.
 
@@ -56,7 +65,9 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
     ]
     data = alt.Data(values=records)
     x = alt.X("xl:N", sort=sort, axis=marks.x_axis(spec, labels, None), scale=alt.Scale(padding=0.5) if not bars else alt.Scale(paddingInner=0.25, paddingOuter=0.15))
-    y = alt.Y("v:Q", axis=marks.value_axis(spec), scale=marks.value_scale(spec, zero=bars))
+    zero = bars or not marks.zoomed(spec)
+    title = None if zero else marks.unit_title(spec) + ", as begint niet bij 0"
+    y = alt.Y("v:Q", axis=marks.value_axis(spec, title), scale=marks.value_scale(spec, zero=zero))
     colour = alt.Color("s:N", scale=marks.colours(spec, names), title=spec.series_title,
                        legend=alt.Legend(symbolType="stroke") if multi and not bars else (alt.Legend() if multi else None))
     layers: list[Any] = []
@@ -92,11 +103,11 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
             if multi:
                 menc["xOffset"] = alt.XOffset("s:N", sort=[values.series_label(spec, n) for n in names])
             layers.append(alt.Chart(alt.Data(values=missing)).mark_text(
-                angle=270, align="left", baseline="middle", dx=4, fontSize=10, color=theme.MUTED, text=values.NO_FIGURE_MARK,
+                angle=270, align="left", baseline="middle", dx=4, fontSize=12, color=theme.MUTED, text=values.NO_FIGURE_MARK,
             ).encode(**menc))
         layers += targets
         if not multi:
-            layers += marks.value_labels(data, {"x": x, "y": y}, dy=-5, baseline="bottom")
+            layers += marks.value_labels(data, {"x": x, "y": y}, dy=-5, baseline="bottom", only=_phone_labels(spec, labels))
     else:
         # Colour and shape on the same field and title: Vega-Lite draws one legend with both.
         shape = alt.Shape("s:N", scale=marks.shapes(spec, names), title=spec.series_title, legend=alt.Legend() if multi else None)
@@ -109,9 +120,9 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
             size=alt.SizeValue(50, condition={"test": "datum.cur", "value": 130}),
         ))
         if not multi:
-            layers += marks.value_labels(data, {"x": x, "y": y}, dy=-12)
+            layers += marks.value_labels(data, {"x": x, "y": y}, dy=-12, only=_phone_labels(spec, labels))
 
-    chart = marks.layered(layers, theme.WIDTH, theme.HEIGHT)
+    chart = marks.layered(layers, theme.width(spec), theme.height(spec))
     return marks.finish(chart, spec)
 
 
@@ -151,7 +162,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
             ).encode(xenc, y=alt.Y("lo:Q"), y2=alt.Y2("hi:Q")))
         for edge in ("lo", "hi") if band else ("lo",):
             if bars:  # a bar chart marks the target on every bar: a dark tick across it
-                step = theme.WIDTH / max(1, len(labels))
+                step = (theme.width(spec) - 80) / max(1, len(labels))
                 layers.append(alt.Chart(data).mark_tick(
                     color=colour, thickness=2.5, size=step * 0.9, opacity=1,
                 ).encode(xenc, y=alt.Y(f"{edge}:Q")))
@@ -162,7 +173,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
         texts = list(dict.fromkeys(r["tt"] for r in recs))
         when = f" (nu {texts[-1]})" if len(texts) > 1 else ""
         key.append((f"{name}: {texts[-1]}" if not when else f"{name}{when}", colour, band and not bars))
-    layers += marks.target_key(key, solid=bars)
+    layers += marks.target_key(key, solid=bars, phone=spec.phone)
     return layers
 
 
