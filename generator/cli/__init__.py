@@ -119,7 +119,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.site.build import build
 
     paths = _paths(args)
-    site_dir = Path(args.site_dir).resolve() if args.site_dir else None
+    site_dir = Path(os.path.abspath(args.site_dir)) if args.site_dir else None
     with _chart_progress() as progress:
         result = build(paths, strict=args.strict, site_dir=site_dir, chart_progress=progress, pdf=args.pdf)
     print_problems(result.warnings, _format(args), paths.root)
@@ -278,6 +278,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     paths = _paths(args)
     report = update_schemas(paths.root, check=args.check, modelines=not args.no_modelines)
+    if report.refused:  # a symlink or a path outside the project: nothing written there
+        from generator.core.problems import Problems
+
+        problems = Problems()
+        for rel, reason in report.refused:
+            problems.add(rel, None, reason)
+        raise ValidationFailed(problems)
     out = _console()
     for rel in report.unknown:
         out.print(f"[yellow]waarschuwing[/yellow]: {rel}: geen schema voor dit soort bestand")
