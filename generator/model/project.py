@@ -12,7 +12,7 @@ from generator.load.imagefile import IMAGE_SUFFIXES, read_image
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import edition_folders, keyed_yaml_files, validate_doc, validate_list
 from generator.model.concept_marker import unrevised_files
-from generator.model.frozen_inputs import FrozenEdition, frozen_not_compared, inspect_frozen
+from generator.model.frozen_inputs import FrozenEdition, frozen_not_compared, inspect_frozen, publish_marker
 from generator.model.free_pages import PageSource, TableSource, load_edition_extras
 from generator.model.tables import TableModels
 from generator.model.measures import MeasuresInput, load_measures
@@ -23,7 +23,7 @@ from generator.model.schema import (
     IndicatorNarrative,
     SiteSettings,
 )
-from generator.model.narrative import check_markdown
+from generator.model.narrative import check_markdown, check_markdown_fields
 from generator.core.numbers import NotANumber, NumberTooLarge, is_missing, parse_number
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed, shorten, suggest
@@ -137,6 +137,8 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
 
     site_doc = _required_yaml(paths, paths.content / "site.yml", problems)
     site = validate_doc(site_doc, SiteSettings, problems) if site_doc else None
+    if site is not None and site_doc is not None:
+        check_markdown_fields(site_doc, site, problems)
     if site is not None and site_doc is not None and site.logo:
         _check_logo(paths, site.logo, site_doc, problems)
     goals, goal_numbers = _load_goals(paths, problems)
@@ -250,6 +252,16 @@ def _load_editions(
     known = _by_id(indicators)
     for period, folder in edition_folders(paths, problems):
         snapshot = None
+        marker = publish_marker(folder)
+        if period not in unfreeze and (marker.exists() or marker.is_symlink()):
+            problems.add(
+                paths.rel(marker), None,
+                f"de publicatie van editie {period} is onderbroken: {paths.rel(folder / 'editie.yml')} is misschien al "
+                f"aangepast, maar de nieuwe bevroren versie ontbreekt",
+                f"voer `rapportage publish {period}` opnieuw uit; dat zet editie.yml terug en publiceert opnieuw. "
+                f"Wilt u niet publiceren: zet editie.yml terug (git) en verwijder {paths.rel(marker)}",
+            )
+            continue
         if period not in unfreeze:
             snapshot, unchanged = inspect_frozen(paths, folder, period, problems)
             if snapshot is not None and unchanged:
