@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,6 +281,9 @@ def _load_editions(
     return editions
 
 
+EARLIEST_DATE, LATEST_DATE = dt.date(1980, 1, 1), dt.date(2100, 12, 31)  # zip timestamps start in 1980
+
+
 def _load_edition(
     paths: ProjectPaths, folder: Path, period: Period, problems: Problems, table_models: TableModels, warn_unfrozen: bool,
 ) -> EditionInput | None:
@@ -296,6 +300,15 @@ def _load_edition(
     unrevised_files(paths, folder, problems)
     if settings is not None and doc is not None:
         check_markdown(doc, ("voorwoord",), settings.foreword, problems)
+        if not EARLIEST_DATE <= settings.date <= LATEST_DATE:
+            # The build date of the site is the newest edition's date: gzip (sitemap) and zip
+            # store it in 32 bits, so a date after 2106 used to end in "Interne fout".
+            problems.add(
+                doc.rel, doc.line_of(("datum",)),
+                f"datum {settings.date.isoformat()} ligt buiten {EARLIEST_DATE.year}-{LATEST_DATE.year}",
+                "schrijf de datum van de editie als jaar-maand-dag, bijvoorbeeld 2023-11-13",
+            )
+            settings = None
     edition = EditionInput(period, folder, settings, settings_doc=doc) if settings else None
     extras = load_edition_extras(paths, folder, problems, table_models)
     if edition is not None:
