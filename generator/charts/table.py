@@ -30,14 +30,21 @@ def csv_bytes(spec: ChartSpec) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([spreadsheet_text(table.corner)] + [spreadsheet_text(c.csv_header) for c in table.columns])
     for header, cells in table.rows:
-        writer.writerow([spreadsheet_text(header)] + [c.raw for c in cells])
+        writer.writerow([spreadsheet_text(header)] + [spreadsheet_text(c.raw) for c in cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-_FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?![\d,.]))")
+# OWASP CSV injection: a cell starting with one of these is read as a formula (also the
+# full-width forms, which some spreadsheets fold to ASCII).
+_FORMULA_START = re.compile(r"^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]")
+# A plain number as `num` writes it (decimal comma): the only cell that may start with `-`.
+_PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:,[0-9]+)?\Z")
 
 
 def spreadsheet_text(text: str) -> str:
-    """Editor text (series names, labels) in a CSV for Excel: text that Excel would read as
-    a formula (`=HYPERLINK(...)`, `+`, `@`, `-` not before a number) gets a leading `'`."""
-    return "'" + text if _FORMULA_START.match(text) else text
+    """A CSV cell that a spreadsheet can never read as a formula: a cell starting with
+    `=`, `+`, `-`, `@`, tab or a line break (`=HYPERLINK(...)`, `-2+3+cmd|...`) gets a
+    leading `'`; a plain number (`-12,5`) stays a number."""
+    if _PLAIN_NUMBER.match(text) or not _FORMULA_START.match(text):
+        return text
+    return "'" + text

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.checks.yaml_kinds import KINDS, SCHEMA_DIR, YamlKind, kind_for, yaml_files
+from generator.core.paths import unsafe_write_target
 from generator.load.yamlfile import MODELINE_PREFIX
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -57,6 +58,7 @@ class SchemaReport:
     schemas: list[str] = field(default_factory=list)  # written (or out of date with check)
     modelines: list[str] = field(default_factory=list)  # files given (or missing) a modeline
     unknown: list[str] = field(default_factory=list)  # YAML files no registered kind matches
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, Dutch reason): not written
 
     @property
     def changed(self) -> bool:
@@ -75,10 +77,14 @@ def update_schemas(root: Path, check: bool = False, modelines: bool = True) -> S
         wanted = schema_text(kind)
         if path.is_file() and path.read_text(encoding="utf-8") == wanted:
             continue
+        problem = unsafe_write_target(root, path)
+        if problem:
+            report.refused.append((kind.schema_path, problem))
+            continue
         report.schemas.append(kind.schema_path)
         if not check:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(wanted, encoding="utf-8", newline="\n")
+            _write_new(path, wanted.encode("utf-8"))
     for rel in yaml_files(root):
         kind = kind_for(rel)
         if kind is None:
@@ -96,10 +102,30 @@ def update_schemas(root: Path, check: bool = False, modelines: bool = True) -> S
         updated = with_modeline(text.replace("\r\n", "\n"), modeline(rel, kind))
         if updated == text.replace("\r\n", "\n"):
             continue
+        problem = unsafe_write_target(root, path)
+        if problem:
+            report.refused.append((rel, problem))
+            continue
         report.modelines.append(rel)
         if not check:
-            path.write_bytes(updated.replace("\n", newline).encode("utf-8"))
+            _write_new(path, updated.replace("\n", newline).encode("utf-8"))
     return report
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Replace `path` by a new file (never writing through a link planted after the check):
+    an exclusively created scratch file next to it, renamed over it."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 __all__ = ["SCHEMA_DIR", "SchemaReport", "modeline", "schema_for", "schema_text", "update_schemas", "with_modeline"]

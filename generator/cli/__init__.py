@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import sys
@@ -120,7 +121,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.site.build import build
 
     paths = _paths(args)
-    site_dir = Path(args.site_dir).resolve() if args.site_dir else None
+    site_dir = Path(os.path.abspath(args.site_dir)) if args.site_dir else None
     try:
         with _chart_progress() as progress:
             result = build(paths, strict=args.strict, site_dir=site_dir, chart_progress=progress, pdf=args.pdf)
@@ -284,6 +285,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     paths = _paths(args)
     report = update_schemas(paths.root, check=args.check, modelines=not args.no_modelines)
+    if report.refused:  # a symlink or a path outside the project: nothing written there
+        from generator.core.problems import Problems
+
+        problems = Problems()
+        for rel, reason in report.refused:
+            problems.add(rel, None, reason)
+        raise ValidationFailed(problems)
     out = _console()
     for rel in report.unknown:
         out.print(f"[yellow]waarschuwing[/yellow]: {rel}: geen schema voor dit soort bestand")
@@ -548,15 +556,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        message = _os_problem(exc, args)
+        if message is None:
+            if os.environ.get("RAPPORTAGE_DEBUG"):
+                raise
+            return _internal_error(exc)
+        _console(stderr=True).print(f"[red]fout[/red]: {_escape(message[0])}\n    tip: {_escape(message[1])}")
+        return 1
     except Exception as exc:  # an internal error: say so in Dutch, no traceback for editors
         if os.environ.get("RAPPORTAGE_DEBUG"):
             raise
-        _console(stderr=True).print(
-            f"[red]Interne fout[/red] ({type(exc).__name__}): {_escape(str(exc))}\n"
-            "    tip: dit is een fout in rapportage zelf, niet in uw bestanden. Start opnieuw met "
-            "RAPPORTAGE_DEBUG=1 voor details en meld het aan de beheerder. De vorige site is ongewijzigd."
-        )
-        return 1
+        return _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> int:
+    _console(stderr=True).print(
+        f"[red]Interne fout[/red] ({type(exc).__name__}): {_escape(str(exc))}\n"
+        "    tip: dit is een fout in rapportage zelf, niet in uw bestanden. Start opnieuw met "
+        "RAPPORTAGE_DEBUG=1 voor details en meld het aan de beheerder. De vorige site is ongewijzigd."
+    )
+    return 1
+
+
+def _os_problem(exc: OSError, args: argparse.Namespace) -> tuple[str, str] | None:
+    """(message, what to do) in Dutch for a cause on the machine an editor or maintainer can
+    fix: a full disk, no write permission, a port in use. None: an internal error."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    unchanged = " De vorige site is ongewijzigd; een onderbroken publish of new-period ruimt de volgende keer zelf op."
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"de schijf is vol{where}", "maak ruimte vrij (bijvoorbeeld .rapportage/cache) en probeer het opnieuw." + unchanged)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"geen toestemming om te schrijven{where}", "controleer de rechten van de map (of kies een andere met --site-dir) en probeer het opnieuw." + unchanged)
+    if exc.errno == errno.EADDRINUSE:
+        port = getattr(args, "port", None)
+        return (f"poort {port} is al in gebruik" if port else "de poort is al in gebruik",
+                "stop het andere programma (draait `rapportage serve` al?) of kies een andere poort met --port")
+    return None
 
 
 if __name__ == "__main__":

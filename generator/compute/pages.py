@@ -56,6 +56,11 @@ _JINJA_PHRASES = {
 }
 
 
+# Directives in one text (a field or a free page): each citation compares itself with the
+# ones before it on the page, so work grows with the square (4,000 took 48 s).
+MAX_DIRECTIVES = 300
+
+
 def refused_directive(template: nodes.Template) -> tuple[int, str] | None:
     """(line, Dutch message) of the first thing in an editor's text that is not a directive.
 
@@ -153,6 +158,12 @@ class Citations:
             return text, []
         self._file, self._first_line = file, first_line
         self._blocks = [] if blocks_allowed else None
+        count = text.count("{{") + text.count("{%")
+        if count > MAX_DIRECTIVES:  # citations and blocks cost more per directive already on the page
+            first = min(i for i in (text.find("{{"), text.find("{%")) if i >= 0)
+            self._problem(text.count("\n", 0, first) + 1, f"de tekst bevat {count} opdrachten tussen {{{{ en }}}}; de grens is {MAX_DIRECTIVES}",
+                          "verdeel de tekst over meer pagina's, of toon de cijfers met één tabel(...) in plaats van elk apart")
+            return text, []
         try:
             refused = refused_directive(self.env.parse(text))
             template = self.env.from_string(text, globals=self._globals())

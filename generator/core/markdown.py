@@ -51,6 +51,43 @@ def _converter() -> md.Markdown:
     return converter
 
 
+# --- Bounded work: a linear-time look before Python-Markdown ------------------------------
+# Python-Markdown recurses once per nesting level (1,000 nested list markers raise
+# RecursionError) and is quadratic in some constructs (thousands of `<a ` or `![`/`[`:
+# every opener rescans the rest). These limits are far above any report's text (the
+# longest toelichting of the five seed reports is under 4,000 characters).
+MAX_FIELD_CHARS = 50_000  # one narrative field
+MAX_PAGE_CHARS = 200_000  # one free page
+MAX_NESTING = 20  # list markers, quote markers and 4-space indents before a line's text
+MAX_OPENERS = 500  # `<` and `[` each: tags, links and images in one text
+
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)(?=[ \t]|$)[ \t]*)*")
+_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)]|>)(?=[ \t]|$)")
+
+
+LIMIT_HINT = ("maak de tekst korter of de lijst minder diep (een lange tekst past op een vrije pagina); "
+              "de grenzen staan in docs/dev/security.md")
+
+
+def markdown_limit(text: str, free_page: bool = False) -> Finding | None:
+    """The first limit `text` exceeds, as a Dutch error, or None. Linear in len(text)."""
+    limit = MAX_PAGE_CHARS if free_page else MAX_FIELD_CHARS
+    if len(text) > limit:
+        return Finding(True, f"de tekst is {len(text):,} tekens lang; de grens is {limit:,}".replace(",", "."), (text[:60].split("\n")[0],), LIMIT_HINT)
+    for line in text.splitlines():
+        prefix = _LINE_PREFIX.match(line).group(0)
+        indent = len(prefix) - len(prefix.lstrip(" \t"))
+        depth = len(_MARKER.findall(prefix)) + indent // 4
+        if depth > MAX_NESTING:
+            return Finding(True, f"lijsten of citaten zijn {depth} niveaus diep genest; de grens is {MAX_NESTING}", (line.strip()[:40],), LIMIT_HINT)
+    for opener, what in (("<", "`<` (HTML-tags)"), ("[", "`[` (links en afbeeldingen)")):
+        count = text.count(opener)
+        if count > MAX_OPENERS:
+            first = next(line for line in text.splitlines() if opener in line)
+            return Finding(True, f"de tekst bevat {count} keer {what}; de grens is {MAX_OPENERS}", (first.strip()[:40],), LIMIT_HINT)
+    return None
+
+
 def _to_html(text: str, free_page: bool = False) -> str:
     """Markdown -> HTML with headings placed for where the text sits (not yet sanitised)."""
     html = _converter().reset().convert(text)
@@ -70,6 +107,8 @@ def render_markdown(text: str | None, free_page: bool = False) -> str:
     "## Kop" become h2 and deeper levels stay as written."""
     if not text or not text.strip():
         return ""
+    if markdown_limit(text, free_page) is not None:  # `check` refused it; never feed it to Markdown
+        return "<p>" + text[:MAX_FIELD_CHARS].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>"
     return nh3.clean(
         _to_html(text, free_page),
         tags=_allowed_tags(free_page),
@@ -109,6 +148,7 @@ class Finding:
     active: bool  # True: script-like (an error); False: harmless formatting we drop (a warning)
     message: str  # Dutch
     needles: tuple[str, ...]  # text to look for in the source to find its line, best first
+    hint: str | None = None  # what to do, when the general HTML hint does not fit
 
 
 class _Inspector(HTMLParser):
@@ -146,6 +186,9 @@ def inspect_markdown(text: str | None, free_page: bool = False) -> list[Finding]
     """Everything `render_markdown(text, free_page)` would remove, as Dutch findings."""
     if not text or not text.strip():
         return []
+    too_much = markdown_limit(text, free_page)
+    if too_much is not None:
+        return [too_much]
     inspector = _Inspector(_allowed_tags(free_page))
     inspector.feed(_to_html(text, free_page))
     inspector.close()

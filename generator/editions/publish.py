@@ -39,7 +39,9 @@ from generator.model.frozen_inputs import (
     date_text,
     edition_files,
     latest_snapshot_path,
+    publish_marker,
     snapshot_dir,
+    snapshot_versions,
     version_path,
 )
 from generator.model.project import EditionInput
@@ -105,7 +107,12 @@ def publish(
     unfreeze = {period} | (_stale_snapshots(paths) if again else set())
     _refuse_unready(paths, period, folder, existing_path is not None, again or bool(reason))
 
+    if _resume_interrupted(paths, folder, settings_file):
+        existing_path = latest_snapshot_path(folder)  # the interrupted run finished its snapshot
+        existing = parse_snapshot(existing_path.read_bytes(), paths.rel(existing_path), Problems()) if existing_path else None
+    _remove_scratch_leftovers(snapshot_dir(folder))
     original = settings_file.read_bytes()
+    marker = _write_marker(folder, original)
     try:
         status_set = _update_settings(settings_file, original, date, reason, what)
         computed = check(paths, unfreeze=frozenset(unfreeze))
@@ -127,7 +134,9 @@ def publish(
         target = _write_snapshot(paths, folder, version, snapshot)
     except BaseException:
         settings_file.write_bytes(original)
+        marker.unlink(missing_ok=True)
         raise
+    marker.unlink()  # last: from here on the edition counts as published
     return PublishResult(period, version.number, paths.rel(target), version.mode, status_set, revised, changed_files)
 
 
@@ -200,13 +209,72 @@ def _changes_since(
     return revised, changed_files
 
 
+def _write_marker(folder: Path, original: bytes) -> Path:
+    """Phase one: record editie.yml as it was and which snapshots exist, before anything changes."""
+    marker = publish_marker(folder)
+    data = {"editie.yml": original.decode("utf-8-sig", "replace"),
+            "snapshots": sorted(p.name for _, p in snapshot_versions(folder))}
+    fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False)
+    return marker
+
+
+def _resume_interrupted(paths: ProjectPaths, folder: Path, settings_file: Path) -> bool:
+    """A publish killed halfway left its marker: put editie.yml back as it was (when no new
+    snapshot was written) or accept the finished snapshot; True when a snapshot was finished."""
+    marker = publish_marker(folder)
+    if not (marker.exists() or marker.is_symlink()):
+        return False
+    rel = paths.rel(marker)
+    data = None
+    if marker.is_file() and not marker.is_symlink():
+        try:
+            data = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+    if not isinstance(data, dict) or not isinstance(data.get("editie.yml"), str):
+        raise Refused(f"{rel} is van een onderbroken publicatie, maar onleesbaar",
+                      f"zet {paths.rel(settings_file)} terug (git) en verwijder {rel}; publiceer daarna opnieuw")
+    now = sorted(p.name for _, p in snapshot_versions(folder))
+    finished = now != sorted(data.get("snapshots") or [])
+    if not finished:
+        settings_file.write_bytes(data["editie.yml"].encode("utf-8"))
+    marker.unlink()
+    return finished
+
+
+def _remove_scratch_leftovers(snapshots: Path) -> None:
+    """Scratch files of a killed publish (`.versie-<pid>-*.tmp`, older releases `.versie-*.tmp`)."""
+    if not snapshots.is_dir() or snapshots.is_symlink():
+        return
+    for leftover in snapshots.glob(".versie-*.tmp"):
+        pid = leftover.name[len(".versie-"):].split("-")[0]
+        if leftover.is_symlink():
+            leftover.unlink()  # a planted link: the link goes, never its target
+        elif leftover.is_file() and not (pid.isdigit() and _alive(int(pid))):
+            leftover.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this run has not made one yet
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def _write_snapshot(paths: ProjectPaths, folder: Path, version: _Version, snapshot: Snapshot) -> Path:
     target = version_path(folder, version.number)
     if target.exists() and version.mode != "opnieuw":
         raise Refused(f"{paths.rel(target)} bestaat al", "rapportage overschrijft geen gepubliceerde versie")
     target.parent.mkdir(parents=True, exist_ok=True)
     # A fresh, exclusively created scratch file: never through an existing file or symlink.
-    handle, tmp_name = tempfile.mkstemp(prefix=".versie-", suffix=".tmp", dir=target.parent)
+    handle, tmp_name = tempfile.mkstemp(prefix=f".versie-{os.getpid()}-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(dump_snapshot(snapshot))

@@ -23,7 +23,7 @@ from generator.core.periods import Period, PeriodError
 from generator.core.vocabulary import EditionStatus
 from generator.editions.refused import Refused
 from generator.model.concept_marker import MARKER, MARKER_RE
-from generator.model.frozen_inputs import edition_files
+from generator.model.frozen_inputs import LEFTOVER_RE, edition_files
 from generator.load.yamlfile import MODELINE_PREFIX  # a schema pointer that must stay the first line
 
 
@@ -83,7 +83,8 @@ def new_period(paths: ProjectPaths, target_text: str, source_text: str | None = 
     files = edition_files(source_folder)
     paths.editions.mkdir(parents=True, exist_ok=True)
     # Build in a scratch folder and rename: never a half-made edition.
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target}-nieuw-", dir=paths.editions))
+    remove_leftovers(paths)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target}-nieuw-{os.getpid()}-", dir=paths.editions))
     try:
         for rel, data in files.items():
             out = scratch / rel
@@ -98,6 +99,34 @@ def new_period(paths: ProjectPaths, target_text: str, source_text: str | None = 
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     return ScaffoldResult(target, source, folder, sorted(files))
+
+
+def remove_leftovers(paths: ProjectPaths) -> list[str]:
+    """Scratch folders of a killed `new-period` (`.<periode>-nieuw-<pid>-*`, older releases
+    `.<periode>-nieuw-*`): removed when their process is gone. Returns what was removed."""
+    removed = []
+    if not paths.editions.is_dir():
+        return removed
+    for leftover in paths.editions.glob(".*-nieuw-*"):
+        match = LEFTOVER_RE.match(leftover.name)
+        if match is None or leftover.is_symlink() or not leftover.is_dir():
+            continue
+        pid = match.group(2).split("-")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        shutil.rmtree(leftover)
+        removed.append(paths.rel(leftover))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _marker(source: Period, target: Period) -> str:

@@ -12,6 +12,10 @@ from generator.load.files import read_text_file
 from generator.core.problems import Problems
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
+# Work: every row becomes a figure to validate and compute (the example has 175); a
+# million-row file took minutes and printed a message per row.
+MAX_CSV_ROWS = 50_000
+MAX_ROW_PROBLEMS = 20  # the rest of the file is the same mistake: say so once
 
 
 @dataclass
@@ -89,6 +93,7 @@ def read_csv(path: Path, rel: str, problems: Problems) -> CsvTable | None:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     table: CsvTable | None = None
     end = 0
+    bad_rows = 0
     try:
         for record in reader:
             line, end = end + 1, reader.line_num
@@ -98,7 +103,16 @@ def read_csv(path: Path, rel: str, problems: Problems) -> CsvTable | None:
                 columns = [c.strip().lower() for c in record]
                 table = CsvTable(path, rel, columns, header_line=line, headers=[c.strip() for c in record])
                 continue
+            if len(table.rows) >= MAX_CSV_ROWS:
+                problems.add(rel, line, f"bestand heeft meer dan {MAX_CSV_ROWS:,} rijen; de grens is {MAX_CSV_ROWS:,}".replace(",", "."),
+                             "zet alleen de cijfers die de rapportage toont in het bestand, of splits het per jaar")
+                return None
             if len(record) > len(table.columns) and any(c.strip() for c in record[len(table.columns):]):
+                bad_rows += 1
+                if bad_rows > MAX_ROW_PROBLEMS:
+                    problems.add(rel, line, f"nog meer rijen met te veel cellen; de eerste {MAX_ROW_PROBLEMS} staan hierboven",
+                                 f"controleer het scheidingsteken `{delimiter}` in het hele bestand")
+                    return None
                 problems.add(
                     rel,
                     line,

@@ -18,6 +18,63 @@ from generator.load.files import file_problem
 from generator.core.problems import Problems, suggest
 
 MAX_XLSX_BYTES = 50 * 1024 * 1024
+# Work limits, checked on the zip's own directory before openpyxl parses anything: an XLSX
+# is a zip of XML, and 1.2 MB of zip can declare 510 MB of shared strings. zipfile never
+# hands out more than a member's declared size, so the declared sizes bound the work.
+MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together
+MAX_XLSX_PART = 100 * 1024 * 1024  # one sheet
+MAX_SHARED_STRINGS = 20 * 1024 * 1024  # xl/sharedStrings.xml
+MAX_XLSX_PARTS = 10_000
+_XML_PROLOG = 4096  # a DTD can only stand before the root element
+
+
+def _zip_problem(path: Path) -> tuple[str, str] | None:
+    """(message, hint) when the workbook's zip declares more work than a report needs or
+    holds a DTD (entity expansion); None when openpyxl may open it. Linear in the zip's
+    directory and the first bytes of each XML part."""
+    hint = "sla de werkmap opnieuw op in Excel, met alleen de bladen die de rapportage leest"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_XLSX_PARTS:
+                return f"de werkmap bestaat uit {len(infos)} delen; de grens is {MAX_XLSX_PARTS}", hint
+            total = sum(info.file_size for info in infos)
+            if total > MAX_XLSX_UNCOMPRESSED:
+                return f"de werkmap is uitgepakt {total // (1024 * 1024)} MB; de grens is {MAX_XLSX_UNCOMPRESSED // (1024 * 1024)} MB", hint
+            for info in infos:
+                name = info.filename
+                if name.lower().endswith("sharedstrings.xml") and info.file_size > MAX_SHARED_STRINGS:
+                    return (f"de gedeelde teksten ({name}) zijn uitgepakt {info.file_size // (1024 * 1024)} MB; "
+                            f"de grens is {MAX_SHARED_STRINGS // (1024 * 1024)} MB", hint)
+                if info.file_size > MAX_XLSX_PART:
+                    return f"onderdeel {name} is uitgepakt {info.file_size // (1024 * 1024)} MB; de grens is {MAX_XLSX_PART // (1024 * 1024)} MB", hint
+                if name.lower().endswith((".xml", ".rels", ".vml")):
+                    with archive.open(info) as part:
+                        head = part.read(_XML_PROLOG).upper()
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        return (f"onderdeel {name} bevat een DTD (<!DOCTYPE>); Excel schrijft die nooit en rapportage leest hem niet",
+                                "sla het bestand in Excel op als 'Excel-werkmap (*.xlsx)'")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        return (f"bestand kan niet als Excel-werkmap (.xlsx) gelezen worden ({type(exc).__name__})",
+                "sla het bestand in Excel op als 'Excel-werkmap (*.xlsx)'; het oude .xls-formaat wordt niet gelezen")
+    except Exception as exc:  # zlib.error and friends: a damaged zip
+        return (f"bestand is beschadigd ({type(exc).__name__})", "sla het bestand in Excel opnieuw op")
+    return None
+
+
+def damaged_errors() -> tuple[type[BaseException], ...]:
+    """What openpyxl raises while reading a sheet whose XML is damaged (truncated, invalid)."""
+    import xml.etree.ElementTree as ElementTree
+    import zlib
+
+    errors: list[type[BaseException]] = [ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError]
+    try:
+        from lxml import etree
+
+        errors.append(etree.XMLSyntaxError)
+    except ImportError:
+        pass
+    return tuple(errors)
 
 
 def _cell_value(cell) -> object:
@@ -66,8 +123,16 @@ def open_workbook(path: Path, rel: str, problems: Problems):
     if size > MAX_XLSX_BYTES:
         problems.add(rel, None, f"bestand is te groot ({size // (1024 * 1024)} MB)")
         return None
+    refused = _zip_problem(path)
+    if refused:
+        problems.add(rel, None, *refused)
+        return None
     try:
         return load_workbook(path, read_only=True, data_only=True)
+    except damaged_errors() as exc:
+        problems.add(rel, None, f"bestand is beschadigd ({type(exc).__name__}: {str(exc)[:80]})",
+                     "open het in Excel en sla het opnieuw op als 'Excel-werkmap (*.xlsx)'")
+        return None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         problems.add(
             rel, None, f"bestand kan niet als Excel-werkmap (.xlsx) gelezen worden ({type(exc).__name__})",
@@ -113,7 +178,12 @@ def read_range(
     if where is None:
         return None
     sheet, cell_range, bounds = where
-    table = _read_rows(workbook[sheet], path, rel, sheet, bounds)
+    try:
+        table = _read_rows(workbook[sheet], path, rel, sheet, bounds)
+    except damaged_errors() as exc:
+        problems.add(rel, None, f"blad `{sheet}` is beschadigd en kan niet gelezen worden ({type(exc).__name__}: {str(exc)[:80]})",
+                     "open het bestand in Excel en sla het opnieuw op als 'Excel-werkmap (*.xlsx)'")
+        return None
     if table is None:
         where_text = f"bereik `{cell_range}` van blad `{sheet}`" if cell_range else f"blad `{sheet}`"
         problems.add(def_file, def_line, f"{where_text} in {rel} is leeg; verwacht een kopregel met kolomnamen")

@@ -38,6 +38,9 @@ Loc = tuple[Any, ...]
 MAX_YAML_BYTES = 1024 * 1024
 MAX_YAML_NODES = 20_000  # keys, items and values, aliases expanded
 MAX_YAML_DEPTH = 50
+# Text after expanding aliases: 20,000 nodes of 30 KB each would be 600 MB of pages (the
+# node count alone let a 406 KB site.yml expand to 5.4 GB of memory).
+MAX_YAML_EXPANDED_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
@@ -298,6 +301,9 @@ def prescan(text: str) -> _Refused | None:
     depth = 0
     open_anchors: list[tuple[str | None, int]] = []  # (anchor, nodes before it) per open collection
     anchor_sizes: dict[str, int] = {}
+    size = 0  # characters of scalar text, aliases expanded
+    open_sizes: list[int] = []
+    anchor_bytes: dict[str, int] = {}
     try:
         for event in yaml_c.parse(text, Loader=parser):
             kind = type(event).__name__
@@ -309,9 +315,12 @@ def prescan(text: str) -> _Refused | None:
                     return _Refused(line, f"YAML-tag `{shown}` is niet toegestaan", "laat de tag weg; zet tekst tussen aanhalingstekens")
                 nodes += 1
                 if kind == "ScalarEvent":
+                    size += len(event.value)
                     if event.anchor:
                         anchor_sizes[event.anchor] = 1
+                        anchor_bytes[event.anchor] = len(event.value)
                 else:
+                    open_sizes.append(size)
                     depth += 1
                     if depth > MAX_YAML_DEPTH:
                         return _Refused(line, _TOO_DEEP, _TOO_DEEP_HINT)
@@ -319,14 +328,19 @@ def prescan(text: str) -> _Refused | None:
             elif kind in ("SequenceEndEvent", "MappingEndEvent"):
                 depth -= 1
                 anchor, before = open_anchors.pop()
+                size_before = open_sizes.pop()
                 if anchor:
                     anchor_sizes[anchor] = nodes - before + 1
+                    anchor_bytes[anchor] = size - size_before
             elif kind == "AliasEvent":
                 if any(anchor == event.anchor for anchor, _ in open_anchors):
                     return _Refused(line, f"verwijzing `*{event.anchor}` verwijst naar zichzelf", "verwijder de verwijzing")
                 nodes += anchor_sizes.get(event.anchor, 1)
+                size += anchor_bytes.get(event.anchor, 0)
             if nodes > MAX_YAML_NODES:
                 return _Refused(line, _TOO_MANY_NODES, _TOO_MANY_NODES_HINT)
+            if size > MAX_YAML_EXPANDED_BYTES:
+                return _Refused(line, _TOO_MUCH_TEXT, _TOO_MANY_NODES_HINT)
     except yaml_c.YAMLError:
         return None
     return None
@@ -354,6 +368,8 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _TOO_DEEP = f"YAML is te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)"
 _TOO_DEEP_HINT = "controleer de haken [ ] { } en de inspringing"
 _TOO_MANY_NODES = f"bestand bevat te veel waarden (meer dan {MAX_YAML_NODES:_}, verwijzingen met * meegeteld)".replace("_", ".")
+_TOO_MUCH_TEXT = (f"bestand bevat met de verwijzingen (*naam) meegeteld meer dan "
+                  f"{MAX_YAML_EXPANDED_BYTES // (1024 * 1024)} MB tekst")
 _TOO_MANY_NODES_HINT = "splits de inhoud over meerdere bestanden, of gebruik minder verwijzingen (&anker / *verwijzing)"
 
 

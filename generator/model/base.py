@@ -16,6 +16,8 @@ from generator.core.paths import ProjectPaths
 from generator.core.periods import Period, PeriodError
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.core.problems import Problems, suggest
+from generator.core.vocabulary import Severity
+from generator.model.frozen_inputs import LEFTOVER_RE
 
 
 class DutchModel(BaseModel):
@@ -230,6 +232,16 @@ def edition_folders(paths: ProjectPaths, problems: Problems | None = None) -> It
         try:
             period = Period.parse(folder.name)
         except PeriodError as exc:
+            leftover = LEFTOVER_RE.match(folder.name)
+            if leftover is not None:
+                if problems is not None:
+                    problems.add(
+                        rel, None, f"map van een onderbroken `rapportage new-period {leftover.group(1)}`; "
+                        "deze map is geen editie en wordt overgeslagen",
+                        f"voer `rapportage new-period {leftover.group(1)}` opnieuw uit (dat ruimt de map op) of verwijder de map",
+                        severity=Severity.WARNING,
+                    )
+                continue
             if problems is not None:
                 problems.add(rel, None, f"mapnaam: {exc}")
             continue

@@ -113,6 +113,19 @@ def latest_snapshot_path(folder: Path) -> Path | None:
     return versions[-1][1] if versions else None
 
 
+# `publish` writes this (hidden, so not an input of the edition) before it touches editie.yml,
+# holding editie.yml as it was, and removes it after the snapshot is in place: a publish
+# killed halfway leaves it, the build refuses the edition as unfinished and the next
+# `publish` puts editie.yml back before it starts again.
+PUBLISH_MARKER = ".publicatie-bezig"
+# The scratch folder of `new-period` (editions/scaffold.py): `.<periode>-nieuw-<pid>-<random>`.
+LEFTOVER_RE = re.compile(r"^\.([^.][^/]*?)-nieuw-(.+)\Z")
+
+
+def publish_marker(folder: Path) -> Path:
+    return folder / PUBLISH_MARKER
+
+
 def version_path(folder: Path, version: int) -> Path:
     return snapshot_dir(folder) / f"versie-{version}.json"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.load.files import editor_path_problem
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import edition_folders, keyed_yaml_files, validate_doc
+from generator.model.narrative import check_markdown_fields
 from generator.model.measures_schema import (
     EditionMeasuresText,
     MeasureDefinition,
@@ -73,10 +74,16 @@ def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Perio
     settings = validate_doc(doc, MeasuresFile, problems) if doc else None
     if settings is None or doc is None:
         return None
-    pillars = [p for i in range(len(settings.pillars)) if (p := validate_doc(doc, Pillar, problems, ("pijlers", i)))]
-    measures = [
-        m for i in range(len(settings.measures)) if (m := validate_doc(doc, MeasureDefinition, problems, ("maatregelen", i)))
-    ]
+    pillars, measures = [], []
+    for i in range(len(settings.pillars)):
+        if (pillar := validate_doc(doc, Pillar, problems, ("pijlers", i))) is not None:
+            check_markdown_fields(doc, pillar, problems, ("pijlers", i))
+            pillars.append(pillar)
+    for i in range(len(settings.measures)):
+        if (measure := validate_doc(doc, MeasureDefinition, problems, ("maatregelen", i))) is not None:
+            check_markdown_fields(doc, measure, problems, ("maatregelen", i))
+            measures.append(measure)
+    check_markdown_fields(doc, settings, problems)
     # Ids and numbers of items that failed validation still exist for cross-references.
     pillar_ids = _raw_values(settings.pillars, "id")
     raw_numbers = set(_raw_values(settings.measures, "nummer"))
@@ -159,6 +166,7 @@ def _load_edition(
         doc = load_yaml(text_path, paths.rel(text_path), problems)
         edition.text = validate_doc(doc, EditionMeasuresText, problems) if doc else None
         if edition.text is not None and doc is not None:
+            check_markdown_fields(doc, edition.text, problems)
             for pillar_id in edition.text.yield_notes:
                 if pillar_id not in pillar_ids:
                     problems.add(
@@ -175,6 +183,7 @@ def _load_edition(
     for number, doc in keyed_yaml_files(paths, progress_dir, numbers, raw_numbers, problems, unknown):
         progress = validate_doc(doc, MeasureProgress, problems)
         if progress is not None:
+            check_markdown_fields(doc, progress, problems)
             edition.progress[number] = progress
             edition.files[number] = doc.rel
     missing = [n for n in numbers if n not in edition.progress]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from generator.load.yamlfile import YamlDoc
 from generator.core.problems import Problems
 from generator.core.vocabulary import Severity
@@ -46,4 +48,38 @@ def check_markdown_text(rel: str, first_line: int, text: str | None, problems: P
 
 
 def _add(problems: Problems, rel: str, line: int | None, finding: Finding) -> None:
-    problems.add(rel, line, finding.message, HTML_HINT, severity=Severity.ERROR if finding.active else Severity.WARNING)
+    problems.add(rel, line, finding.message, finding.hint or HTML_HINT, severity=Severity.ERROR if finding.active else Severity.WARNING)
+
+
+# Lists whose items the site renders as Markdown, one each (templates/pages/measure.html).
+MARKDOWN_LISTS = {"risicos"}
+
+
+def check_markdown_fields(doc: YamlDoc, value: Any, problems: Problems, loc: tuple[Any, ...] = ()) -> None:
+    """`check_markdown` on every Markdown field of a validated model (a field whose
+    description says it is Markdown), nested models, lists and dicts included: every field
+    that the site renders as Markdown gets the same check as `toelichting`."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            child = getattr(value, name, None)
+            key = info.alias or name
+            if isinstance(child, str) and _is_markdown(info.description):
+                check_markdown(doc, loc + (key,), child, problems)
+            elif isinstance(child, dict) and _is_markdown(info.description):
+                for k, text in child.items():
+                    if isinstance(text, str):
+                        check_markdown(doc, loc + (key, k), text, problems)
+            elif isinstance(child, list) and key in MARKDOWN_LISTS:
+                for i, text in enumerate(child):
+                    if isinstance(text, str):
+                        check_markdown(doc, loc + (key, i), text, problems)
+            elif isinstance(child, (BaseModel, list)):
+                check_markdown_fields(doc, child, problems, loc + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, BaseModel):
+                check_markdown_fields(doc, item, problems, loc + (i,))
+
+
+def _is_markdown(description: str | None) -> bool:
+    return bool(description) and ("(Markdown" in description or " in Markdown" in description)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from generator.load.imagefile import IMAGE_SUFFIXES, read_image
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import edition_folders, keyed_yaml_files, validate_doc, validate_list
 from generator.model.concept_marker import unrevised_files
-from generator.model.frozen_inputs import FrozenEdition, frozen_not_compared, inspect_frozen
+from generator.model.frozen_inputs import FrozenEdition, frozen_not_compared, inspect_frozen, publish_marker
 from generator.model.free_pages import PageSource, TableSource, load_edition_extras
 from generator.model.tables import TableModels
 from generator.model.measures import MeasuresInput, load_measures
@@ -23,7 +24,7 @@ from generator.model.schema import (
     IndicatorNarrative,
     SiteSettings,
 )
-from generator.model.narrative import check_markdown
+from generator.model.narrative import check_markdown, check_markdown_fields
 from generator.core.numbers import NotANumber, NumberTooLarge, is_missing, parse_number
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed, shorten, suggest
@@ -137,6 +138,8 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
 
     site_doc = _required_yaml(paths, paths.content / "site.yml", problems)
     site = validate_doc(site_doc, SiteSettings, problems) if site_doc else None
+    if site is not None and site_doc is not None:
+        check_markdown_fields(site_doc, site, problems)
     if site is not None and site_doc is not None and site.logo:
         _check_logo(paths, site.logo, site_doc, problems)
     goals, goal_numbers = _load_goals(paths, problems)
@@ -250,6 +253,16 @@ def _load_editions(
     known = _by_id(indicators)
     for period, folder in edition_folders(paths, problems):
         snapshot = None
+        marker = publish_marker(folder)
+        if period not in unfreeze and (marker.exists() or marker.is_symlink()):
+            problems.add(
+                paths.rel(marker), None,
+                f"de publicatie van editie {period} is onderbroken: {paths.rel(folder / 'editie.yml')} is misschien al "
+                f"aangepast, maar de nieuwe bevroren versie ontbreekt",
+                f"voer `rapportage publish {period}` opnieuw uit; dat zet editie.yml terug en publiceert opnieuw. "
+                f"Wilt u niet publiceren: zet editie.yml terug (git) en verwijder {paths.rel(marker)}",
+            )
+            continue
         if period not in unfreeze:
             snapshot, unchanged = inspect_frozen(paths, folder, period, problems)
             if snapshot is not None and unchanged:
@@ -268,6 +281,9 @@ def _load_editions(
     return editions
 
 
+EARLIEST_DATE, LATEST_DATE = dt.date(1980, 1, 1), dt.date(2100, 12, 31)  # zip timestamps start in 1980
+
+
 def _load_edition(
     paths: ProjectPaths, folder: Path, period: Period, problems: Problems, table_models: TableModels, warn_unfrozen: bool,
 ) -> EditionInput | None:
@@ -284,6 +300,15 @@ def _load_edition(
     unrevised_files(paths, folder, problems)
     if settings is not None and doc is not None:
         check_markdown(doc, ("voorwoord",), settings.foreword, problems)
+        if not EARLIEST_DATE <= settings.date <= LATEST_DATE:
+            # The build date of the site is the newest edition's date: gzip (sitemap) and zip
+            # store it in 32 bits, so a date after 2106 used to end in "Interne fout".
+            problems.add(
+                doc.rel, doc.line_of(("datum",)),
+                f"datum {settings.date.isoformat()} ligt buiten {EARLIEST_DATE.year}-{LATEST_DATE.year}",
+                "schrijf de datum van de editie als jaar-maand-dag, bijvoorbeeld 2023-11-13",
+            )
+            settings = None
     edition = EditionInput(period, folder, settings, settings_doc=doc) if settings else None
     extras = load_edition_extras(paths, folder, problems, table_models)
     if edition is not None:

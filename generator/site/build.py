@@ -20,7 +20,7 @@ from generator.compute.views import EditionView
 from generator.load.imagefile import read_image
 from generator.model.project import ProjectModel, read_project
 from generator.core.problems import Problem, Problems, ValidationFailed
-from generator.core.paths import ProjectPaths
+from generator.core.paths import ProjectPaths, scratch_problem
 from generator.core.periods import Period, PeriodError
 from generator.pdf.typst_writer import write_edition_pdfs
 from generator.render.chart_blocks import ChartBook
@@ -129,6 +129,11 @@ def render(
 ) -> tuple[RenderedSite, list[EditionView]]:
     """Render a computed project. `cache` (serve) remembers rendered pages between calls."""
     watch = watch or Stopwatch()
+    refused = scratch_problem(paths.root, paths.work)
+    if refused:  # rendering writes caches and the published logo there
+        problems = Problems()
+        problems.add(refused[0], None, refused[1])
+        raise ValidationFailed(problems)
     project, editions = computed.model, computed.editions
     site_name = f"{project.site.organisation} · {project.site.title}"
     frozen = {fz.period.slug: fz.digest for fz in project.frozen.values()}
@@ -172,18 +177,16 @@ def build(
     started = time.perf_counter()
     watch = Stopwatch()
     computed = check(paths, strict=strict, watch=watch)
-    project = computed.model
-    charts = ChartBook(paths, progress=chart_progress)
-    rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf)
     target = site_dir or paths.site
     refused = output.target_problem(target, [paths.content, paths.data, paths.templates, paths.mkdocs_config, paths.root / ".git", paths.work])
-    if refused is None and (paths.work.is_symlink() or (paths.work.exists() and not paths.work.is_dir())):
-        refused = f"`{paths.rel(paths.work)}` moet een gewone map zijn (geen koppeling); verwijder het, rapportage maakt het opnieuw"
     if refused:
         problems = Problems()
         where = paths.rel(target)
         problems.add(str(target) if where in ("", ".") else where, None, refused)
         raise ValidationFailed(problems)
+    project = computed.model
+    charts = ChartBook(paths, progress=chart_progress)
+    rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf)
     with watch("fingerprint"):
         inputs = fingerprint(paths, rendered)
         unchanged = not pdf and manifest.unchanged(paths.work, inputs, target)

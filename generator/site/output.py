@@ -55,7 +55,24 @@ def remove_leftovers(target: Path) -> None:
         for leftover in target.parent.glob(glob.escape(prefix) + "*"):
             pid = leftover.name[len(prefix):].split("-")[0]
             if pid.isdigit() and not _alive(int(pid)) and leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
+                remove_tree(leftover)
+
+
+def remove_tree(folder: Path) -> None:
+    """Delete a scratch folder the build made, also when the site in it was made read-only
+    (`chmod -R a-w site/`): a folder we may not write is made writable for its owner first.
+    Never follows a symlink."""
+    def make_writable_and_retry(function, path, _exc_info) -> None:
+        parent = os.path.dirname(path)
+        try:
+            for folder in {parent, path}:
+                if os.path.isdir(folder) and not os.path.islink(folder):
+                    os.chmod(folder, os.stat(folder).st_mode | 0o700)
+            function(path)
+        except OSError:
+            pass  # what cannot be removed stays; the next build tries again
+
+    shutil.rmtree(folder, onerror=make_writable_and_retry)
 
 
 def _alive(pid: int) -> bool:
@@ -76,6 +93,12 @@ def target_problem(target: Path, protected: list[Path]) -> str | None:
     The swap replaces `target` as a whole, so it must not be (or contain, or sit inside)
     the project's own folders, and an existing folder must look like an earlier site.
     """
+    if target.is_symlink():
+        return (f"de bouwmap `{target}` is een koppeling (symlink); rapportage vervangt de map als geheel "
+                f"en laat een koppeling niet staan. Geef de echte map op met --site-dir")
+    if target.exists() and not target.is_dir():
+        return (f"de bouwmap `{target}` is een bestand, geen map; rapportage verwijdert geen bestand dat het niet "
+                f"zelf heeft gemaakt. Hernoem of verplaats het, of kies een andere map met --site-dir")
     resolved = target.resolve()
     for folder in protected:
         folder = folder.resolve()
@@ -87,19 +110,20 @@ def target_problem(target: Path, protected: list[Path]) -> str | None:
 
 
 def swap_into_place(new: Path, target: Path) -> None:
-    if target.is_symlink() or target.is_file():
-        target.unlink()
+    """`target` is a folder (an earlier site) or absent: `target_problem` refused the rest."""
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise FileExistsError(f"{target} is not a folder")
     if target.exists():
         if _exchange(new, target):
-            shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+            remove_tree(new)  # `new` now holds the old site
             return
         old = target.with_name(f".{target.name}-old-{os.getpid()}")
         os.rename(target, old)
         os.rename(new, target)
-        shutil.rmtree(old, ignore_errors=True)
+        remove_tree(old)
     else:
         os.rename(new, target)
 
 
 def discard(new: Path) -> None:
-    shutil.rmtree(new, ignore_errors=True)
+    remove_tree(new)

@@ -35,6 +35,7 @@ def test_corpus_is_large_enough() -> None:
 def test_bad_input_in_process(case: Case, tmp_path: Path, capsys) -> None:
     project = _project(case, tmp_path)
     before = tree_hash(project / "site")
+    editors = _editors_files(project)
     for command in case.commands:
         code = main([command, "--project", str(project), *case.args(project)])
         captured = capsys.readouterr()
@@ -42,6 +43,21 @@ def test_bad_input_in_process(case: Case, tmp_path: Path, capsys) -> None:
         assert not failures, f"`{command}`: " + "; ".join(failures) + "\n" + captured.err
     assert tree_hash(project / "site") == before, "a failed build changed site/"
     assert not list(project.glob(".site-new-*")), "a failed build left its scratch folder"
+    assert _editors_files(project) == editors, "a failed run changed, deleted or wrote an editor's file"
+
+
+def _editors_files(project: Path) -> dict[str, bytes]:
+    """Every file of the project that the product did not make (not site/, not its scratch),
+    and what is outside it: nothing there may be lost or changed by a refused run."""
+    found = {}
+    for root in (project, project.parent / "outside"):
+        for path in sorted(root.rglob("*")) if root.is_dir() else []:
+            rel = path.relative_to(project.parent).as_posix()
+            top = path.relative_to(root).parts[0]
+            if top in ("site", ".rapportage", "schemas") or top.startswith(".site-"):
+                continue
+            found[rel] = path.read_bytes() if path.is_file() else b"<dir>" if path.is_dir() else b"<other>"
+    return found
 
 
 SUBPROCESS_CASES = [c for c in CASES if c.spec.get("subprocess")]
