@@ -199,6 +199,14 @@ def cmd_new_period(args: argparse.Namespace) -> int:
         "De teksten zijn overgenomen en als concept gemarkeerd. Werk ze bij en verwijder dan de regel "
         "`# CONCEPT ...` bovenaan elk bestand; `rapportage check` toont wat nog open staat."
     )
+    edition = paths.rel(result.folder)
+    for moved in result.moved_data:
+        out.print(f"{edition}/{moved.file}:{moved.line}: gegevens verplaatst naar de nieuwe periode: "
+                  f"{moved.old} -> {moved.new}", markup=False, highlight=False)
+    for stale in result.stale_data:
+        out.print(f"{edition}/{stale.file}:{stale.line}: waarschuwing: {stale.old} hoort bij {result.source}; "
+                  f"data/{stale.new} bestaat nog niet. Zet dat bestand in data/ en pas deze regel aan, "
+                  f"anders toont de tabel de cijfers van {result.source}.", markup=False, highlight=False)
     return 0
 
 

@@ -298,7 +298,7 @@ def test_new_period_copies_narrative_as_concept(example_project: Path, capsys) -
     assert first.startswith("# yaml-language-server:")
     assert (folder / "indicatoren/doelbereik.yml").read_text(encoding="utf-8") == first + "\n" + marker + rest
 
-    copied = [p for p in (example_project / "content/edities/2023-Q3").rglob("*.yml")]
+    copied = [p for p in (example_project / "content/edities/2023-Q3").rglob("*") if p.suffix in (".yml", ".md")]
     project = check(paths).model
     warnings = [(p.file, p.line, p.message) for p in project.problems.warnings]
     assert len(warnings) == len(copied) >= 12
@@ -374,3 +374,42 @@ def test_measures_whose_planning_moved() -> None:
     ]}])
     moved = [(m.number, m.previous, m.current) for m in planning_changes(before, after)]
     assert moved == [("1.1", "Q4 2023", "Q2 2024"), ("1.2", "Q2 2024", "Q3 2024"), ("2.1", "2024", "2025")]
+
+
+def test_new_period_marks_free_pages_and_tables_and_moves_data_paths(example_project: Path, capsys) -> None:
+    """Issue 14 point 1: every copied file is marked; data paths follow the period where they can."""
+    paths = ProjectPaths.at(example_project)
+    (example_project / "data/2023-Q4").mkdir()
+    (example_project / "data/2023-Q4/klachten.csv").write_bytes((example_project / "data/2023-Q3/klachten.csv").read_bytes())
+    # a free page without front matter gets the marker in a front matter of its own
+    (example_project / "content/edities/2023-Q3/paginas/zonder-kop.md").write_text("# Zonder kop\n\nTekst.\n", encoding="utf-8")
+    assert main(["new-period", "2023-Q4", "--project", str(example_project)]) == 0
+    out = capsys.readouterr().out
+    folder = example_project / "content/edities/2023-Q4"
+    copied = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    warned = sorted(p.file.removeprefix("content/edities/2023-Q4/") for p in check(paths).model.problems.warnings
+                    if p.message == "tekst overgenomen uit editie 2023-Q3 en nog niet bijgewerkt")
+    assert warned == copied
+    assert "paginas/klachten-en-bezwaren.md" in warned and "tabellen.yml" in warned
+
+    tables = (folder / "tabellen.yml").read_text(encoding="utf-8")
+    assert "bestand: 2023-Q4/klachten.csv" in tables and "2023-Q3/klachten.csv" not in tables
+    assert "bestand: 2023-Q3/zorgkosten.csv" in tables  # no Q4 file yet: left alone, and reported
+    zorg = line_of(folder / "tabellen.yml", "bestand: 2023-Q3/zorgkosten.csv")
+    assert (f"content/edities/2023-Q4/tabellen.yml:{zorg}: waarschuwing: 2023-Q3/zorgkosten.csv hoort bij 2023-Q3; "
+            "data/2023-Q4/zorgkosten.csv bestaat nog niet") in out
+    moved = line_of(folder / "tabellen.yml", "bestand: 2023-Q4/klachten.csv")
+    assert f"tabellen.yml:{moved}: gegevens verplaatst naar de nieuwe periode: 2023-Q3/klachten.csv -> 2023-Q4/klachten.csv" in out
+
+    # publish refuses while a free page still has the marker
+    with pytest.raises(Refused) as refused:
+        publish(paths, "2023-Q4")
+    assert "content/edities/2023-Q4/paginas/klachten-en-bezwaren.md" in refused.value.message
+    for rel in copied:
+        path = folder / rel
+        path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.startswith("# CONCEPT")), encoding="utf-8")
+    assert not [p for p in check(paths).model.problems.warnings if "overgenomen" in p.message]
+    page = (folder / "paginas/zonder-kop.md").read_text(encoding="utf-8")
+    assert page == "---\n---\n# Zonder kop\n\nTekst.\n"  # an empty front matter is fine
+    assert oct((folder).stat().st_mode & 0o777) == "0o755"
