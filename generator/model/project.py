@@ -145,7 +145,7 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
     frozen: dict[Period, FrozenEdition] = {}
     editions = _load_editions(paths, indicators, raw_ids, problems, frozen, table_models, unfreeze)
     figures, sources = _load_figures(paths, site, indicators, raw_ids, problems, site_doc)
-    measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions))
+    measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions), frozen=frozenset(frozen))
 
     if not problems and site is not None and goals is not None and indicators is not None:
         reading.model = ProjectModel(

@@ -413,3 +413,45 @@ def test_new_period_marks_free_pages_and_tables_and_moves_data_paths(example_pro
     page = (folder / "paginas/zonder-kop.md").read_text(encoding="utf-8")
     assert page == "---\n---\n# Zonder kop\n\nTekst.\n"  # an empty front matter is fine
     assert oct((folder).stat().st_mode & 0o777) == "0o755"
+
+
+def test_a_new_measure_never_needs_a_frozen_edition_edited(example_project: Path, capsys) -> None:
+    """Issue 14 point 2: the guide's measure 3.1.4; no warning is fixable only in a frozen edition."""
+    definitions = example_project / "content/maatregelen.yml"
+    text = definitions.read_text(encoding="utf-8")
+    new = ('  - nummer: "3.1.4"\n    titel: Kostenbewustzijn in het keukentafelgesprek\n    pijler: toegang\n'
+           '    beoogd_resultaat:\n      - Medewerkers bespreken de kosten van een voorziening met de inwoner.\n')
+    definitions.write_text(text.rstrip("\n") + "\n" + new, encoding="utf-8")
+    paths = ProjectPaths.at(example_project)
+    warnings = [(p.file, p.message) for p in check(paths).model.problems.warnings]
+    # only the concept edition, where the editor can add the file, asks for it
+    assert warnings == [("content/edities/2023-Q3/maatregelen", "geen voortgang voor maatregel(en) 3.1.4 in 2023-Q3")]
+
+    definitions.write_text(text.rstrip("\n") + "\n" + new + '    vanaf: 2023-Q4\n', encoding="utf-8")
+    assert check(paths).model.problems.warnings == []
+    assert main(["build", "--strict", "--project", str(example_project), "--site-dir", str(example_project / "site")]) == 0
+    capsys.readouterr()
+    q3 = views_by_period(example_project)["2023-Q3"].measures
+    assert "3.1.4" not in [m.number for p in q3.pillars for m in p.measures]
+    new_period(paths, "2023-Q4", date=dt.date(2024, 2, 12))
+    q4 = views_by_period(example_project)["2023-Q4"].measures
+    assert "3.1.4" in [m.number for p in q4.pillars for m in p.measures]
+    assert [p.message for p in check(paths).model.problems.warnings
+            if "voortgang" in p.message] == ["geen voortgang voor maatregel(en) 3.1.4 in 2023-Q4"]
+
+
+def test_an_indicator_from_a_later_edition_is_not_shown_before(example_project: Path) -> None:
+    indicators = example_project / "content/indicatoren.yml"
+    replace_in(indicators, "  - id: doelbereik\n", "  - id: doelbereik\n    vanaf: 2023-Q4\n")
+    views = views_by_period(example_project)
+    assert "doelbereik" not in [i.id for g in views["2023-Q3"].goals for i in g.indicators]
+    assert "doelbereik" in [i.id for g in views["2023-Q2"].goals for i in g.indicators]  # frozen: as published
+    replace_in(indicators, "vanaf: 2023-Q4", "vanaf: 2023-Q5")
+    problems = check_problems(example_project)
+    assert any("2023-Q5" in p.message and p.file == "content/indicatoren.yml" and p.line for p in problems)
+
+
+def check_problems(project_dir: Path):
+    with pytest.raises(ValidationFailed) as failed:
+        check(ProjectPaths.at(project_dir))
+    return list(failed.value.problems.errors)
