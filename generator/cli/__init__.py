@@ -177,6 +177,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
         out.print("Gewijzigde bestanden sinds de vorige versie: " + ", ".join(result.files))
     if result.revised:
         out.print("Let op, deze versie toont ook herziene cijfers: " + "; ".join(result.revised))
+    if result.earlier_concepts:
+        out.print("Let op: " + ("eerdere editie " if len(result.earlier_concepts) == 1 else "eerdere edities ")
+                  + ", ".join(result.earlier_concepts) + " " + ("is" if len(result.earlier_concepts) == 1 else "zijn")
+                  + f" nog een concept. Editie {result.period} is vergeleken met de vorige gepubliceerde editie; "
+                  "publiceer de concepten of verwijder ze.", markup=False, highlight=False)
     out.print("Voeg dit bestand toe aan git (git add) en maak een commit.")
     return 0
 

@@ -26,6 +26,7 @@ from generator import __version__
 from generator.compute.snapshot import Snapshot, parse_snapshot
 from generator.compute.views import CorrectionView, EditionView
 from generator.core.paths import ProjectPaths
+from generator.core.vocabulary import EditionStatus
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed
 from generator.editions.refused import Refused
@@ -58,6 +59,7 @@ class PublishResult:
     status_set: bool  # editie.yml's status was changed from concept to gepubliceerd
     revised: list[str] = field(default_factory=list)  # figures that differ from the previous version
     files: list[str] = field(default_factory=list)  # files that differ from the previous version
+    earlier_concepts: list[str] = field(default_factory=list)  # earlier editions still a concept
 
 
 @dataclass
@@ -128,7 +130,10 @@ def publish(
     except BaseException:
         settings_file.write_bytes(original)
         raise
-    return PublishResult(period, version.number, paths.rel(target), version.mode, status_set, revised, changed_files)
+    concepts = [v.summary.period for v in computed.editions
+                if v.summary.status == EditionStatus.CONCEPT and Period.parse(v.summary.period) < period]
+    return PublishResult(period, version.number, paths.rel(target), version.mode, status_set, revised, changed_files,
+                         sorted(concepts))
 
 
 def _refuse_unready(paths: ProjectPaths, period: Period, folder: Path, published: bool, needs_published: bool) -> None:

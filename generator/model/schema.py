@@ -208,6 +208,11 @@ class SiteSettings(DutchModel):
         default=False, alias="handleiding",
         description="`true` zet de handleiding voor redacteuren als onderdeel Handleiding in de site. Standaard `false`.",
     )
+    concepts: bool = Field(
+        default=True, alias="concepten",
+        description="`false` laat edities met `status: concept` weg uit de gebouwde site (`rapportage build`), "
+        "bijvoorbeeld voor de kopie op het intranet. `rapportage serve` toont ze altijd. Standaard `true`.",
+    )
     accessibility: AccessibilityStatement | None = Field(
         default=None, alias="toegankelijkheid",
         description="Gegevens voor de toegankelijkheidsverklaring op /toegankelijkheid/ (mag weg; zonder deze gegevens is er geen verklaring).",

@@ -135,6 +135,7 @@ def test_data_revision_does_not_change_a_published_edition(example_project: Path
     history = next(h for h in kpi_histories(list(views.values())) if h.id == "eigen-regie")
     q1_row = next(r for r in history.rows if r.edition.period == "2023-Q1")
     assert (q1_row.cells[0].value_text, q1_row.cells[0].revised_text) == ("79%", "77%")
+    assert q1_row.cells[0].revised_in_concept == "Q3 2023"  # a draft figure, and marked as one
 
     # the rendered pages of the frozen edition still show what was published
     rendered, _ = render(ProjectPaths.at(example_project), computed)
@@ -455,3 +456,42 @@ def check_problems(project_dir: Path):
     with pytest.raises(ValidationFailed) as failed:
         check(ProjectPaths.at(project_dir))
     return list(failed.value.problems.errors)
+
+
+def _unmark(folder: Path) -> None:
+    """What an editor does after updating every copied file: drop the CONCEPT line."""
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in (".yml", ".md"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text("".join(l for l in text.splitlines(keepends=True) if not l.startswith("# CONCEPT")), encoding="utf-8")
+
+
+def test_a_concept_is_never_treated_as_published(example_project: Path, capsys) -> None:
+    """Issue 14 point 4: Q3 stays a concept while Q4 is published."""
+    paths = ProjectPaths.at(example_project)
+    new_period(paths, "2023-Q4", date=dt.date(2024, 2, 12))
+    _unmark(example_project / "content/edities/2023-Q4")
+    assert main(["publish", "2023-Q4", "--project", str(example_project)]) == 0
+    out = capsys.readouterr().out
+    assert ("Let op: eerdere editie 2023-Q3 is nog een concept. Editie 2023-Q4 is vergeleken met de vorige "
+            "gepubliceerde editie") in " ".join(out.split())
+
+    computed = check(paths)
+    views = {v.summary.period: v for v in computed.editions}
+    assert views["2023-Q4"].changes.previous.period == "2023-Q2"  # not the concept Q3
+    assert views["2023-Q3"].changes.previous.period == "2023-Q2"
+
+    rendered, _ = render(paths, computed)
+    home = next(p for p in rendered.pages if p.url == "")
+    order = [a.split('"')[0] for a in home.content().split('<tr><th scope="row"><a href="')[1:]]
+    assert order == ["2023-q4/", "2023-q2/", "2023-q1/", "2023-q3/"]
+    assert [item.title for item in rendered.nav if item.children][:4] == ["Q4 2023", "Q2 2023", "Q1 2023", "Q3 2023"]
+
+    # site.yml `concepten: false`: the built site leaves the concept out; serve (render) keeps it
+    site = example_project / "content/site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "concepten: false\n", encoding="utf-8")
+    assert main(["build", "--project", str(example_project), "--site-dir", str(example_project / "site")]) == 0
+    assert not (example_project / "site/2023-q3").exists() and (example_project / "site/2023-q4/index.html").is_file()
+    assert "2023-q3/" not in (example_project / "site/index.html").read_text(encoding="utf-8")
+    rendered, _ = render(paths, check(paths))
+    assert any(p.url == "2023-q3/" for p in rendered.pages)
