@@ -173,6 +173,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         "opnieuw": f"Editie {result.period} versie {result.version} opnieuw bevroren (ontwikkelaarsoptie)",
     }[result.mode]
     out.print(f"[green]{text}[/green]: {result.path}")
+    out.print(f"Publicatiedatum: {result.published_text} (de datum in editie.yml, op elke pagina en in de PDF). "
+              f"Bevroren op {result.frozen_text}.", markup=False, highlight=False)
     if result.mode != "publicatie" and result.files:
         out.print("Gewijzigde bestanden sinds de vorige versie: " + ", ".join(result.files))
     if result.revised:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator.core.paths import ProjectPaths
+from generator.core.paths import ProjectPaths, ordinary_mode
 from generator.core.periods import Period, PeriodError
 from generator.core.vocabulary import EditionStatus
 from generator.editions.refused import Refused
@@ -117,7 +117,7 @@ def new_period(paths: ProjectPaths, target_text: str, source_text: str | None = 
             elif rel.endswith(".md"):
                 data = _mark_page(data, source, target)
             out.write_bytes(data)
-        scratch.chmod(0o755)  # mkdtemp makes it 0700; an edition folder is an ordinary folder
+        ordinary_mode(scratch, folder=True)  # mkdtemp makes it 0700; an edition folder is an ordinary folder
         os.rename(scratch, folder)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -84,7 +84,7 @@ def test_publish_freezes_the_whole_view_and_the_inputs(example_project: Path) ->
 
     with pytest.raises(Refused) as refused:
         publish(paths, "2023-Q3")
-    assert refused.value.message == "editie 2023-Q3 is al gepubliceerd (versie 1, 20 november 2023)"
+    assert refused.value.message.startswith("editie 2023-Q3 is al gepubliceerd (versie 1, gepubliceerd op 20 november 2023, bevroren op ")
 
 
 def test_publish_refuses_unknown_edition_and_writes_nothing(example_project: Path, capsys) -> None:
@@ -156,12 +156,12 @@ def test_changed_frozen_narrative_fails_the_build(example_project: Path, capsys)
     err = capsys.readouterr().err
     assert (
         f"content/edities/2023-Q1/indicatoren/eigen-regie.yml:{changed_line}: fout: editie 2023-Q1 is "
-        "gepubliceerd (versie 1, 15 mei 2023) en dit bestand is daarna gewijzigd"
+        "gepubliceerd (versie 1, gepubliceerd op 15 mei 2023) en dit bestand is daarna gewijzigd"
     ) in err
     assert "rapportage publish 2023-Q1 --rectificatie" in err
     assert (
         "content/edities/2023-Q2/indicatoren/doelbereik.yml: fout: editie 2023-Q2 is gepubliceerd "
-        "(versie 1, 21 augustus 2023) en dit bestand is daarna verwijderd"
+        "(versie 1, gepubliceerd op 21 augustus 2023) en dit bestand is daarna verwijderd"
     ) in err
     assert "2 fouten gevonden." in err
     assert not (example_project / "site").exists()
@@ -173,7 +173,7 @@ def test_added_file_in_frozen_edition_fails_check(example_project: Path) -> None
         check(ProjectPaths.at(example_project))
     messages = [(p.file, p.line, p.message) for p in failed.value.problems.errors]
     assert ("content/edities/2023-Q1/notitie.yml", 1,
-            "editie 2023-Q1 is gepubliceerd (versie 1, 15 mei 2023) en dit bestand is daarna toegevoegd") in messages
+            "editie 2023-Q1 is gepubliceerd (versie 1, gepubliceerd op 15 mei 2023) en dit bestand is daarna toegevoegd") in messages
 
 
 # --- rectificatie ---------------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_rectificatie_written_by_hand_needs_publish(example_project: Path) -> No
         check(ProjectPaths.at(example_project))
     [problem] = failed.value.problems.errors
     assert (problem.file, problem.line) == ("content/edities/2023-Q2/editie.yml", entry_line)
-    assert problem.message == ("editie 2023-Q2 is gepubliceerd (versie 1, 21 augustus 2023); er is een rectificatie "
+    assert problem.message == ("editie 2023-Q2 is gepubliceerd (versie 1, gepubliceerd op 21 augustus 2023); er is een rectificatie "
                                "toegevoegd, maar de editie is nog niet opnieuw gepubliceerd")
     assert problem.hint == "voer `rapportage publish 2023-Q2` uit om de correctie vast te leggen"
 
@@ -495,3 +495,27 @@ def test_a_concept_is_never_treated_as_published(example_project: Path, capsys) 
     assert "2023-q3/" not in (example_project / "site/index.html").read_text(encoding="utf-8")
     rendered, _ = render(paths, check(paths))
     assert any(p.url == "2023-q3/" for p in rendered.pages)
+
+
+def test_one_publication_date_and_the_freeze_moment_apart(example_project: Path, capsys) -> None:
+    """Issue 14 point 6, and snapshots with ordinary permissions."""
+    paths = ProjectPaths.at(example_project)
+    settings = example_project / "content/edities/2023-Q3/editie.yml"
+    assert main(["publish", "2023-Q3", "--datum", "2023-11-20", "--project", str(example_project)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Publicatiedatum: 20 november 2023" in out and "Bevroren op " in out
+    assert "datum: 2023-11-20\n" in settings.read_text(encoding="utf-8")
+    path = example_project / "content/edities/2023-Q3/gepubliceerd/versie-1.json"
+    snap = Snapshot.model_validate_json(path.read_bytes())
+    assert snap.published_on == snap.view.summary.date == "2023-11-20"
+    assert snap.frozen_at and dt.datetime.fromisoformat(snap.frozen_at).tzinfo is not None
+    umask = __import__("os").umask(0)
+    __import__("os").umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    with pytest.raises(Refused) as refused:
+        publish(paths, "2023-Q3")
+    assert refused.value.message.startswith(
+        "editie 2023-Q3 is al gepubliceerd (versie 1, gepubliceerd op 20 november 2023, bevroren op ")
+    # a snapshot of an earlier release has no freeze moment, and still loads
+    q2 = Snapshot.model_validate_json((example_project / "content/edities/2023-Q2/gepubliceerd/versie-1.json").read_bytes())
+    assert q2.frozen_at is None
