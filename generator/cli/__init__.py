@@ -517,11 +517,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"rapportage {__version__}", help="toon het versienummer en stop")
+    # --project before the command (`rapportage --project X check`) or after it
+    # (`rapportage check --project X`): the command's own option has no default of its own
+    # (SUPPRESS), so it only overrides the one before the command when it is given.
+    project_help = "projectmap met content/ en data/ (standaard: de huidige map, of RAPPORTAGE_PROJECT)"
+    parser.add_argument("--project", metavar="MAP", default=os.environ.get("RAPPORTAGE_PROJECT"), help=project_help)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--project", metavar="MAP", default=os.environ.get("RAPPORTAGE_PROJECT"),
-        help="projectmap met content/ en data/ (standaard: de huidige map, of RAPPORTAGE_PROJECT)",
-    )
+    common.add_argument("--project", metavar="MAP", default=argparse.SUPPRESS, help=project_help)
     sub = parser.add_subparsers(dest="command", metavar="opdracht", title="opdrachten")
     for command in COMMANDS:
         p = sub.add_parser(
