@@ -146,12 +146,43 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
     editions = _load_editions(paths, indicators, raw_ids, problems, frozen, table_models, unfreeze)
     figures, sources = _load_figures(paths, site, indicators, raw_ids, problems, site_doc)
     measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions), frozen=frozenset(frozen))
+    if site is not None:
+        _unreferenced_data(paths, site, measures, problems)
 
     if not problems and site is not None and goals is not None and indicators is not None:
         reading.model = ProjectModel(
             paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
         )
     return reading
+
+
+# `bestand: <path>` in a tabellen.yml (frozen editions included: read as text, not parsed).
+_TABLE_FILE = re.compile(r"^\s*(?:-\s+)?bestand:\s*[\"']?([^\"'#\s]+)", re.MULTILINE)
+_DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+def _unreferenced_data(paths: ProjectPaths, site: SiteSettings, measures: MeasuresInput | None, problems: Problems) -> None:
+    """Warn about a figures file under data/ that nothing reads: its figures would be silently ignored."""
+    if not paths.data.is_dir():
+        return
+    used = {name.replace("\\", "/").lstrip("./") for name in site.figure_files}
+    used.add((measures.settings.yields_file if measures is not None and measures.settings.yields_file else "opbrengsten.csv"))
+    for tables in sorted(paths.editions.glob("*/tabellen.yml")) if paths.editions.is_dir() else []:
+        try:
+            used.update(m.group(1).lstrip("./") for m in _TABLE_FILE.finditer(tables.read_text(encoding="utf-8", errors="replace")))
+        except OSError:
+            continue
+    for path in sorted(paths.data.rglob("*")):
+        rel = path.relative_to(paths.data).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(paths.data).parts) or rel.startswith("~$"):
+            continue  # hidden files, Excel's lock files
+        if path.is_file() and path.suffix.lower() in _DATA_SUFFIXES and rel not in used:
+            problems.add(
+                paths.rel(path), None, "dit bestand met cijfers wordt nergens gebruikt: zijn cijfers staan niet in de rapportage",
+                "zet het bij `gegevens:` in content/site.yml (cijfers van indicatoren) of bij `bestand:` van een tabel in "
+                "tabellen.yml; of verwijder het uit data/",
+                severity=Severity.WARNING,
+            )
 
 
 def _load_goals(paths: ProjectPaths, problems: Problems) -> tuple[list[Goal] | None, set | None]:
