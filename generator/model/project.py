@@ -28,7 +28,7 @@ from generator.core.numbers import NotANumber, NumberTooLarge, is_missing, parse
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed, shorten, suggest
 from generator.core.paths import ProjectPaths
-from generator.core.vocabulary import EditionStatus, Severity
+from generator.core.vocabulary import EditionStatus, Severity, Unit
 
 FIGURE_COLUMNS = ("indicator", "reeks", "periode", "waarde")
 
@@ -394,6 +394,7 @@ def _load_figures(
         table = _figure_table(paths, name, site_doc, n, problems)
         if table is not None:
             _read_figure_rows(table, known, raw_ids, figures, sources, problems)
+    _fraction_traps(figures, sources, known, problems)
     return figures, sources
 
 
@@ -481,6 +482,54 @@ def _read_figure_rows(
             last_period[(ind_id, series)] = (period, row.line)
         figures[key] = value
         sources[key] = FigureSource(rel, row.line)
+        if known is not None and ind is not None and ind.unit == Unit.PERCENTAGE and value is not None:
+            _percentage_trap(str(v["waarde"]).strip(), value, rel, row.line, problems)
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def _percentage_trap(raw: str, value: float, rel: str, line: int, problems: Problems) -> None:
+    """A percentage cell that is almost certainly not meant as written (issue 14 point 5)."""
+    if _THOUSANDS.match(raw) and abs(value) > 100:
+        problems.add(
+            rel, line, f"`{raw}` in een percentage is gelezen als {raw.replace('.', '')}%: de punt scheidt duizendtallen",
+            f"bedoelt u {raw.replace('.', ',').rstrip('0').rstrip(',')}? Schrijf decimalen met een komma",
+            severity=Severity.WARNING,
+        )
+
+
+def _fraction_traps(figures: dict[FigureKey, float | None], sources: dict[FigureKey, FigureSource],
+                    known: dict[str, IndicatorDefinition] | None, problems: Problems) -> None:
+    """A percentage far below the rest of its series, like 0,12 among 70-90: a fraction, not a percentage."""
+    if known is None:
+        return
+    by_series: dict[tuple[str, str], list[FigureKey]] = {}
+    for key, value in figures.items():
+        ind = known.get(key.indicator)
+        if value is not None and ind is not None and ind.unit == Unit.PERCENTAGE:
+            by_series.setdefault((key.indicator, key.series), []).append(key)
+    for keys in by_series.values():
+        values = sorted(figures[k] for k in keys)  # type: ignore[type-var]
+        if len(values) < 3:
+            continue
+        median = values[len(values) // 2]
+        for key in keys:
+            value = figures[key]
+            assert value is not None
+            if 0 < value <= 1 and median >= 10:
+                src = sources[key]
+                problems.add(
+                    src.file, src.line,
+                    f"{fmt_plain(value)} wijkt sterk af van de andere cijfers van `{key.indicator}`"
+                    f"{' / ' + key.series if key.series else ''} (rond {fmt_plain(median)}): is het een fractie?",
+                    f"een percentage schrijft u als {fmt_plain(value * 100)}, niet als {fmt_plain(value)}",
+                    severity=Severity.WARNING,
+                )
+
+
+def fmt_plain(value: float) -> str:
+    return f"{value:.10g}".replace(".", ",")
 
 
 def _figure_value(raw: str, rel: str, line: int, problems: Problems) -> tuple[bool, float | None]:
