@@ -452,6 +452,8 @@ def _block_dedent(text: str) -> tuple[int, str, int] | None:
             line = lines[j]
             if not line.strip():
                 continue
+            if line.rstrip() in ("---", "..."):
+                break  # a document marker: its own error, not a dedented line
             here = len(line) - len(line.lstrip(" "))
             if here >= indent:
                 continue
