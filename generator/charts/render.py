@@ -27,6 +27,7 @@ from typing import Callable, Iterable
 
 from generator.charts.model import ChartSpec
 from generator.charts.spec import vegalite
+from generator.core.paths import ordinary_mode
 
 # Bump when a change outside the drawing code (DRAWING_CODE) alters the pictures.
 RENDER_VERSION = "1"
@@ -105,6 +106,7 @@ class ChartCache:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(svg)
+        ordinary_mode(Path(tmp))  # mkstemp makes it 0600; the cache is shared like the project
         os.replace(tmp, path)
 
 

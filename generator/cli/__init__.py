@@ -179,10 +179,17 @@ def cmd_publish(args: argparse.Namespace) -> int:
         "opnieuw": f"Editie {result.period} versie {result.version} opnieuw bevroren (ontwikkelaarsoptie)",
     }[result.mode]
     out.print(f"[green]{text}[/green]: {result.path}")
+    out.print(f"Publicatiedatum: {result.published_text} (de datum in editie.yml, op elke pagina en in de PDF). "
+              f"Bevroren op {result.frozen_text}.", markup=False, highlight=False)
     if result.mode != "publicatie" and result.files:
         out.print("Gewijzigde bestanden sinds de vorige versie: " + ", ".join(result.files))
     if result.revised:
         out.print("Let op, deze versie toont ook herziene cijfers: " + "; ".join(result.revised))
+    if result.earlier_concepts:
+        out.print("Let op: " + ("eerdere editie " if len(result.earlier_concepts) == 1 else "eerdere edities ")
+                  + ", ".join(result.earlier_concepts) + " " + ("is" if len(result.earlier_concepts) == 1 else "zijn")
+                  + f" nog een concept. Editie {result.period} is vergeleken met de vorige gepubliceerde editie; "
+                  "publiceer de concepten of verwijder ze.", markup=False, highlight=False)
     out.print("Voeg dit bestand toe aan git (git add) en maak een commit.")
     return 0
 
@@ -205,6 +212,14 @@ def cmd_new_period(args: argparse.Namespace) -> int:
         "De teksten zijn overgenomen en als concept gemarkeerd. Werk ze bij en verwijder dan de regel "
         "`# CONCEPT ...` bovenaan elk bestand; `rapportage check` toont wat nog open staat."
     )
+    edition = paths.rel(result.folder)
+    for moved in result.moved_data:
+        out.print(f"{edition}/{moved.file}:{moved.line}: gegevens verplaatst naar de nieuwe periode: "
+                  f"{moved.old} -> {moved.new}", markup=False, highlight=False)
+    for stale in result.stale_data:
+        out.print(f"{edition}/{stale.file}:{stale.line}: waarschuwing: {stale.old} hoort bij {result.source}; "
+                  f"data/{stale.new} bestaat nog niet. Zet dat bestand in data/ en pas deze regel aan, "
+                  f"anders toont de tabel de cijfers van {result.source}.", markup=False, highlight=False)
     return 0
 
 
@@ -519,11 +534,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"rapportage {__version__}", help="toon het versienummer en stop")
+    # --project before the command (`rapportage --project X check`) or after it
+    # (`rapportage check --project X`): the command's own option has no default of its own
+    # (SUPPRESS), so it only overrides the one before the command when it is given.
+    project_help = "projectmap met content/ en data/ (standaard: de huidige map, of RAPPORTAGE_PROJECT)"
+    parser.add_argument("--project", metavar="MAP", default=os.environ.get("RAPPORTAGE_PROJECT"), help=project_help)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--project", metavar="MAP", default=os.environ.get("RAPPORTAGE_PROJECT"),
-        help="projectmap met content/ en data/ (standaard: de huidige map, of RAPPORTAGE_PROJECT)",
-    )
+    common.add_argument("--project", metavar="MAP", default=argparse.SUPPRESS, help=project_help)
     sub = parser.add_subparsers(dest="command", metavar="opdracht", title="opdrachten")
     for command in COMMANDS:
         p = sub.add_parser(

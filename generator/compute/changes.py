@@ -20,6 +20,7 @@ from generator.compute.views import (
     StatusChange,
 )
 from generator.core.periods import Period
+from generator.core.vocabulary import EditionStatus
 from generator.core.vocabulary import Status
 
 JUDGED = tuple(Status)  # statuses measured against a target
@@ -39,6 +40,10 @@ def previous_period(period: Period, periods: list[Period]) -> Period | None:
 
 
 def with_changes(view: EditionView, views: Mapping[Period, EditionView]) -> EditionView:
+    """`view` with what changed since the edition before it. A published edition is compared
+    with the previous published one, never with a concept; a concept with the edition before it."""
+    if view.summary.status == EditionStatus.PUBLISHED:
+        views = {p: v for p, v in views.items() if v.summary.status == EditionStatus.PUBLISHED}
     prev = previous_period(Period.parse(view.summary.period), list(views))
     previous = views[prev] if prev is not None else None
     return view.model_copy(update={"changes": compute_changes(previous, view)})

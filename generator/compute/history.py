@@ -2,12 +2,13 @@
 
 Frozen editions contribute their snapshot, so this page shows what the council read at
 the time; where the newest edition shows a different figure for the same period (a
-data revision), the row says so.
+data revision), the row says so, and names the concept when that newest edition is one.
 """
 
 from __future__ import annotations
 
 from generator.compute.changes import _same, edition_ref
+from generator.core.vocabulary import EditionStatus
 from generator.compute.views import (
     EditionView,
     IndicatorView,
@@ -47,13 +48,16 @@ def kpi_histories(editions: list[EditionView]) -> list[KpiHistoryView]:
                     cells.append(KpiHistoryCell(series=name, value_text="n.v.t.", target_text="n.v.t.",
                                                 status="geen-gegevens", status_word="Geen gegevens"))
                     continue
-                revised = None
+                revised = concept = None
                 newest = newest_rows.get((ind_id, series.name, edition.summary.period))
                 if newest is not None and edition is not editions[0] and not _same(newest[0], series.value):
                     revised = newest[1]
+                    if editions[0].summary.status == EditionStatus.CONCEPT:
+                        concept = editions[0].summary.label
                 cells.append(KpiHistoryCell(
                     series=series.name, value_text=series.value_text, target_text=series.target_text,
                     status=series.status, status_word=series.status_word, revised_text=revised,
+                    revised_in_concept=concept,
                 ))
             rows.append(KpiHistoryRow(
                 edition=edition_ref(edition), indicator_url=ind.url, period_label=edition.summary.label,

@@ -6,6 +6,7 @@ from babel.dates import format_date
 
 from generator.core import formatting as fmt
 from generator.compute.measures import compute_measures
+from generator.model.schema import in_effect
 from generator.compute.chart_config import chart_config
 from generator.compute.content import EditionContent
 from generator.compute.status import STATUS, compute_status, deviation
@@ -189,7 +190,7 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
     for goal in sorted(project.goals, key=lambda g: g.number):
         views = [
             indicator_view(project, ind, edition, history, content.narratives)
-            for ind in project.indicators if ind.goal == goal.number
+            for ind in project.indicators if ind.goal == goal.number and in_effect(ind.since, edition.period)
         ]
         for v in views:
             for s in v.series:

@@ -16,6 +16,7 @@ from generator.compute.views import (
     StatusCountRow,
 )
 from generator.model.measures import EditionMeasures, MeasuresInput
+from generator.model.schema import in_effect
 from generator.model.measures_schema import MeasureDefinition, MeasurePlanning, MeasureProgress, Pillar
 from generator.core.periods import Period
 from generator.core.vocabulary import MeasureStatus
@@ -178,7 +179,7 @@ def compute_measures(measures: MeasuresInput | None, period: Period) -> Measures
                 m, pillar, slug, edition.progress.get(m.number),
                 previous.progress.get(m.number) if previous else None, previous is not None,
             )
-            for m in measures.measures if m.pillar == pillar.id
+            for m in measures.measures if m.pillar == pillar.id and in_effect(m.since, period)
         ]
         all_views.extend(views)
         title = pillar_title(pillar)

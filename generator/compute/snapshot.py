@@ -23,6 +23,9 @@ class Snapshot(BaseModel):
     edition: str
     version: int
     published_on: str  # ISO date of the first publication
+    # The moment this version was frozen (`rapportage publish`, UTC, ISO). Not a publication
+    # date: that is `published_on`, the edition's `datum`. Absent in snapshots of before 2026-12.
+    frozen_at: str | None = None
     rectification: CorrectionView | None = None  # the correction this version recorded
     generator: str
     inputs: SnapshotInputs

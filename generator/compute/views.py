@@ -398,6 +398,7 @@ class KpiHistoryCell(View):
     status: str
     status_word: str
     revised_text: str | None = None  # the figure the newest edition shows for this period, if different
+    revised_in_concept: str | None = None  # label of that newest edition when it is a concept (a draft figure)
 
 
 class KpiHistoryRow(View):

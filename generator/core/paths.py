@@ -9,6 +9,15 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # generator/
 
 
+def ordinary_mode(path: Path, folder: bool = False) -> None:
+    """Give a file (or folder) made by tempfile.mkstemp/mkdtemp (0600/0700) the permissions
+    of any other file the user makes: 0666 (0777 for a folder) with the umask applied, so
+    another user's build or a web server can read it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    path.chmod((0o777 if folder else 0o666) & ~umask)
+
+
 def default_templates_dir() -> Path:
     # Installed wheel: templates are packaged inside generator/; a source checkout
     # (editable install) keeps them at the repository's top-level templates/.

@@ -25,7 +25,8 @@ from pathlib import Path
 from generator import __version__
 from generator.compute.snapshot import Snapshot, parse_snapshot
 from generator.compute.views import CorrectionView, EditionView
-from generator.core.paths import ProjectPaths
+from generator.core.paths import ProjectPaths, ordinary_mode
+from generator.core.vocabulary import EditionStatus
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed
 from generator.editions.refused import Refused
@@ -37,6 +38,7 @@ from generator.model.frozen_inputs import (
     SnapshotInputs,
     compare_files,
     date_text,
+    version_text,
     edition_files,
     latest_snapshot_path,
     publish_marker,
@@ -60,6 +62,9 @@ class PublishResult:
     status_set: bool  # editie.yml's status was changed from concept to gepubliceerd
     revised: list[str] = field(default_factory=list)  # figures that differ from the previous version
     files: list[str] = field(default_factory=list)  # files that differ from the previous version
+    earlier_concepts: list[str] = field(default_factory=list)  # earlier editions still a concept
+    published_text: str = ""  # the one publication date, as the pages show it
+    frozen_text: str = ""  # the moment this version was frozen
 
 
 @dataclass
@@ -114,7 +119,8 @@ def publish(
     original = settings_file.read_bytes()
     marker = _write_marker(folder, original)
     try:
-        status_set = _update_settings(settings_file, original, date, reason, what)
+        first = existing_path is None
+        status_set = _update_settings(settings_file, original, date, reason, what, first and not again)
         computed = check(paths, unfreeze=frozenset(unfreeze))
         edition = computed.model.editions[period]
         view = next(v for v in computed.editions if v.summary.period == str(period))
@@ -126,6 +132,7 @@ def publish(
             edition=str(period),
             version=version.number,
             published_on=version.published_on,
+            frozen_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
             rectification=version.rectification,
             generator=__version__,
             inputs=inputs,
@@ -136,8 +143,13 @@ def publish(
         settings_file.write_bytes(original)
         marker.unlink(missing_ok=True)
         raise
+    concepts = [v.summary.period for v in computed.editions
+                if v.summary.status == EditionStatus.CONCEPT and Period.parse(v.summary.period) < period]
+    frozen_at = dt.datetime.fromisoformat(snapshot.frozen_at or "")
     marker.unlink()  # last: from here on the edition counts as published
-    return PublishResult(period, version.number, paths.rel(target), version.mode, status_set, revised, changed_files)
+    return PublishResult(period, version.number, paths.rel(target), version.mode, status_set, revised, changed_files,
+                         sorted(concepts), date_text(snapshot.published_on),
+                         date_text(frozen_at.date().isoformat()) + frozen_at.strftime(" %H:%M UTC"))
 
 
 def _refuse_unready(paths: ProjectPaths, period: Period, folder: Path, published: bool, needs_published: bool) -> None:
@@ -155,9 +167,15 @@ def _refuse_unready(paths: ProjectPaths, period: Period, folder: Path, published
         )
 
 
-def _update_settings(settings_file: Path, original: bytes, date: dt.date | None, reason: str | None, what: str | None) -> bool:
-    """Write editie.yml's rectificatie and status; whether the status was set to gepubliceerd."""
+def _update_settings(settings_file: Path, original: bytes, date: dt.date | None, reason: str | None, what: str | None,
+                     first: bool = False) -> bool:
+    """Write editie.yml's rectificatie and status; whether the status was set to gepubliceerd.
+
+    A first publication with a date (`--datum`) writes it as the edition's `datum`: the pages,
+    the PDF, the snapshot and every message then show one and the same publication date."""
     text = original.decode("utf-8-sig")
+    if first and date is not None:
+        text = _DATE_LINE.sub(lambda m: f"datum: {date.isoformat()}" + (f" {m.group(2)}" if m.group(2) else ""), text, count=1)
     if reason:
         text = append_rectification(text, date or dt.date.today(), reason, what)
     text, status_set = _set_published(text)
@@ -171,7 +189,7 @@ def _next_version(
     existing: Snapshot | None, date: dt.date | None, again: bool,
 ) -> _Version:
     if existing is None and existing_path is None:
-        return _Version("publicatie", 1, (date or dt.date.today()).isoformat(), None)
+        return _Version("publicatie", 1, view.summary.date, None)  # editie.yml's datum, as the pages show it
     if again:
         assert existing_path is not None
         old = existing.model_dump(mode="json") if existing else _lenient(existing_path)
@@ -182,8 +200,7 @@ def _next_version(
     corrections = view.summary.corrections
     if len(corrections) <= len(existing.view.summary.corrections):
         raise Refused(
-            f"editie {period} is al gepubliceerd (versie {existing.version}, "
-            f"{date_text(existing.published_on)})",
+            f"editie {period} is al gepubliceerd ({version_text(existing.version, existing.published_on, existing.frozen_at)})",
             f"een gepubliceerde editie verandert alleen met een rectificatie: "
             f"`rapportage publish {period} --rectificatie \"reden\"`",
         )
@@ -278,6 +295,7 @@ def _write_snapshot(paths: ProjectPaths, folder: Path, version: _Version, snapsh
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(dump_snapshot(snapshot))
+        ordinary_mode(Path(tmp_name))  # mkstemp makes it 0600; a snapshot is an ordinary file in git
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
@@ -340,6 +358,9 @@ def _lenient(path: Path) -> dict:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
+
+
+_DATE_LINE = re.compile(r"^datum:[ \t]*([^#\n]*?)[ \t]*(#.*)?$", re.MULTILINE)
 
 
 def _set_published(text: str) -> tuple[str, bool]:

@@ -1,9 +1,15 @@
 """`rapportage new-period`: the next edition, scaffolded from the previous one.
 
 Every file of the previous edition folder is copied (whatever it holds: KPI narrative,
-measures, free pages), except its snapshots. Copied YAML files get a marker line at the
-top; `check` warns about every file that still has it, and `build --strict` fails on it,
-so narrative is never published unchanged by accident.
+measures, free pages, tables), except its snapshots. Every copied YAML file and free page
+(`paginas/*.md`) gets a marker line at the top; `check` warns about every file that still
+has it, `build --strict` fails on it and `publish` refuses, so narrative is never published
+unchanged by accident.
+
+A data path (`bestand:`) that names the previous period (`2023-Q3/klachten.csv`) is moved to
+the new period's file (`2023-Q4/klachten.csv`) when that file exists under data/; otherwise
+it is left as it was and reported (`ScaffoldResult.stale_data`), so the editor knows which
+table still shows the previous period's figures.
 """
 
 from __future__ import annotations
@@ -13,16 +19,17 @@ import io
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator.core.paths import ProjectPaths
+from generator.core.paths import ProjectPaths, ordinary_mode
 from generator.core.periods import Period, PeriodError
 from generator.core.vocabulary import EditionStatus
 from generator.editions.refused import Refused
-from generator.model.concept_marker import MARKER, MARKER_RE
+from generator.model.concept_marker import FRONT_MATTER, MARKER, MARKER_RE
 from generator.model.frozen_inputs import LEFTOVER_RE, edition_files
 from generator.load.yamlfile import MODELINE_PREFIX  # a schema pointer that must stay the first line
 
@@ -33,6 +40,20 @@ class ScaffoldResult:
     source: Period
     folder: Path
     files: list[str]  # edition-relative paths
+    moved_data: list[DataPath] = field(default_factory=list)  # moved to the new period's file
+    stale_data: list[DataPath] = field(default_factory=list)  # names the previous period; no new file yet
+
+
+@dataclass(frozen=True)
+class DataPath:
+    file: str  # edition-relative path of the copied file
+    line: int
+    old: str  # the data path as copied
+    new: str  # the same path for the new period
+
+
+# `bestand: <path>` in a copied YAML file (tabellen.yml), optionally quoted.
+_DATA_KEY = re.compile(r"^(\s*(?:-\s+)?bestand:\s*)([\"']?)([^\"'#\s]+)([\"']?)(.*)$")
 
 
 def edition_periods(paths: ProjectPaths) -> list[Period]:
@@ -85,6 +106,7 @@ def new_period(paths: ProjectPaths, target_text: str, source_text: str | None = 
     # Build in a scratch folder and rename: never a half-made edition.
     remove_leftovers(paths)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target}-nieuw-{os.getpid()}-", dir=paths.editions))
+    result = ScaffoldResult(target, source, folder, sorted(files))
     try:
         for rel, data in files.items():
             out = scratch / rel
@@ -92,13 +114,38 @@ def new_period(paths: ProjectPaths, target_text: str, source_text: str | None = 
             if rel == "editie.yml":
                 data = _edition_settings(data, source, target, date or dt.date.today())
             elif rel.endswith((".yml", ".yaml")):
-                data = _mark(data, source, target)
+                data = _move_data_paths(paths, rel, _mark(data, source, target), source, target, result)
+            elif rel.endswith(".md"):
+                data = _mark_page(data, source, target)
             out.write_bytes(data)
+        ordinary_mode(scratch, folder=True)  # mkdtemp makes it 0700; an edition folder is an ordinary folder
         os.rename(scratch, folder)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
-    return ScaffoldResult(target, source, folder, sorted(files))
+    return result
+
+
+def _move_data_paths(paths: ProjectPaths, rel: str, data: bytes, source: Period, target: Period,
+                     result: ScaffoldResult) -> bytes:
+    """Point every `bestand:` that names the source period at the target period's file, if it exists."""
+    lines = data.decode("utf-8-sig").splitlines(keepends=True)
+    old_name, new_name = str(source), str(target)
+    for i, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        m = _DATA_KEY.match(body)
+        if not m or old_name not in m.group(3):
+            continue
+        old = m.group(3)
+        new = old.replace(old_name, new_name)
+        entry = DataPath(rel, i + 1, old, new)
+        if (paths.data / new).is_file():
+            lines[i] = m.group(1) + m.group(2) + new + m.group(4) + m.group(5) + line[len(body):]
+            result.moved_data.append(entry)
+        else:
+            result.stale_data.append(entry)
+    return "".join(lines).encode("utf-8")
+
 
 
 def remove_leftovers(paths: ProjectPaths) -> list[str]:
@@ -141,6 +188,18 @@ def _mark(data: bytes, source: Period, target: Period) -> bytes:
     if body and MARKER_RE.match(body[0]):
         body = body[1:]  # copied from a copy that was never updated: one marker is enough
     return ("".join(head) + _marker(source, target) + "\n" + "".join(body)).encode("utf-8")
+
+
+def _mark_page(data: bytes, source: Period, target: Period) -> bytes:
+    """Put the marker in a free page's front matter (a YAML comment there is never shown)."""
+    text = data.decode("utf-8-sig")
+    first, nl, rest = text.partition("\n")
+    if first.rstrip() == FRONT_MATTER:
+        second, nl2, after = rest.partition("\n")
+        if MARKER_RE.match(second):
+            rest = after
+        return (first + "\n" + _marker(source, target) + "\n" + rest).encode("utf-8")
+    return (FRONT_MATTER + "\n" + _marker(source, target) + "\n" + FRONT_MATTER + "\n" + text).encode("utf-8")
 
 
 def _edition_settings(data: bytes, source: Period, target: Period, date: dt.date) -> bytes:

@@ -442,6 +442,44 @@ def parse_yaml(text: str, path: Path, rel: str, problems: Problems, line_offset:
     return YamlDoc(path=path, rel=rel, data=data, lines=lines, text="\n" * line_offset + text)
 
 
+_BLOCK_START = re.compile(r"^(\s*)(?:-\s+)?([^\s#:][^:#]*?):\s*[|>][-+0-9]*\s*(#.*)?$")
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?[^\s#:'\"][^:#]*:(\s|$)")
+
+
+def _block_dedent(text: str) -> tuple[int, str, int] | None:
+    """(line, key, indent) of the first line that leaves a `key: |` text block by being less
+    indented than the block's text while not being a new key: the usual cause of a YAML error
+    that libyaml reports a few lines further on (or past the end of the file)."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        m = _BLOCK_START.match(lines[i])
+        i += 1
+        if not m:
+            continue
+        key_indent = len(m.group(1))
+        body = next((j for j in range(i, len(lines)) if lines[j].strip()), None)
+        if body is None:
+            break
+        indent = len(lines[body]) - len(lines[body].lstrip(" "))
+        if indent <= key_indent:
+            continue
+        for j in range(body + 1, len(lines)):
+            line = lines[j]
+            if not line.strip():
+                continue
+            if line.rstrip() in ("---", "..."):
+                break  # a document marker: its own error, not a dedented line
+            here = len(line) - len(line.lstrip(" "))
+            if here >= indent:
+                continue
+            if here <= key_indent and (_KEY_LINE.match(line) or line.lstrip().startswith("#")):
+                break  # the next key: the block ended as it should
+            return j + 1, m.group(2).strip(), indent
+        i = body
+    return None
+
+
 def _parse(text: str, rel: str, problems: Problems, at) -> tuple[Any, dict[Loc, int]] | None:
     refused = prescan(text)
     if refused is not None:
@@ -475,6 +513,15 @@ def _parse(text: str, rel: str, problems: Problems, at) -> tuple[Any, dict[Loc, 
                 rel, at(mark.line + 1) if mark else None,
                 f"`{problem[5:]}` is geen bestaande datum",
                 "schrijf een datum als 2023-05-15 (jaar-maand-dag)",
+            )
+            return None
+        dedent = _block_dedent(text)
+        if dedent is not None and mark is not None and mark.line + 1 >= dedent[0]:
+            line, key, indent = dedent
+            problems.add(
+                rel, at(line),
+                f"deze regel springt minder ver in dan de tekst van `{key}` erboven, en is daardoor geen deel meer van die tekst",
+                f"begin elke regel van de tekst onder `{key}: |` met {indent} spaties, net als de eerste",
             )
             return None
         started = (

@@ -63,6 +63,9 @@ class SnapshotHeader(BaseModel):
     edition: str
     version: int
     published_on: str  # ISO date of the first publication
+    # The moment this version was frozen (`rapportage publish`, UTC, ISO). Not a publication
+    # date: that is `published_on`, the edition's `datum`. Absent in snapshots of before 2026-12.
+    frozen_at: str | None = None
     rectification: dict[str, Any] | None = None
     generator: str
     inputs: SnapshotInputs
@@ -234,6 +237,15 @@ def date_text(iso: str) -> str:
     return format_date(dt.date.fromisoformat(iso), format="long", locale="nl_NL")
 
 
+def version_text(version: int, published_on: str, frozen_at: str | None) -> str:
+    """`versie 1, gepubliceerd op 12 februari 2024, bevroren op 2 december 2026`: the one
+    publication date (the edition's `datum`) and, apart from it, the moment of freezing."""
+    text = f"versie {version}, gepubliceerd op {date_text(published_on)}"
+    if frozen_at:
+        text += f", bevroren op {date_text(frozen_at[:10])}"
+    return text
+
+
 def inspect_frozen(
     paths: ProjectPaths, folder: Path, period: Period, problems: Problems
 ) -> tuple[FrozenEdition | None, bool]:
@@ -264,7 +276,7 @@ def inspect_frozen(
 
 def _report_changes(paths: ProjectPaths, frozen: FrozenEdition, changes: list[FileChange], problems: Problems) -> None:
     period, folder, snap = frozen.period, frozen.folder, frozen.snapshot
-    published = f"editie {period} is gepubliceerd (versie {snap.version}, {date_text(snap.published_on)})"
+    published = f"editie {period} is gepubliceerd ({version_text(snap.version, snap.published_on, snap.frozen_at)})"
     hint = (
         "een gepubliceerde editie verandert niet stilletjes. Zet de wijziging terug "
         f"(bijvoorbeeld met `git checkout -- {paths.rel(folder)}`), of leg een rectificatie vast met "

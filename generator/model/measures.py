@@ -21,6 +21,7 @@ from generator.model.measures_schema import (
     MeasuresFile,
     Pillar,
 )
+from generator.model.schema import in_effect
 from generator.model.yields import YieldEntry, YieldKey, load_yields
 from generator.core.periods import Period
 from generator.core.problems import Problems, suggest
@@ -52,11 +53,14 @@ class MeasuresInput:
     yields: dict[YieldKey, YieldEntry]
 
 
-def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Period] = frozenset()) -> MeasuresInput | None:
+def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Period] = frozenset(),
+                  frozen: frozenset[Period] = frozenset()) -> MeasuresInput | None:
     """The measures of a project, or None when it has none (or they have errors).
 
     `skip`: editions whose progress is not read, because they are frozen and no other
     edition compares with them (see `frozen_not_compared` in generator/model/frozen_inputs.py).
+    `frozen`: frozen editions; a measure added later is never reported missing there, since
+    only a rectificatie could add its progress to a published edition.
     """
     definitions = paths.content / DEFINITIONS
     folders = list(edition_folders(paths))  # bad folder names are reported by the edition loader
@@ -94,7 +98,8 @@ def load_measures(paths: ProjectPaths, problems: Problems, skip: frozenset[Perio
     for period, folder in folders:
         if period in skip:
             continue
-        edition = _load_edition(paths, period, folder, numbers, raw_numbers, pillar_ids, problems)
+        expected = [] if period in frozen else [m.number for m in measures if in_effect(m.since, period)]
+        edition = _load_edition(paths, period, folder, numbers, expected, raw_numbers, pillar_ids, problems)
         if edition is not None:
             editions[period] = edition
 
@@ -154,7 +159,7 @@ def _position(raw: list, key: str, value: str, occurrence: bool) -> int:
 
 
 def _load_edition(
-    paths: ProjectPaths, period: Period, folder: Path, numbers: list[str], raw_numbers: set[str],
+    paths: ProjectPaths, period: Period, folder: Path, numbers: list[str], expected: list[str], raw_numbers: set[str],
     pillar_ids: list[str], problems: Problems,
 ) -> EditionMeasures | None:
     text_path = folder / EDITION_TEXT
@@ -186,12 +191,13 @@ def _load_edition(
             check_markdown_fields(doc, progress, problems)
             edition.progress[number] = progress
             edition.files[number] = doc.rel
-    missing = [n for n in numbers if n not in edition.progress]
+    missing = [n for n in expected if n not in edition.progress]
     if missing and progress_dir.is_dir():
         problems.add(
             paths.rel(progress_dir), None,
             "geen voortgang voor maatregel(en) " + ", ".join(missing) + f" in {period}",
-            "voeg per maatregel een bestand <nummer>.yml toe; zonder bestand toont de rapportage 'geen gegevens'",
+            "voeg per maatregel een bestand <nummer>.yml toe; zonder bestand toont de rapportage 'geen gegevens'. "
+            "Begint een maatregel later, zet dan in content/maatregelen.yml bij die maatregel `vanaf:` met de eerste editie",
             severity=Severity.WARNING,
         )
     return edition

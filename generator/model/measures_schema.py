@@ -15,7 +15,7 @@ from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import DutchModel
-from generator.model.schema import ID_PATTERN, Text
+from generator.model.schema import ID_PATTERN, PeriodText, Text
 
 MEASURE_STATUSES = ("groen", "oranje", "rood", "afgerond")
 MeasureStatus = Literal["groen", "oranje", "rood", "afgerond"]
@@ -96,6 +96,11 @@ class MeasureDefinition(DutchModel):
     number: MeasureNumber = Field(alias="nummer", description="Nummer van de maatregel, tussen aanhalingstekens: `\"1.1.2\"` of `\"R.1\"`. Ook de bestandsnaam van de voortgang per editie.")
     title: Text = Field(alias="titel", min_length=1, json_schema_extra={"minLength": 1}, description="Titel van de maatregel.")
     pillar: Text = Field(alias="pijler", min_length=1, json_schema_extra={"minLength": 1}, description="De `id` van de pijler waar de maatregel onder valt.")
+    since: PeriodText | None = Field(
+        default=None, alias="vanaf",
+        description="Eerste editie met deze maatregel, bijvoorbeeld `2023-Q4` (mag weg). Eerdere edities tonen hem niet "
+        "en er komt geen melding over ontbrekende voortgang in een eerdere editie.",
+    )
     intended_result: TextList = Field(default_factory=list, alias="beoogd_resultaat", description="Beoogd resultaat: een lijst (regels met `- `) of één tekst.")
     owner: Text | None = Field(default=None, alias="eigenaar", description="Wie de maatregel trekt (mag weg).")
     description: Text | None = Field(default=None, alias="omschrijving", description="Omschrijving van de maatregel (Markdown, mag weg).")

@@ -29,7 +29,7 @@ from generator.core.numbers import NotANumber, NumberTooLarge, is_missing, parse
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed, shorten, suggest
 from generator.core.paths import ProjectPaths
-from generator.core.vocabulary import EditionStatus, Severity
+from generator.core.vocabulary import EditionStatus, Severity, Unit
 
 FIGURE_COLUMNS = ("indicator", "reeks", "periode", "waarde")
 
@@ -148,13 +148,44 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
     frozen: dict[Period, FrozenEdition] = {}
     editions = _load_editions(paths, indicators, raw_ids, problems, frozen, table_models, unfreeze)
     figures, sources = _load_figures(paths, site, indicators, raw_ids, problems, site_doc)
-    measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions))
+    measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions), frozen=frozenset(frozen))
+    if site is not None:
+        _unreferenced_data(paths, site, measures, problems)
 
     if not problems and site is not None and goals is not None and indicators is not None:
         reading.model = ProjectModel(
             paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
         )
     return reading
+
+
+# `bestand: <path>` in a tabellen.yml (frozen editions included: read as text, not parsed).
+_TABLE_FILE = re.compile(r"^\s*(?:-\s+)?bestand:\s*[\"']?([^\"'#\s]+)", re.MULTILINE)
+_DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+def _unreferenced_data(paths: ProjectPaths, site: SiteSettings, measures: MeasuresInput | None, problems: Problems) -> None:
+    """Warn about a figures file under data/ that nothing reads: its figures would be silently ignored."""
+    if not paths.data.is_dir():
+        return
+    used = {name.replace("\\", "/").lstrip("./") for name in site.figure_files}
+    used.add((measures.settings.yields_file if measures is not None and measures.settings.yields_file else "opbrengsten.csv"))
+    for tables in sorted(paths.editions.glob("*/tabellen.yml")) if paths.editions.is_dir() else []:
+        try:
+            used.update(m.group(1).lstrip("./") for m in _TABLE_FILE.finditer(tables.read_text(encoding="utf-8", errors="replace")))
+        except OSError:
+            continue
+    for path in sorted(paths.data.rglob("*")):
+        rel = path.relative_to(paths.data).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(paths.data).parts) or rel.startswith("~$"):
+            continue  # hidden files, Excel's lock files
+        if path.is_file() and path.suffix.lower() in _DATA_SUFFIXES and rel not in used:
+            problems.add(
+                paths.rel(path), None, "dit bestand met cijfers wordt nergens gebruikt: zijn cijfers staan niet in de rapportage",
+                "zet het bij `gegevens:` in content/site.yml (cijfers van indicatoren) of bij `bestand:` van een tabel in "
+                "tabellen.yml; of verwijder het uit data/",
+                severity=Severity.WARNING,
+            )
 
 
 def _load_goals(paths: ProjectPaths, problems: Problems) -> tuple[list[Goal] | None, set | None]:
@@ -388,6 +419,7 @@ def _load_figures(
         table = _figure_table(paths, name, site_doc, n, problems)
         if table is not None:
             _read_figure_rows(table, known, raw_ids, figures, sources, problems)
+    _fraction_traps(figures, sources, known, problems)
     return figures, sources
 
 
@@ -475,6 +507,54 @@ def _read_figure_rows(
             last_period[(ind_id, series)] = (period, row.line)
         figures[key] = value
         sources[key] = FigureSource(rel, row.line)
+        if known is not None and ind is not None and ind.unit == Unit.PERCENTAGE and value is not None:
+            _percentage_trap(str(v["waarde"]).strip(), value, rel, row.line, problems)
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def _percentage_trap(raw: str, value: float, rel: str, line: int, problems: Problems) -> None:
+    """A percentage cell that is almost certainly not meant as written (issue 14 point 5)."""
+    if _THOUSANDS.match(raw) and abs(value) > 100:
+        problems.add(
+            rel, line, f"`{raw}` in een percentage is gelezen als {raw.replace('.', '')}%: de punt scheidt duizendtallen",
+            f"bedoelt u {raw.replace('.', ',').rstrip('0').rstrip(',')}? Schrijf decimalen met een komma",
+            severity=Severity.WARNING,
+        )
+
+
+def _fraction_traps(figures: dict[FigureKey, float | None], sources: dict[FigureKey, FigureSource],
+                    known: dict[str, IndicatorDefinition] | None, problems: Problems) -> None:
+    """A percentage far below the rest of its series, like 0,12 among 70-90: a fraction, not a percentage."""
+    if known is None:
+        return
+    by_series: dict[tuple[str, str], list[FigureKey]] = {}
+    for key, value in figures.items():
+        ind = known.get(key.indicator)
+        if value is not None and ind is not None and ind.unit == Unit.PERCENTAGE:
+            by_series.setdefault((key.indicator, key.series), []).append(key)
+    for keys in by_series.values():
+        values = sorted(figures[k] for k in keys)  # type: ignore[type-var]
+        if len(values) < 3:
+            continue
+        median = values[len(values) // 2]
+        for key in keys:
+            value = figures[key]
+            assert value is not None
+            if 0 < value <= 1 and median >= 10:
+                src = sources[key]
+                problems.add(
+                    src.file, src.line,
+                    f"{fmt_plain(value)} wijkt sterk af van de andere cijfers van `{key.indicator}`"
+                    f"{' / ' + key.series if key.series else ''} (rond {fmt_plain(median)}): is het een fractie?",
+                    f"een percentage schrijft u als {fmt_plain(value * 100)}, niet als {fmt_plain(value)}",
+                    severity=Severity.WARNING,
+                )
+
+
+def fmt_plain(value: float) -> str:
+    return f"{value:.10g}".replace(".", ",")
 
 
 def _figure_value(raw: str, rel: str, line: int, problems: Problems) -> tuple[bool, float | None]:

@@ -49,6 +49,22 @@ def _text(value: object) -> object:
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": ["string", "number"]})]
 
 
+def _period_text(value: object) -> str:
+    try:
+        return str(Period.parse(value))
+    except PeriodError as exc:
+        raise PydanticCustomError("rapportage", str(exc)) from None
+
+
+def in_effect(since: str | None, period: Period) -> bool:
+    """Whether something with `vanaf: since` belongs to the edition of `period`."""
+    return since is None or Period.parse(since) <= period
+
+
+# A period as an editor writes it (`2023-Q4`, `2024-H1`, `2024`), stored in its canonical form.
+PeriodText = Annotated[str, BeforeValidator(_period_text), WithJsonSchema({"type": ["string", "integer"]})]
+
+
 def _yes_no(value: object) -> object:
     # YAML 1.2 reads `ja`/`nee` as text; editors write them, so they count as true/false.
     if isinstance(value, str) and value.strip().lower() in ("ja", "nee"):
@@ -192,6 +208,11 @@ class SiteSettings(DutchModel):
         default=False, alias="handleiding",
         description="`true` zet de handleiding voor redacteuren als onderdeel Handleiding in de site. Standaard `false`.",
     )
+    concepts: bool = Field(
+        default=True, alias="concepten",
+        description="`false` laat edities met `status: concept` weg uit de gebouwde site (`rapportage build`), "
+        "bijvoorbeeld voor de kopie op het intranet. `rapportage serve` toont ze altijd. Standaard `true`.",
+    )
     accessibility: AccessibilityStatement | None = Field(
         default=None, alias="toegankelijkheid",
         description="Gegevens voor de toegankelijkheidsverklaring op /toegankelijkheid/ (mag weg; zonder deze gegevens is er geen verklaring).",
@@ -255,6 +276,11 @@ class IndicatorDefinition(DutchModel):
         "Dezelfde id staat in de cijfers en is de bestandsnaam van de toelichting per editie.",
     )
     number: Text = Field(alias="nummer", description="KPI-nummer zoals de rapportage het toont, bijvoorbeeld `1` of `4a`.")
+    since: PeriodText | None = Field(
+        default=None, alias="vanaf",
+        description="Eerste editie met deze indicator, bijvoorbeeld `2023-Q4` (mag weg). Eerdere edities tonen hem niet "
+        "en er komt geen melding over ontbrekende cijfers of toelichting in een eerdere editie.",
+    )
     title: Text = Field(alias="titel", min_length=1, json_schema_extra=NOT_EMPTY, description="Titel van de indicator.")
     goal: int = Field(alias="doelstelling", description="Nummer van de doelstelling waar de indicator bij hoort.")
     unit: Unit = Field(alias="eenheid", description=_UNIT_HELP)

@@ -49,7 +49,7 @@ def render_site(
     with_pdf: bool = False,
     memo: PageMemo | None = None,
 ) -> RenderedSite:
-    """Every page of the site. `editions` newest first; `frozen` maps the slug of each
+    """Every page of the site. `editions` newest first (shown published first); `frozen` maps the slug of each
     frozen edition to its snapshot digest, so its pages come from the render cache
     (in `cache_dir`) whenever the snapshot, the templates and the code are unchanged.
     Charts on any page are drawn all at once at the end (`charts`, a ChartBook).
@@ -57,7 +57,10 @@ def render_site(
     `memo` (serve) remembers rendered pages in memory between calls."""
     renderer = Renderer(paths, charts, memo)
     published = [e for e in editions if e.summary.status == EditionStatus.PUBLISHED]
-    ctx = SiteContext(renderer, site_name, editions, published[0] if published else None,
+    # Home page and menu: the published editions first (newest first), then the concepts,
+    # so a reader meets the newest published edition first. Histories keep the period order.
+    shown = published + [e for e in editions if e.summary.status != EditionStatus.PUBLISHED]
+    ctx = SiteContext(renderer, site_name, shown, published[0] if published else None,
                       kpi_histories(editions), guide, accessibility, with_pdf)
     pages: list[Page] = []
     files: dict[str, bytes] = {}

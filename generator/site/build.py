@@ -22,6 +22,7 @@ from generator.model.project import ProjectModel, read_project
 from generator.core.problems import Problem, Problems, ValidationFailed
 from generator.core.paths import ProjectPaths, scratch_problem
 from generator.core.periods import Period, PeriodError
+from generator.core.vocabulary import EditionStatus
 from generator.pdf.typst_writer import write_edition_pdfs
 from generator.render.chart_blocks import ChartBook
 from generator.render.model import RenderedSite, pdf_path
@@ -126,8 +127,10 @@ def _published_logo(paths: ProjectPaths, source: Path) -> Path | None:
 def render(
     paths: ProjectPaths, computed: ComputedProject, watch: Stopwatch | None = None, cache: PageMemo | None = None,
     chart_progress: Progress | None = None, charts: ChartBook | None = None, with_pdf: bool = False,
+    concepts: bool = True,
 ) -> tuple[RenderedSite, list[EditionView]]:
-    """Render a computed project. `cache` (serve) remembers rendered pages between calls."""
+    """Render a computed project. `cache` (serve) remembers rendered pages between calls.
+    `concepts=False` leaves the concept editions out (site.yml `concepten: false`)."""
     watch = watch or Stopwatch()
     refused = scratch_problem(paths.root, paths.work)
     if refused:  # rendering writes caches and the published logo there
@@ -135,6 +138,8 @@ def render(
         problems.add(refused[0], None, refused[1])
         raise ValidationFailed(problems)
     project, editions = computed.model, computed.editions
+    if not concepts:
+        editions = [e for e in editions if e.summary.status != EditionStatus.CONCEPT]
     site_name = f"{project.site.organisation} · {project.site.title}"
     frozen = {fz.period.slug: fz.digest for fz in project.frozen.values()}
     charts = charts or ChartBook(paths, progress=chart_progress)
@@ -186,7 +191,7 @@ def build(
         raise ValidationFailed(problems)
     project = computed.model
     charts = ChartBook(paths, progress=chart_progress)
-    rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf)
+    rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf, concepts=project.site.concepts)
     with watch("fingerprint"):
         inputs = fingerprint(paths, rendered)
         unchanged = not pdf and manifest.unchanged(paths.work, inputs, target)

@@ -35,7 +35,7 @@ def test_synthetic_project_builds_and_rebuilds(tmp_path: Path, capsys):
     ]
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     statuses = [tr.find_all("td")[1].get_text(strip=True) for tr in home.select("table.rp-editions tbody tr")]
-    assert statuses == ["Concept", "Gepubliceerd"]
+    assert statuses == ["Gepubliceerd", "Concept"]  # the newest published edition first (issue 14)
     stats = json.loads((project.root / ".rapportage/last-build.json").read_text())
     assert stats["pages"] == 14 and stats["frozen"] == 1 and not stats["site_unchanged"] and stats["stages"]["mkdocs"] > 0
     capsys.readouterr()

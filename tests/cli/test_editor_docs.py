@@ -163,3 +163,18 @@ def test_argparse_errors_are_dutch(capsys) -> None:
     with pytest.raises(SystemExit):
         PARSER.parse_args(["bouw"])
     assert "ongeldige keuze: 'bouw'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["--project", "X", "check"], ["check", "--project", "X"]])
+def test_project_goes_before_or_after_the_command(argv: list[str]) -> None:
+    """Issue 14: `rapportage --project X check` used to fail with 'ongeldige keuze'."""
+    args = PARSER.parse_args(argv)
+    assert (args.command, args.project) == ("check", "X")
+
+
+def test_project_after_the_command_wins_and_the_environment_is_the_default(monkeypatch) -> None:
+    from generator.cli import build_parser
+
+    assert PARSER.parse_args(["--project", "A", "check", "--project", "B"]).project == "B"
+    monkeypatch.setenv("RAPPORTAGE_PROJECT", "uit-omgeving")
+    assert build_parser().parse_args(["check"]).project == "uit-omgeving"

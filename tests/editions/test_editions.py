@@ -84,7 +84,7 @@ def test_publish_freezes_the_whole_view_and_the_inputs(example_project: Path) ->
 
     with pytest.raises(Refused) as refused:
         publish(paths, "2023-Q3")
-    assert refused.value.message == "editie 2023-Q3 is al gepubliceerd (versie 1, 20 november 2023)"
+    assert refused.value.message.startswith("editie 2023-Q3 is al gepubliceerd (versie 1, gepubliceerd op 20 november 2023, bevroren op ")
 
 
 def test_publish_refuses_unknown_edition_and_writes_nothing(example_project: Path, capsys) -> None:
@@ -135,6 +135,7 @@ def test_data_revision_does_not_change_a_published_edition(example_project: Path
     history = next(h for h in kpi_histories(list(views.values())) if h.id == "eigen-regie")
     q1_row = next(r for r in history.rows if r.edition.period == "2023-Q1")
     assert (q1_row.cells[0].value_text, q1_row.cells[0].revised_text) == ("79%", "77%")
+    assert q1_row.cells[0].revised_in_concept == "Q3 2023"  # a draft figure, and marked as one
 
     # the rendered pages of the frozen edition still show what was published
     rendered, _ = render(ProjectPaths.at(example_project), computed)
@@ -155,12 +156,12 @@ def test_changed_frozen_narrative_fails_the_build(example_project: Path, capsys)
     err = capsys.readouterr().err
     assert (
         f"content/edities/2023-Q1/indicatoren/eigen-regie.yml:{changed_line}: fout: editie 2023-Q1 is "
-        "gepubliceerd (versie 1, 15 mei 2023) en dit bestand is daarna gewijzigd"
+        "gepubliceerd (versie 1, gepubliceerd op 15 mei 2023) en dit bestand is daarna gewijzigd"
     ) in err
     assert "rapportage publish 2023-Q1 --rectificatie" in err
     assert (
         "content/edities/2023-Q2/indicatoren/doelbereik.yml: fout: editie 2023-Q2 is gepubliceerd "
-        "(versie 1, 21 augustus 2023) en dit bestand is daarna verwijderd"
+        "(versie 1, gepubliceerd op 21 augustus 2023) en dit bestand is daarna verwijderd"
     ) in err
     assert "2 fouten gevonden." in err
     assert not (example_project / "site").exists()
@@ -172,7 +173,7 @@ def test_added_file_in_frozen_edition_fails_check(example_project: Path) -> None
         check(ProjectPaths.at(example_project))
     messages = [(p.file, p.line, p.message) for p in failed.value.problems.errors]
     assert ("content/edities/2023-Q1/notitie.yml", 1,
-            "editie 2023-Q1 is gepubliceerd (versie 1, 15 mei 2023) en dit bestand is daarna toegevoegd") in messages
+            "editie 2023-Q1 is gepubliceerd (versie 1, gepubliceerd op 15 mei 2023) en dit bestand is daarna toegevoegd") in messages
 
 
 # --- rectificatie ---------------------------------------------------------------------
@@ -219,7 +220,7 @@ def test_rectificatie_written_by_hand_needs_publish(example_project: Path) -> No
         check(ProjectPaths.at(example_project))
     [problem] = failed.value.problems.errors
     assert (problem.file, problem.line) == ("content/edities/2023-Q2/editie.yml", entry_line)
-    assert problem.message == ("editie 2023-Q2 is gepubliceerd (versie 1, 21 augustus 2023); er is een rectificatie "
+    assert problem.message == ("editie 2023-Q2 is gepubliceerd (versie 1, gepubliceerd op 21 augustus 2023); er is een rectificatie "
                                "toegevoegd, maar de editie is nog niet opnieuw gepubliceerd")
     assert problem.hint == "voer `rapportage publish 2023-Q2` uit om de correctie vast te leggen"
 
@@ -298,7 +299,7 @@ def test_new_period_copies_narrative_as_concept(example_project: Path, capsys) -
     assert first.startswith("# yaml-language-server:")
     assert (folder / "indicatoren/doelbereik.yml").read_text(encoding="utf-8") == first + "\n" + marker + rest
 
-    copied = [p for p in (example_project / "content/edities/2023-Q3").rglob("*.yml")]
+    copied = [p for p in (example_project / "content/edities/2023-Q3").rglob("*") if p.suffix in (".yml", ".md")]
     project = check(paths).model
     warnings = [(p.file, p.line, p.message) for p in project.problems.warnings]
     assert len(warnings) == len(copied) >= 12
@@ -374,3 +375,147 @@ def test_measures_whose_planning_moved() -> None:
     ]}])
     moved = [(m.number, m.previous, m.current) for m in planning_changes(before, after)]
     assert moved == [("1.1", "Q4 2023", "Q2 2024"), ("1.2", "Q2 2024", "Q3 2024"), ("2.1", "2024", "2025")]
+
+
+def test_new_period_marks_free_pages_and_tables_and_moves_data_paths(example_project: Path, capsys) -> None:
+    """Issue 14 point 1: every copied file is marked; data paths follow the period where they can."""
+    paths = ProjectPaths.at(example_project)
+    (example_project / "data/2023-Q4").mkdir()
+    (example_project / "data/2023-Q4/klachten.csv").write_bytes((example_project / "data/2023-Q3/klachten.csv").read_bytes())
+    # a free page without front matter gets the marker in a front matter of its own
+    (example_project / "content/edities/2023-Q3/paginas/zonder-kop.md").write_text("# Zonder kop\n\nTekst.\n", encoding="utf-8")
+    assert main(["new-period", "2023-Q4", "--project", str(example_project)]) == 0
+    out = capsys.readouterr().out
+    folder = example_project / "content/edities/2023-Q4"
+    copied = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    warned = sorted(p.file.removeprefix("content/edities/2023-Q4/") for p in check(paths).model.problems.warnings
+                    if p.message == "tekst overgenomen uit editie 2023-Q3 en nog niet bijgewerkt")
+    assert warned == copied
+    assert "paginas/klachten-en-bezwaren.md" in warned and "tabellen.yml" in warned
+
+    tables = (folder / "tabellen.yml").read_text(encoding="utf-8")
+    assert "bestand: 2023-Q4/klachten.csv" in tables and "2023-Q3/klachten.csv" not in tables
+    assert "bestand: 2023-Q3/zorgkosten.csv" in tables  # no Q4 file yet: left alone, and reported
+    zorg = line_of(folder / "tabellen.yml", "bestand: 2023-Q3/zorgkosten.csv")
+    assert (f"content/edities/2023-Q4/tabellen.yml:{zorg}: waarschuwing: 2023-Q3/zorgkosten.csv hoort bij 2023-Q3; "
+            "data/2023-Q4/zorgkosten.csv bestaat nog niet") in out
+    moved = line_of(folder / "tabellen.yml", "bestand: 2023-Q4/klachten.csv")
+    assert f"tabellen.yml:{moved}: gegevens verplaatst naar de nieuwe periode: 2023-Q3/klachten.csv -> 2023-Q4/klachten.csv" in out
+
+    # publish refuses while a free page still has the marker
+    with pytest.raises(Refused) as refused:
+        publish(paths, "2023-Q4")
+    assert "content/edities/2023-Q4/paginas/klachten-en-bezwaren.md" in refused.value.message
+    for rel in copied:
+        path = folder / rel
+        path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.startswith("# CONCEPT")), encoding="utf-8")
+    assert not [p for p in check(paths).model.problems.warnings if "overgenomen" in p.message]
+    page = (folder / "paginas/zonder-kop.md").read_text(encoding="utf-8")
+    assert page == "---\n---\n# Zonder kop\n\nTekst.\n"  # an empty front matter is fine
+    assert oct((folder).stat().st_mode & 0o777) == "0o755"
+
+
+def test_a_new_measure_never_needs_a_frozen_edition_edited(example_project: Path, capsys) -> None:
+    """Issue 14 point 2: the guide's measure 3.1.4; no warning is fixable only in a frozen edition."""
+    definitions = example_project / "content/maatregelen.yml"
+    text = definitions.read_text(encoding="utf-8")
+    new = ('  - nummer: "3.1.4"\n    titel: Kostenbewustzijn in het keukentafelgesprek\n    pijler: toegang\n'
+           '    beoogd_resultaat:\n      - Medewerkers bespreken de kosten van een voorziening met de inwoner.\n')
+    definitions.write_text(text.rstrip("\n") + "\n" + new, encoding="utf-8")
+    paths = ProjectPaths.at(example_project)
+    warnings = [(p.file, p.message) for p in check(paths).model.problems.warnings]
+    # only the concept edition, where the editor can add the file, asks for it
+    assert warnings == [("content/edities/2023-Q3/maatregelen", "geen voortgang voor maatregel(en) 3.1.4 in 2023-Q3")]
+
+    definitions.write_text(text.rstrip("\n") + "\n" + new + '    vanaf: 2023-Q4\n', encoding="utf-8")
+    assert check(paths).model.problems.warnings == []
+    assert main(["build", "--strict", "--project", str(example_project), "--site-dir", str(example_project / "site")]) == 0
+    capsys.readouterr()
+    q3 = views_by_period(example_project)["2023-Q3"].measures
+    assert "3.1.4" not in [m.number for p in q3.pillars for m in p.measures]
+    new_period(paths, "2023-Q4", date=dt.date(2024, 2, 12))
+    q4 = views_by_period(example_project)["2023-Q4"].measures
+    assert "3.1.4" in [m.number for p in q4.pillars for m in p.measures]
+    assert [p.message for p in check(paths).model.problems.warnings
+            if "voortgang" in p.message] == ["geen voortgang voor maatregel(en) 3.1.4 in 2023-Q4"]
+
+
+def test_an_indicator_from_a_later_edition_is_not_shown_before(example_project: Path) -> None:
+    indicators = example_project / "content/indicatoren.yml"
+    replace_in(indicators, "  - id: doelbereik\n", "  - id: doelbereik\n    vanaf: 2023-Q4\n")
+    views = views_by_period(example_project)
+    assert "doelbereik" not in [i.id for g in views["2023-Q3"].goals for i in g.indicators]
+    assert "doelbereik" in [i.id for g in views["2023-Q2"].goals for i in g.indicators]  # frozen: as published
+    replace_in(indicators, "vanaf: 2023-Q4", "vanaf: 2023-Q5")
+    problems = check_problems(example_project)
+    assert any("2023-Q5" in p.message and p.file == "content/indicatoren.yml" and p.line for p in problems)
+
+
+def check_problems(project_dir: Path):
+    with pytest.raises(ValidationFailed) as failed:
+        check(ProjectPaths.at(project_dir))
+    return list(failed.value.problems.errors)
+
+
+def _unmark(folder: Path) -> None:
+    """What an editor does after updating every copied file: drop the CONCEPT line."""
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in (".yml", ".md"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text("".join(l for l in text.splitlines(keepends=True) if not l.startswith("# CONCEPT")), encoding="utf-8")
+
+
+def test_a_concept_is_never_treated_as_published(example_project: Path, capsys) -> None:
+    """Issue 14 point 4: Q3 stays a concept while Q4 is published."""
+    paths = ProjectPaths.at(example_project)
+    new_period(paths, "2023-Q4", date=dt.date(2024, 2, 12))
+    _unmark(example_project / "content/edities/2023-Q4")
+    assert main(["publish", "2023-Q4", "--project", str(example_project)]) == 0
+    out = capsys.readouterr().out
+    assert ("Let op: eerdere editie 2023-Q3 is nog een concept. Editie 2023-Q4 is vergeleken met de vorige "
+            "gepubliceerde editie") in " ".join(out.split())
+
+    computed = check(paths)
+    views = {v.summary.period: v for v in computed.editions}
+    assert views["2023-Q4"].changes.previous.period == "2023-Q2"  # not the concept Q3
+    assert views["2023-Q3"].changes.previous.period == "2023-Q2"
+
+    rendered, _ = render(paths, computed)
+    home = next(p for p in rendered.pages if p.url == "")
+    order = [a.split('"')[0] for a in home.content().split('<tr><th scope="row"><a href="')[1:]]
+    assert order == ["2023-q4/", "2023-q2/", "2023-q1/", "2023-q3/"]
+    assert [item.title for item in rendered.nav if item.children][:4] == ["Q4 2023", "Q2 2023", "Q1 2023", "Q3 2023"]
+
+    # site.yml `concepten: false`: the built site leaves the concept out; serve (render) keeps it
+    site = example_project / "content/site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "concepten: false\n", encoding="utf-8")
+    assert main(["build", "--project", str(example_project), "--site-dir", str(example_project / "site")]) == 0
+    assert not (example_project / "site/2023-q3").exists() and (example_project / "site/2023-q4/index.html").is_file()
+    assert "2023-q3/" not in (example_project / "site/index.html").read_text(encoding="utf-8")
+    rendered, _ = render(paths, check(paths))
+    assert any(p.url == "2023-q3/" for p in rendered.pages)
+
+
+def test_one_publication_date_and_the_freeze_moment_apart(example_project: Path, capsys) -> None:
+    """Issue 14 point 6, and snapshots with ordinary permissions."""
+    paths = ProjectPaths.at(example_project)
+    settings = example_project / "content/edities/2023-Q3/editie.yml"
+    assert main(["publish", "2023-Q3", "--datum", "2023-11-20", "--project", str(example_project)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Publicatiedatum: 20 november 2023" in out and "Bevroren op " in out
+    assert "datum: 2023-11-20\n" in settings.read_text(encoding="utf-8")
+    path = example_project / "content/edities/2023-Q3/gepubliceerd/versie-1.json"
+    snap = Snapshot.model_validate_json(path.read_bytes())
+    assert snap.published_on == snap.view.summary.date == "2023-11-20"
+    assert snap.frozen_at and dt.datetime.fromisoformat(snap.frozen_at).tzinfo is not None
+    umask = __import__("os").umask(0)
+    __import__("os").umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    with pytest.raises(Refused) as refused:
+        publish(paths, "2023-Q3")
+    assert refused.value.message.startswith(
+        "editie 2023-Q3 is al gepubliceerd (versie 1, gepubliceerd op 20 november 2023, bevroren op ")
+    # a snapshot of an earlier release has no freeze moment, and still loads
+    q2 = Snapshot.model_validate_json((example_project / "content/edities/2023-Q2/gepubliceerd/versie-1.json").read_bytes())
+    assert q2.frozen_at is None

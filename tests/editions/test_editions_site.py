@@ -53,13 +53,14 @@ def test_every_edition_at_a_stable_address(built) -> None:
         assert (site / slug / "kpi" / "eigen-regie" / "index.html").is_file()
 
 
-def test_home_lists_editions_newest_first(built) -> None:
+def test_home_lists_editions_newest_published_first(built) -> None:
+    """Issue 14 point 4: a reader meets the newest published edition first, the concept after."""
     page = article(built[0], "index.html")
     rows = page.select("table.rp-editions tbody tr")
     assert [[c.get_text(" ", strip=True) for c in r.find_all(["th", "td"])] for r in rows] == [
-        ["Kwartaalrapportage Q3 2023", "Q3 2023", "Concept", "13 november 2023"],
         ["Kwartaalrapportage Q2 2023", "Q2 2023", "Gepubliceerd", "21 augustus 2023"],
         ["Kwartaalrapportage Q1 2023", "Q1 2023", "Gepubliceerd", "15 mei 2023"],
+        ["Kwartaalrapportage Q3 2023", "Q3 2023", "Concept", "13 november 2023"],
     ]
     assert page.find("a", string="laatste editie")["href"] == "laatste/"
     assert page.find("a", string="KPI 1: Ervaren eigen regie")["href"] == "kpi/eigen-regie/"
@@ -79,8 +80,8 @@ def test_banner_names_the_edition_and_links_the_same_page_elsewhere(built) -> No
     others = banner.select_one(".rp-edition-banner__others")
     assert others.get_text(" ", strip=True).startswith("Deze pagina in andere edities:")
     assert [(a.get_text(), a["href"]) for a in others.find_all("a")] == [
-        ("Q3 2023", "../../../2023-q3/kpi/eigen-regie/"),
         ("Q2 2023", "../../../2023-q2/kpi/eigen-regie/"),
+        ("Q3 2023", "../../../2023-q3/kpi/eigen-regie/"),
     ]
     assert "(concept)" in others.get_text()
     overview = article(built[0], "2023-q3/index.html").select_one(".rp-edition-banner__others")

@@ -90,11 +90,11 @@ def test_status_override_shows_reason(built: Path):
     assert override.startswith("Status handmatig vastgesteld (berekend: gehaald):")
 
 
-def test_home_lists_editions_newest_first(built: Path):
+def test_home_lists_editions_newest_published_first(built: Path):
     page = soup(built / "site/index.html")
     rows = [tr.find_all(["th", "td"]) for tr in page.select("table.rp-editions tbody tr")]
-    assert [r[1].get_text(strip=True) for r in rows] == ["Q3 2023", "Q2 2023", "Q1 2023"]
-    assert [r[2].get_text(strip=True) for r in rows] == ["Concept", "Gepubliceerd", "Gepubliceerd"]
+    assert [r[1].get_text(strip=True) for r in rows] == ["Q2 2023", "Q1 2023", "Q3 2023"]
+    assert [r[2].get_text(strip=True) for r in rows] == ["Gepubliceerd", "Gepubliceerd", "Concept"]
 
 
 def test_search_index_is_dutch_and_local(built: Path):
