@@ -318,6 +318,30 @@ class MeasuresView(View):
     url: str  # site-relative, e.g. 2023-q2/maatregelen/
 
 
+class StatusEntryView(View):
+    """One series in the status overview: which KPI (and which series of it) a count counts."""
+
+    number: str  # "1.2"
+    title: str
+    series_name: str  # "" for a KPI without series
+    url: str
+
+
+class StatusGroupView(View):
+    status: str  # groen | oranje | rood | geen-gegevens | geen-norm
+    word: str  # "Gehaald"
+    entries: list[StatusEntryView]
+
+
+class StatusOverviewView(View):
+    """The one-screen status overview at the top of an edition's page: how many KPIs and
+    series, and per status the series it counts (compute/kpi.py: status_overview)."""
+
+    kpi_count: int
+    series_count: int
+    groups: list[StatusGroupView]  # in the order of STATUS, only statuses that occur
+
+
 class EditionView(View):
     summary: EditionSummary
     organisation: str
@@ -329,6 +353,8 @@ class EditionView(View):
     measures: MeasuresView | None = None  # None: no measures in this edition
     pages: list["PageView"] = []  # free pages (Financiële verantwoording, ...), in menu order
     changes: ChangesView | None = None  # since the previous edition (generator/compute/changes.py)
+    # None in snapshots frozen before the overview existed: their pages stay as published.
+    overview: StatusOverviewView | None = None
 
 
 class TableCell(View):
