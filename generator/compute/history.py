@@ -54,6 +54,7 @@ def kpi_histories(editions: list[EditionView]) -> list[KpiHistoryView]:
                 cells.append(KpiHistoryCell(
                     series=series.name, value_text=series.value_text, target_text=series.target_text,
                     status=series.status, status_word=series.status_word, revised_text=revised,
+                    value=series.value, target=series.target,
                 ))
             rows.append(KpiHistoryRow(
                 edition=edition_ref(edition), indicator_url=ind.url, period_label=edition.summary.label,
@@ -62,5 +63,7 @@ def kpi_histories(editions: list[EditionView]) -> list[KpiHistoryView]:
         out.append(KpiHistoryView(
             id=ind_id, number=latest.number, title=latest.title,
             series=[s.name for s in latest.series], rows=rows, url=f"kpi/{ind_id}/",
+            series_units={s.name: s.unit for s in latest.series}, series_decimals={s.name: s.decimals for s in latest.series},
+            direction=latest.direction,
         ))
     return out

@@ -423,6 +423,8 @@ class KpiHistoryCell(View):
     status: str
     status_word: str
     revised_text: str | None = None  # the figure the newest edition shows for this period, if different
+    value: float | None = None  # the figure as that edition published it, for the chart
+    target: str | None = None  # that edition's target in machine form (">= 80"), for the chart
 
 
 class KpiHistoryRow(View):
@@ -442,6 +444,11 @@ class KpiHistoryView(View):
     series: list[str]
     rows: list[KpiHistoryRow]  # newest edition first
     url: str  # kpi/<id>/
+    # Of the newest edition's definition, for the charts: per series its unit and decimals
+    # (one KPI may mix a grade and a response percentage), and the KPI's direction.
+    series_units: dict[str, str] = {}
+    series_decimals: dict[str, int | None] = {}
+    direction: str | None = None
 
 
 EditionView.model_rebuild()
