@@ -42,8 +42,20 @@ def table_chart_problem(table: TableView) -> str | None:
     return None
 
 
-def _label(row: TableRow) -> str:
-    return row.cells[0].text
+def _label(row: TableRow, headers: int = 1) -> str:
+    """The row's name on the chart: its row-header cells joined ("1. Jeugd, 2. Middel" for a
+    cross table with two row dimensions), so that every line is a point of its own."""
+    return ", ".join(c.text for c in row.cells[:headers] if c.text)
+
+
+def _row_headers(table: TableView) -> int:
+    """How many leading columns name a line (two or three in a cross table with `rijen: [a, b]`)."""
+    count = 0
+    for column in table.columns:
+        if not column.row_header:
+            break
+        count += 1
+    return max(count, 1)
 
 
 def _value_columns(table: TableView) -> list[tuple[int, TableColumn]]:
@@ -84,7 +96,7 @@ def _budget_spec(table: TableView, lines: list[TableRow], common: dict) -> Chart
     """Per line the budget and the forecast column."""
     keys = {c.key: (i, c) for i, c in enumerate(table.columns)}
     (bi, budget), (fi, forecast) = keys["begroting"], keys["prognose"]
-    rows = [ChartRow(x=_label(r), series=s, value=r.cells[i].value)
+    rows = [ChartRow(x=_label(r, _row_headers(table)), series=s, value=r.cells[i].value)
             for r in lines for i, s in ((bi, budget.header), (fi, forecast.header))]
     return ChartSpec(**common, rows=rows, x_title=table.columns[0].header, x_is_period=False,
                      series_order=[budget.header, forecast.header], series_title="")
@@ -97,7 +109,7 @@ def _parts_spec(table: TableView, cfg: ChartConfigView, lines: list[TableRow], c
     index, column = columns[0] if columns else (None, None)
     if index is None:
         raise ChartError(f"tabel `{table.id}` heeft geen kolom met cijfers")
-    rows = [ChartRow(x=column.header, series=_label(r), value=r.cells[index].value) for r in chosen]
+    rows = [ChartRow(x=column.header, series=_label(r, _row_headers(table)), value=r.cells[index].value) for r in chosen]
     return ChartSpec(**common, rows=rows, x_is_period=False, series_title=table.columns[0].header,
                      shape=cfg.shape)
 
@@ -106,10 +118,10 @@ def _quarters_spec(table: TableView, cfg: ChartConfigView, lines: list[TableRow]
     """Quarters along the axis, one series per line."""
     columns = _value_columns(table)
     chosen = _rows_by_name(table, cfg.series) if cfg.series else lines
-    rows = [ChartRow(x=c.key, series=_label(r), value=r.cells[i].value) for r in chosen for i, c in columns]
+    rows = [ChartRow(x=c.key, series=_label(r, _row_headers(table)), value=r.cells[i].value) for r in chosen for i, c in columns]
     current = columns[-1][1].key if columns else None
     return ChartSpec(**common, rows=rows, x_labels={c.key: c.header for _, c in columns},
-                     x_order=[c.key for _, c in columns], series_order=[_label(r) for r in chosen],
+                     x_order=[c.key for _, c in columns], series_order=[_label(r, _row_headers(table)) for r in chosen],
                      series_title=table.columns[0].header, current=current)
 
 
@@ -117,21 +129,22 @@ def _lines_spec(table: TableView, cfg: ChartConfigView, lines: list[TableRow], c
     """Lines along the axis, the value columns (or those named in `reeksen`) as series."""
     columns = _value_columns(table)
     picked = _columns_by_name(table, columns, cfg.series) if cfg.series else columns
-    rows = [ChartRow(x=_label(r), series=c.header, value=r.cells[i].value) for r in lines for i, c in picked]
+    rows = [ChartRow(x=_label(r, _row_headers(table)), series=c.header, value=r.cells[i].value) for r in lines for i, c in picked]
     quarters = table.kind == TableKind.QUARTERS
     current = picked[-1][1].header if quarters and picked else None
     series_title = "Kwartaal" if quarters else ""
-    return ChartSpec(**common, rows=rows, x_title=table.columns[0].header, x_is_period=False,
+    x_title = ", ".join(c.header for c in table.columns[:_row_headers(table)])
+    return ChartSpec(**common, rows=rows, x_title=x_title, x_is_period=False,
                      series_order=[c.header for _, c in picked], series_title=series_title, current=current)
 
 
 def _rows_by_name(table: TableView, names: list[str]) -> list[TableRow]:
-    by_label = {_label(r).strip().lower(): r for r in table.rows}
+    by_label = {_label(r, _row_headers(table)).strip().lower(): r for r in table.rows}
     out = []
     for name in names:
         row = by_label.get(name.strip().lower())
         if row is None:
-            labels = [_label(r) for r in table.rows]
+            labels = [_label(r, _row_headers(table)) for r in table.rows]
             raise ChartError(
                 f"regel `{name}` onder `grafiek: reeksen` bestaat niet in tabel `{table.id}`; "
                 + (suggest(name, labels) or "regels: " + ", ".join(labels))

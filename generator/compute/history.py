@@ -58,6 +58,7 @@ def kpi_histories(editions: list[EditionView]) -> list[KpiHistoryView]:
                     series=series.name, value_text=series.value_text, target_text=series.target_text,
                     status=series.status, status_word=series.status_word, revised_text=revised,
                     revised_in_concept=concept,
+                    value=series.value, target=series.target,
                 ))
             rows.append(KpiHistoryRow(
                 edition=edition_ref(edition), indicator_url=ind.url, period_label=edition.summary.label,
@@ -66,5 +67,7 @@ def kpi_histories(editions: list[EditionView]) -> list[KpiHistoryView]:
         out.append(KpiHistoryView(
             id=ind_id, number=latest.number, title=latest.title,
             series=[s.name for s in latest.series], rows=rows, url=f"kpi/{ind_id}/",
+            series_units={s.name: s.unit for s in latest.series}, series_decimals={s.name: s.decimals for s in latest.series},
+            direction=latest.direction,
         ))
     return out

@@ -17,12 +17,16 @@ from generator.compute.views import (
     GoalView,
     HistoryRow,
     IndicatorView,
+    StatusEntryView,
+    StatusGroupView,
+    StatusOverviewView,
     SeriesView,
 )
 from generator.model.project import EditionInput, FigureKey, ProjectModel
 from generator.model.schema import IndicatorDefinition, SeriesDefinition
 from generator.core.targets import Target
 from generator.core.periods import Period
+from generator.core.vocabulary import Status
 
 
 class SeriesRules:
@@ -206,4 +210,19 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
         status_counts=counts,
         measures=compute_measures(project.measures, edition.period),
         pages=content.pages,
+        overview=status_overview(goals),
     )
+
+
+def status_overview(goals: list[GoalView]) -> StatusOverviewView:
+    """Per status (worst first) the series it counts, named by KPI number, title and series."""
+    by_status: dict[str, list[StatusEntryView]] = {k: [] for k in STATUS}
+    kpis = 0
+    for goal in goals:
+        for ind in goal.indicators:
+            kpis += 1
+            for s in ind.series:
+                by_status[s.status].append(StatusEntryView(number=ind.number, title=ind.title, series_name=s.name, url=ind.url))
+    worst_first = [Status.RED, Status.ORANGE, Status.GREEN] + [k for k in STATUS if k not in (Status.RED, Status.ORANGE, Status.GREEN)]
+    groups = [StatusGroupView(status=k, word=STATUS[k][0], entries=by_status[k]) for k in worst_first if by_status[k]]
+    return StatusOverviewView(kpi_count=kpis, series_count=sum(len(g.entries) for g in groups), groups=groups)

@@ -318,6 +318,30 @@ class MeasuresView(View):
     url: str  # site-relative, e.g. 2023-q2/maatregelen/
 
 
+class StatusEntryView(View):
+    """One series in the status overview: which KPI (and which series of it) a count counts."""
+
+    number: str  # "1.2"
+    title: str
+    series_name: str  # "" for a KPI without series
+    url: str
+
+
+class StatusGroupView(View):
+    status: str  # groen | oranje | rood | geen-gegevens | geen-norm
+    word: str  # "Gehaald"
+    entries: list[StatusEntryView]
+
+
+class StatusOverviewView(View):
+    """The one-screen status overview at the top of an edition's page: how many KPIs and
+    series, and per status the series it counts (compute/kpi.py: status_overview)."""
+
+    kpi_count: int
+    series_count: int
+    groups: list[StatusGroupView]  # in the order of STATUS, only statuses that occur
+
+
 class EditionView(View):
     summary: EditionSummary
     organisation: str
@@ -329,6 +353,8 @@ class EditionView(View):
     measures: MeasuresView | None = None  # None: no measures in this edition
     pages: list["PageView"] = []  # free pages (Financiële verantwoording, ...), in menu order
     changes: ChangesView | None = None  # since the previous edition (generator/compute/changes.py)
+    # None in snapshots frozen before the overview existed: their pages stay as published.
+    overview: StatusOverviewView | None = None
 
 
 class TableCell(View):
@@ -399,6 +425,8 @@ class KpiHistoryCell(View):
     status_word: str
     revised_text: str | None = None  # the figure the newest edition shows for this period, if different
     revised_in_concept: str | None = None  # label of that newest edition when it is a concept (a draft figure)
+    value: float | None = None  # the figure as that edition published it, for the chart
+    target: str | None = None  # that edition's target in machine form (">= 80"), for the chart
 
 
 class KpiHistoryRow(View):
@@ -418,6 +446,11 @@ class KpiHistoryView(View):
     series: list[str]
     rows: list[KpiHistoryRow]  # newest edition first
     url: str  # kpi/<id>/
+    # Of the newest edition's definition, for the charts: per series its unit and decimals
+    # (one KPI may mix a grade and a response percentage), and the KPI's direction.
+    series_units: dict[str, str] = {}
+    series_decimals: dict[str, int | None] = {}
+    direction: str | None = None
 
 
 EditionView.model_rebuild()

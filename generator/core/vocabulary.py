@@ -78,6 +78,7 @@ class ChartKind(StrEnum):
     SHARES = "aandelen"
     HORIZONTAL = "horizontaal"
     BUDGET = "begroting"
+    BARS_AND_LINE = "staven en lijn"  # module kinds/staven_en_lijn.py
     NONE = "geen"  # no chart at all: not a kind that draws
 
 

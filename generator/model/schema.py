@@ -128,7 +128,8 @@ class ChartSettings(DutchModel):
     kind: ChartKindWord = Field(  # type: ignore[valid-type]
         default=ChartKind.LINE.value, alias="soort",
         description="Soort grafiek: `lijn` (standaard), `staven`, `gegroepeerd` (reeksen naast elkaar, per periode), "
-        "`gestapeld`, `aandelen`, `horizontaal`, `begroting` (twee reeksen: begroting en prognose) of `geen`.",
+        "`gestapeld`, `aandelen`, `horizontaal`, `begroting` (twee reeksen: begroting en prognose), "
+        "`staven en lijn` (per periode een staaf per reeks, het totaal van de reeksen als lijn) of `geen`.",
     )
     title: Text | None = Field(default=None, alias="titel", description="Titel boven de grafiek; standaard de titel van de indicator.")
     series: list[Text] = Field(

@@ -49,6 +49,8 @@ def test_second_build_draws_nothing_and_a_changed_figure_redraws_its_charts(exam
     csv = example_project / "data" / "indicatoren.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace("eigen-regie;Jeugd;2023-Q3;83", "eigen-regie;Jeugd;2023-Q3;86"), encoding="utf-8")
     third = run(example_project, cache)
-    # Q1 and Q2 editions do not show Q3; the chart is drawn in its desktop and phone form
-    assert sorted(drawn) == ["eigen-regie@2023-Q3", "eigen-regie@2023-Q3 telefoon"]
+    # Q1 and Q2 editions do not show Q3; the KPI chart is drawn in its desktop and phone form,
+    # and the KPI-across-editions chart too
+    assert sorted(drawn) == ["eigen-regie-door-de-tijd@2023-Q3", "eigen-regie-door-de-tijd@2023-Q3 telefoon",
+                             "eigen-regie@2023-Q3", "eigen-regie@2023-Q3 telefoon"]
     assert third.stats.rendered == 2

@@ -48,7 +48,7 @@ def test_schema_errors_in_dutch_with_their_lines(example_project):
 """)
     assert problems_of(example_project) == [
         (at + 1, "`gegroepperd` is geen geldige waarde voor `soort`; kies uit: lijn, staven, gegroepeerd, "
-                 "gestapeld, aandelen, horizontaal, begroting, geen", "bedoelt u `gegroepeerd`?"),
+                 "gestapeld, aandelen, horizontaal, begroting, staven en lijn, geen", "bedoelt u `gegroepeerd`?"),
         (at + 2, "onbekende sleutel `kleur`", "toegestane sleutels: `soort`, `titel`, `reeksen`, `as`, `annotaties`, "
                  "`perioden`, `vorm`, `toon_streefwaarde`, `naam_streefwaarde`"),
         (at + 3, "`as`: `min` moet kleiner zijn dan `max`", "bijvoorbeeld `as: {min: 0, max: 100}`"),

@@ -25,7 +25,7 @@ DRAWN = [k for k in ChartKind if k is not ChartKind.NONE]
 def test_every_kind_that_draws_has_one_module():
     assert set(KINDS) == set(DRAWN)
     for kind, module in KINDS.items():
-        assert isinstance(module, ModuleType) and module.__name__ == f"generator.charts.kinds.{kind.value}"
+        assert isinstance(module, ModuleType) and module.__name__ == f"generator.charts.kinds.{kind.value.replace(' ', '_')}"
         assert module.KIND is kind
         assert isinstance(module.INDICATOR_ROWS, IndicatorRows) and isinstance(module.TABLE_ROWS, TableRows)
         assert module.DEFAULT_PERIODS is None or module.DEFAULT_PERIODS >= 1
@@ -45,16 +45,16 @@ def test_every_module_draws_its_sample():
 
 def test_every_kind_is_in_the_developer_docs():
     text = (ROOT / "docs" / "dev" / "charts.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `([a-z]+)` \|", text, flags=re.M))
+    documented = set(re.findall(r"^\| `([a-z ]+)` \|", text, flags=re.M))
     assert {k.value for k in DRAWN} <= documented
     for kind in DRAWN:
-        assert f"kinds/{kind.value}.py" in text
+        assert f"kinds/{kind.value.replace(' ', '_')}.py" in text
 
 
 def test_every_kind_is_in_the_editors_reference():
     text = (ROOT / "docs" / "handleiding" / "sleutels.md").read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith("| `soort` | `lijn`"))
-    assert {k.value for k in ChartKind} == set(re.findall(r"`([a-z]+)`", row)) - {"soort"}
+    assert {k.value for k in ChartKind} == set(re.findall(r"`([a-z ]+)`", row)) - {"soort"}
 
 
 class Doc:

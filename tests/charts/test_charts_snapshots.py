@@ -35,6 +35,7 @@ CASES: dict[str, Callable[[], ChartSpec]] = {
     "aandelen-balk": lambda: samples.shares("balk"),
     "horizontaal": samples.horizontal,
     "begroting": samples.budget,
+    "staven-en-lijn": samples.bars_and_line,
 }
 
 
