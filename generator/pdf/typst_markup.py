@@ -285,7 +285,7 @@ class Converter:
         self.charts += 1
         alt = summary or title
         data = "".join(self.node(c) for c in rest)
-        image = f"image(bytes({string(svg)}), format: \"svg\", alt: {string(alt)}, width: 82%)"
+        image = f"image(bytes({string(svg)}), format: \"svg\", alt: {string(alt)}, width: 72%)"
         caption = f"[{text(title)}]"
         # A chart never splits: the figure is one unbreakable block; its summary is printed too.
         return (

@@ -53,4 +53,4 @@ def test_second_build_draws_nothing_and_a_changed_figure_redraws_its_charts(exam
     # and the KPI-across-editions chart too
     assert sorted(drawn) == ["eigen-regie-door-de-tijd@2023-Q3", "eigen-regie-door-de-tijd@2023-Q3 telefoon",
                              "eigen-regie@2023-Q3", "eigen-regie@2023-Q3 telefoon"]
-    assert third.stats.rendered == 2
+    assert third.stats.rendered == 4

@@ -15,7 +15,7 @@ from generator.charts import sentences as say
 from generator.charts.kind_module import IndicatorRows, Problem, TableRows
 from generator.charts.model import ChartSpec
 from generator.core import formatting as fmt
-from generator.core.vocabulary import ChartKind
+from generator.core.vocabulary import ChartKind, Unit
 
 KIND = ChartKind.SHARES
 INDICATOR_ROWS = IndicatorRows.CURRENT_PERIOD
@@ -80,11 +80,16 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
 
 
 def share_parts(spec: ChartSpec, x: str | None) -> list[tuple[str, float, float]]:
-    """(label, value, share of the total) per series with a positive value at `x`."""
+    """(label, value, share of the total) per series with a positive value at `x`.
+
+    Shares published as percentages (unit `percentage`, report 002's 66 / 19 / 6 / 10) are
+    shown as given, never recomputed from their sum (which rounding makes 101)."""
     if x is None:
         return []
     vals = [(values.series_label(spec, n), spec.value_at(x, n)) for n in spec.series_names()]
     known = [(label, v) for label, v in vals if v is not None and v > 0]
+    if spec.unit == Unit.PERCENTAGE:
+        return [(label, v, v / 100) for label, v in known]
     total = sum(v for _, v in known)
     return [(label, v, v / total) for label, v in known] if total else []
 
@@ -122,7 +127,8 @@ def table(spec: ChartSpec) -> cells.Table:
             if share is not None else cells.Cell(fmt.NO_FIGURE, "")
         )
         rows.append((label, [cells.value_cell(spec, v), share_cell]))
-    rows.append(("Totaal", [cells.value_cell(spec, total), cells.Cell("100%", "100")]))
+    given = sum(shares.values()) * 100 if spec.unit == Unit.PERCENTAGE else 100.0
+    rows.append(("Totaal", [cells.value_cell(spec, total), cells.Cell(fmt.value(given, "percentage", 0), cells.num(fmt.rounded(given, 1)))]))
     caption = spec.title + (f" ({spec.x_label(at)})" if at is not None and spec.x_is_period else "")
     columns = [cells.value_column(spec, "Waarde"), cells.Column("Aandeel", "Aandeel (%)")]
     return cells.Table(caption, spec.series_title, columns, rows)
