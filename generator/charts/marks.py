@@ -152,9 +152,11 @@ def target_key(entries: list[tuple[str, str, bool]], solid: bool = False, phone:
     # The first line of each entry, from the bottom one up (first entry on top); Vega puts
     # the further lines of a wrapped text below its first.
     centres: list[float] = []
+    # On a phone the plot is low and a value label at its top reaches 25 px above it: the key stays clear of that.
+    lowest = -34 if phone else -14
     for lines in reversed(wrapped):
         below = 16 * (len(lines) - 1)
-        centres.insert(0, (-14 if not centres else centres[0] - 18) - below)
+        centres.insert(0, (lowest if not centres else centres[0] - 18) - below)
     for (text, colour, band), lines, y in zip(entries, wrapped, centres):
         if band:
             layers.append(alt.Chart(one).mark_rect(color=theme.TARGET_BAND, opacity=0.35).encode(

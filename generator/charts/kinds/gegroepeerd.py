@@ -47,7 +47,9 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
     labels_layers = marks.value_labels(data, {"x": x, "y": y, "xOffset": offset}, dy=-3, baseline="bottom", fontSize=12)
     layers += labels_layers if len(records) <= 16 else labels_layers[1:]  # many bars: only the current ones
     missing = marks.missing_records(spec, labels, names)
-    if missing:
+    # A phone has bar slots narrower than the "geen cijfer" text is high (it would overlap its
+    # neighbour): there, with many bars, the missing figures are in the summary and the table only.
+    if missing and not (spec.phone and len(labels) * len(names) > 12):
         layers.append(alt.Chart(alt.Data(values=missing)).mark_text(
             angle=270, align="left", baseline="middle", dx=4, fontSize=12, color=theme.MUTED, text=values.NO_FIGURE_MARK,
         ).encode(x=alt.X("xl:N", sort=sort), y=alt.Y("v:Q"), xOffset=alt.XOffset("s:N", sort=series_labels)))
