@@ -7,40 +7,24 @@ this model (generator/editions/publish.py).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from generator.compute.views import CorrectionView, EditionView
 from generator.core.periods import Period
 from generator.core.problems import Problems
-from generator.model.frozen_inputs import FrozenEdition, SnapshotInputs, format_problem, snapshot_problem
+from generator.model.frozen_inputs import FrozenEdition, SnapshotHeader, parse_snapshot_file, snapshot_problem
 
 
-class Snapshot(BaseModel):
-    # Unknown keys from a newer generator are ignored rather than refused.
-    model_config = ConfigDict(frozen=True, extra="ignore")
+class Snapshot(SnapshotHeader):
+    """The whole snapshot file: the header the loader reads, with its view and correction typed."""
 
-    format: int
-    edition: str
-    version: int
-    published_on: str  # ISO date of the first publication
-    # The moment this version was frozen (`rapportage publish`, UTC, ISO). Not a publication
-    # date: that is `published_on`, the edition's `datum`. Absent in snapshots of before 2026-12.
-    frozen_at: str | None = None
     rectification: CorrectionView | None = None  # the correction this version recorded
-    generator: str
-    inputs: SnapshotInputs
     view: EditionView
 
 
 def parse_snapshot(raw: bytes, rel: str, problems: Problems) -> Snapshot | None:
     """Read and validate a whole snapshot; problems get a Dutch message that says what to do."""
-    try:
-        snap = Snapshot.model_validate_json(raw)
-    except ValidationError as exc:
-        file, message, hint = snapshot_problem(rel, exc)
-        problems.add(file, None, message, hint)
-        return None
-    return None if format_problem(rel, snap.format, problems) else snap
+    return parse_snapshot_file(Snapshot, raw, rel, problems)
 
 
 def frozen_view(frozen: FrozenEdition, rel: str, problems: Problems) -> EditionView | None:

@@ -19,7 +19,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from babel.dates import format_date
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -155,14 +155,23 @@ def format_problem(rel: str, found: int, problems: Problems) -> bool:
     return False
 
 
-def parse_snapshot_header(raw: bytes, rel: str, problems: Problems) -> SnapshotHeader | None:
+H = TypeVar("H", bound=SnapshotHeader)
+
+
+def parse_snapshot_file(model: type[H], raw: bytes, rel: str, problems: Problems) -> H | None:
+    """A snapshot file read as `model` (the header here, the whole file in compute);
+    problems get a Dutch message that says what to do."""
     try:
-        header = SnapshotHeader.model_validate_json(raw)
+        snap = model.model_validate_json(raw)
     except ValidationError as exc:
         file, message, hint = snapshot_problem(rel, exc)
         problems.add(file, None, message, hint)
         return None
-    return None if format_problem(rel, header.format, problems) else header
+    return None if format_problem(rel, snap.format, problems) else snap
+
+
+def parse_snapshot_header(raw: bytes, rel: str, problems: Problems) -> SnapshotHeader | None:
+    return parse_snapshot_file(SnapshotHeader, raw, rel, problems)
 
 
 def sha256(data: bytes) -> str:
