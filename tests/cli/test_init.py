@@ -90,3 +90,27 @@ def test_the_package_ships_the_template_and_the_ci_templates() -> None:
     assert all((REPO / "ci-sjablonen" / source).is_file() for source in CI_FILES)
     # No dotfile in the package's template: a nested .gitignore would act as ignore rules.
     assert not [p for p in TEMPLATE_DIR.rglob(".*")]
+
+
+def test_the_guides_first_steps_work_when_typed_literally(tmp_path: Path, monkeypatch, capsys) -> None:
+    """docs/handleiding/index.md#nieuwe-rapportage, run as written from the rapportage folder
+    (`.venv/bin/rapportage` is `main`; `serve` only parsed, since it keeps running)."""
+    import re
+    import shlex
+
+    from generator.cli import build_parser
+
+    guide = (REPO / "docs/handleiding/index.md").read_text(encoding="utf-8")
+    section = guide[guide.index("{#nieuwe-rapportage}"):]
+    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL).group(1)
+    lines = [shlex.split(line, comments=True) for line in block.splitlines() if line.strip()]
+    assert lines and all(argv[0] == ".venv/bin/rapportage" for argv in lines)
+    here = tmp_path / "rapportage"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    for argv in lines:
+        if argv[1] == "serve":
+            assert build_parser().parse_args(argv[1:]).project == "../gemeente-rapportage"
+            continue
+        assert main(argv[1:]) == 0, (argv, capsys.readouterr().err)
+    assert (tmp_path / "gemeente-rapportage/site/index.html").is_file()
