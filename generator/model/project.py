@@ -263,7 +263,9 @@ def _check_indicators(
                 doc.rel,
                 doc.line_of(loc + ("doelstelling",)),
                 f"doelstelling {ind.goal} bestaat niet",
-                "bestaande doelstellingen: " + ", ".join(str(n) for n in sorted(n for n in goal_numbers if isinstance(n, int))),
+                "bestaande doelstellingen: " + ", ".join(str(n) for n in sorted(n for n in goal_numbers if isinstance(n, int)))
+                if goal_numbers else f"er zijn geen doelstellingen: zet doelstelling {ind.goal} in content/doelstellingen.yml "
+                "(dat bestand ontbreekt of is leeg)",
             )
         names: set[str] = set()
         for j, series in enumerate(ind.series):
