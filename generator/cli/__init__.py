@@ -223,6 +223,23 @@ def cmd_new_period(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from generator.cli.init_project import InitRefused, init_project
+
+    try:
+        result = init_project(Path(args.map))
+    except InitRefused as exc:
+        return _refused(exc.message, exc.hint)
+    out = _console()
+    where = os.path.relpath(result.root)
+    where = str(result.root) if where.startswith("..") else where
+    out.print(f"[green]Nieuwe rapportage gemaakt[/green] in {_escape(where)}/: {len(result.files)} bestanden, "
+              f"met de eerste editie {result.period} (concept).")
+    out.print(f"Lees {where}/README.md: daar staat hoe u rapportage installeert, de site bouwt en met "
+              "git en pull requests werkt.", markup=False, highlight=False)
+    return 0
+
+
 @contextmanager
 def _chart_progress():
     """A progress bar on stderr while charts are drawn; nothing when stderr is not a terminal."""
@@ -507,6 +524,18 @@ COMMANDS: tuple[Command, ...] = (
         cmd_new_period,
         after_errors=_UNCHANGED,
     ),
+    Command(
+        "init", "maak een nieuwe rapportage (content-repository) voor een gemeente",
+        "Maakt in MAP een nieuwe rapportage die meteen bouwt: site.yml en mkdocs.yml, één "
+        "doelstelling, één indicator met een jaar aan cijfers (data/indicatoren.csv), één editie "
+        "(concept) met voorwoord en toelichting, één maatregel met voortgang, de CI-sjablonen voor "
+        "GitHub en GitLab, een README.md voor redacteuren en de schema's met de schemaregel voor "
+        "VS Code bovenaan elk YAML-bestand. MAP mag niet bestaan of moet leeg zijn; er wordt nooit "
+        "iets overschreven.",
+        ("rapportage init ../gemeente-rapportage", "rapportage init .   # in de huidige, lege map"),
+        (_option("map", metavar="MAP", help="de nieuwe projectmap (bestaat niet, of is leeg)"),),
+        cmd_init,
+    ),
 )
 
 # The examples of `rapportage --help`, in this order (not the order of COMMANDS).
@@ -520,6 +549,7 @@ _OVERVIEW = (
     "rapportage check-site --browser",
     "rapportage new-period 2023-Q4",
     "rapportage publish 2023-Q4",
+    "rapportage init ../gemeente-rapportage",
     "rapportage build --project ../gemeente-rapportage",
 )
 

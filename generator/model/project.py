@@ -190,7 +190,10 @@ def _unreferenced_data(paths: ProjectPaths, site: SiteSettings, measures: Measur
 
 def _load_goals(paths: ProjectPaths, problems: Problems) -> tuple[list[Goal] | None, set | None]:
     """(the valid goals, the numbers of all goals: those that failed validation still exist for cross-references)."""
-    doc = _required_yaml(paths, paths.content / "doelstellingen.yml", problems)
+    path = paths.content / "doelstellingen.yml"
+    if not path.exists() and not path.is_symlink():
+        return [], set()  # a report of measures only has no goals
+    doc = _required_yaml(paths, path, problems)
     parsed = validate_list(doc, "doelstellingen", Goal, problems) if doc else None
     if not parsed or doc is None:
         return None, None
@@ -203,7 +206,10 @@ def _load_indicators(
     paths: ProjectPaths, goal_numbers: set | None, problems: Problems, charts: list[ChartSource]
 ) -> tuple[list[IndicatorDefinition] | None, set[str]]:
     """(the valid indicators, the ids of all indicators, valid or not)."""
-    doc = _required_yaml(paths, paths.content / "indicatoren.yml", problems)
+    path = paths.content / "indicatoren.yml"
+    if not path.exists() and not path.is_symlink():
+        return [], set()  # a report of measures only has no indicators
+    doc = _required_yaml(paths, path, problems)
     parsed = validate_list(doc, "indicatoren", IndicatorDefinition, problems) if doc else None
     if not parsed or doc is None:
         return None, set()
@@ -257,7 +263,9 @@ def _check_indicators(
                 doc.rel,
                 doc.line_of(loc + ("doelstelling",)),
                 f"doelstelling {ind.goal} bestaat niet",
-                "bestaande doelstellingen: " + ", ".join(str(n) for n in sorted(n for n in goal_numbers if isinstance(n, int))),
+                "bestaande doelstellingen: " + ", ".join(str(n) for n in sorted(n for n in goal_numbers if isinstance(n, int)))
+                if goal_numbers else f"er zijn geen doelstellingen: zet doelstelling {ind.goal} in content/doelstellingen.yml "
+                "(dat bestand ontbreekt of is leeg)",
             )
         names: set[str] = set()
         for j, series in enumerate(ind.series):
@@ -416,11 +424,22 @@ def _load_figures(
         return figures, sources
     known = _by_id(indicators)
     for n, name in enumerate(site.figure_files):
+        if _no_figures_needed(paths, name, indicators, site_doc):
+            continue
         table = _figure_table(paths, name, site_doc, n, problems)
         if table is not None:
             _read_figure_rows(table, known, raw_ids, figures, sources, problems)
     _fraction_traps(figures, sources, known, problems)
     return figures, sources
+
+
+def _no_figures_needed(paths: ProjectPaths, name: str, indicators: list[IndicatorDefinition] | None,
+                       site_doc: YamlDoc | None) -> bool:
+    """True for the default figures file (`gegevens:` not written in site.yml) when it is
+    missing and the project has no indicators: a report of measures only needs no figures."""
+    written = site_doc is not None and isinstance(site_doc.data, dict) and "gegevens" in site_doc.data
+    path = paths.data / name
+    return not written and indicators == [] and not path.exists() and not path.is_symlink()
 
 
 def _figure_table(paths: ProjectPaths, name: str, site_doc: YamlDoc | None, n: int, problems: Problems) -> CsvTable | None:

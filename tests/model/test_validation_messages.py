@@ -133,7 +133,10 @@ def test_missing_file_and_period_folder(example_project, capsys):
     (example_project / "content/edities/2023-K4").mkdir()
     code, err = check(example_project, capsys)
     assert code == 1
-    assert "content/doelstellingen.yml: fout: bestand ontbreekt" in err
+    # No goals file means no goals (issue 14: a report of measures only needs none), so
+    # each indicator's goal is what is missing, said at the indicator's line.
+    assert re.search(r"content/indicatoren\.yml:\d+: fout: doelstelling 1 bestaat niet", err)
+    assert "tip: er zijn geen doelstellingen: zet doelstelling 1 in content/doelstellingen.yml" in err
     assert "content/edities/2023-K4: fout: mapnaam: `2023-K4` is geen geldige periode" in err
 
 
