@@ -120,7 +120,7 @@ def test_mean_errors_name_file_and_line(tmp_path) -> None:
         "data/tevredenheid.csv:4: fout: kolom `Respondenten`: gewicht ontbreekt of is negatief\n"
         "    tip: elk cijfer heeft een gewicht van 0 of meer (zoals het aantal respondenten)",
     ]
-    _, problems = compute_tables(tmp_path, GRADES.replace("waarde: Tevredenheid\n", ""), {"tevredenheid.csv": CELLS})
+    _, problems = compute_tables(tmp_path, GRADES.replace("    waarde: Tevredenheid\n", ""), {"tevredenheid.csv": CELLS})
     assert [m.split("\n")[0] for m in messages(problems)] == [
         "content/edities/2023-Q2/tabellen.yml:8: fout: `aggregatie: gemiddelde` heeft een kolom `waarde` nodig",
     ]
