@@ -70,7 +70,7 @@ def test_weighted_mean_uses_the_weight_column(tmp_path) -> None:
     rows = texts(views["tevredenheid"])
     assert rows[0][-1] == "7,61"  # 365,2 / 48
     assert rows[-1][-1] == "7,33"
-    assert "gewogen gemiddelde (gewicht: respondenten)" in views["tevredenheid"].notes[0]
+    assert views["tevredenheid"].notes[0].startswith("Elke cel is het gewogen gemiddelde van de regels in die combinatie (gewicht: respondenten);")
 
 
 def test_not_applicable_is_not_counted_and_shown_as_such(tmp_path) -> None:

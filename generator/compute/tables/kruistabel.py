@@ -231,9 +231,9 @@ def _mean_table(r: Reader, d: CrossTable, row_cols: list[str | None], col_col: s
                      + [grid.by_row[key].cell(unit, dec)]) for key in row_keys]
     rows.append(TableRow(kind=RowKind.TOTAL, cells=_total_labels(d, row_cols)
                          + [grid.by_col.get(k, _Mean()).cell(unit, dec) for k in col_keys] + [grid.overall.cell(unit, dec)]))
-    weighted = f"gewogen gemiddelde (gewicht: {heading(data, weight_col).lower()})" if weight_col else "gemiddelde"
-    notes = [f"Elke cel is het {weighted} van de regels in die combinatie; een {d.total_label.lower()} is het "
-             f"{weighted} over alle regels die het omvat, niet het gemiddelde van de cellen."]
+    weighted = f" (gewicht: {heading(data, weight_col).lower()})" if weight_col else ""
+    notes = [f"Elke cel is het {'gewogen ' if weight_col else ''}gemiddelde van de regels in die combinatie{weighted}; "
+             f"een {d.total_label.lower()} is dat gemiddelde over alle regels die het omvat, niet het gemiddelde van de cellen."]
     if grid.any_not_applicable:
         notes.append(f"{NOT_APPLICABLE} = {NOT_APPLICABLE_TITLE}; telt niet mee in de gemiddelden.")
     return TableView(id=d.id, kind=TableKind.CROSS, title=d.title, unit=unit, unit_text=unit_text(unit), source=d.source,
