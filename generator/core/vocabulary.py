@@ -96,6 +96,18 @@ class TableKind(StrEnum):
     STOCK = "standen"
 
 
+class Aggregation(StrEnum):
+    """How a cross table (`kruistabel`) combines the figures of one cell (`aggregatie`)."""
+
+    SUM = "som"
+    MEAN = "gemiddelde"
+    WEIGHTED_MEAN = "gewogen_gemiddelde"
+
+
+NOT_APPLICABLE = "n.v.t."  # a cell that does not apply: not 0 and not "geen gegevens"
+NOT_APPLICABLE_TITLE = "niet van toepassing"
+
+
 class Compliance(StrEnum):
     """The accessibility statement's compliance status (the government's model statement)."""
 

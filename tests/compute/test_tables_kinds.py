@@ -372,3 +372,55 @@ def test_report_004_share_column_in_a_count_table(tmp_path) -> None:
     assert [r[-2:] for r in texts(view)] == [["571", "34%"], ["592", "36%"], ["498", "30%"], ["1.661", "100%"]]
     from generator.charts.tables import table_spec
     assert {row.x for row in table_spec(view).rows} == {"q1", "q2", "q3", "q4"}  # the share is not drawn
+
+
+WINDOW = """
+tabellen:
+  - id: klachten-per-aanbieder
+    titel: Klachten per aanbieder
+    soort: kwartalen
+    bestand: klachten.csv
+    laatste_kwartalen: 4
+    kolommen:
+      omschrijving: Aanbieder
+"""
+
+
+def test_last_four_quarters_up_to_the_edition(tmp_path) -> None:
+    # Report 000 (edition 2023-Q1): complaints per provider, 2022-2 ... 2023-1. The file also
+    # holds Q1 2022, which is outside the window and not shown (no padding to whole years).
+    csv = """
+    Aanbieder;2022-Q1;2022-Q2;2022-Q3;2022-Q4;2023-Q1
+    Incluzio;1;0;0;0;3
+    GGZ NHN;0;0;0;0;0
+    Landzijde;;0;0;0;
+    """
+    views, problems = compute_tables(tmp_path, WINDOW, {"klachten.csv": csv}, period="2023-Q1")
+    assert messages(problems) == []
+    view = views["klachten-per-aanbieder"]
+    assert [c.header for c in view.columns] == [
+        "Aanbieder", "Q2 2022", "Q3 2022", "Q4 2022", "Q1 2023", "Totaal laatste 4 kwartalen"]
+    assert texts(view) == [
+        ["Incluzio", "0", "0", "0", "3", "3"],
+        ["GGZ NHN", "0", "0", "0", "0", "0"],
+        ["Landzijde", "0", "0", "0", "–", "0"],  # Q1 2023 not given: no figure, not 0
+    ]
+    assert view.notes == ["De laatste 4 kwartalen: Q2 2022 tot en met Q1 2023. Het totaal telt deze kwartalen op."]
+
+
+def test_window_of_a_half_year_edition_and_its_errors(tmp_path) -> None:
+    csv = "Aanbieder;2022-Q4;2023-Q1;2023-Q2;2023-Q3\nIncluzio;1;2;3;\n"
+    yml = WINDOW.replace("laatste_kwartalen: 4", "laatste_kwartalen: 3")
+    views, problems = compute_tables(tmp_path, yml, {"klachten.csv": csv}, period="2023-H1")
+    assert messages(problems) == []
+    assert texts(views["klachten-per-aanbieder"]) == [["Incluzio", "1", "2", "3", "6"]]
+    # a figure after the edition is still an error, and a year total does not fit the window
+    _, problems = compute_tables(tmp_path, yml, {"klachten.csv": csv.replace(";\n", ";4\n")}, period="2023-H1")
+    assert [m.split("\n")[0] for m in messages(problems)] == [
+        "data/klachten.csv:2: fout: kolom `2023-Q3`: cijfer voor Q3 2023, maar deze editie gaat over 1e halfjaar 2023"]
+    _, problems = compute_tables(tmp_path, yml, {"klachten.csv": csv.replace("2023-Q3", "2023")}, period="2023-H1")
+    assert [m.split("\n")[0] for m in messages(problems)] == [
+        "data/klachten.csv:1: fout: kolom `2023` is een jaartotaal, maar deze tabel toont de laatste 3 kwartalen"]
+    _, problems = compute_tables(tmp_path, yml + "    aandeel_per_jaar: ja\n", {"klachten.csv": csv}, period="2023-H1")
+    assert [m.split("\n")[0] for m in messages(problems)] == [
+        "content/edities/2023-H1/tabellen.yml:9: fout: `aandeel_per_jaar` gaat niet samen met `laatste_kwartalen`"]

@@ -1,7 +1,10 @@
 """Table kind `kruistabel`: a pivot of long-format rows, with row, column and grand totals.
 
 A combination that does not occur counts 0 when rows are counted, and is "no figure" when
-a `waarde` column is summed.
+a `waarde` column is summed. With `aggregatie: gemiddelde` (or `gewogen_gemiddelde`, weights
+from `gewicht`) a cell is the mean of its rows, and each total the mean over all rows it
+covers (not the mean of the cell means), as a spreadsheet's pivot table does. A cell written
+n.v.t. is not counted; a cell with only n.v.t. rows shows n.v.t., not a dash and not 0.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from typing import Literal
 
 import difflib
+from dataclasses import dataclass, field
 
 from pydantic import Field, field_validator
 
@@ -18,8 +22,9 @@ from generator.compute.tables.common import (
 from generator.compute.views import TableColumn, TableRow, TableView
 from generator.core.periods import Period
 from generator.core.problems import Problems
-from generator.core.vocabulary import RowKind, TableKind, TableUnit
-from generator.load.csvfile import CsvTable
+from generator.core.vocabulary import NOT_APPLICABLE, NOT_APPLICABLE_TITLE, Aggregation, RowKind, TableKind, TableUnit
+from generator.load.csvfile import CsvRow, CsvTable
+from generator.compute.views import TableCell
 from generator.model.free_pages import TableSource
 from generator.model.schema import Text
 from generator.model.tables import MoneyUnit, TableBase
@@ -43,6 +48,17 @@ class CrossTable(TableBase):
     column: Text = Field(alias="kolom")  # the column whose values become table columns
     value: Text | None = Field(default=None, alias="waarde")  # summed; without it, rows are counted
     column_order: list[Text] | None = Field(default=None, alias="kolomvolgorde")
+    aggregation: Literal["som", "gemiddelde", "gewogen_gemiddelde"] = Field(
+        default="som", alias="aggregatie",
+        description="Hoe de cijfers van een cel samengaan: `som` (optellen), `gemiddelde`, of `gewogen_gemiddelde` "
+        "(met `gewicht`). Bij een gemiddelde is elk totaal het gemiddelde over alle regels die het omvat; "
+        "n.v.t. telt niet mee en blijft n.v.t.")
+    weight: Text | None = Field(
+        default=None, alias="gewicht",
+        description="Bij `aggregatie: gewogen_gemiddelde`: de kolom met het gewicht van elke regel (bijvoorbeeld het aantal respondenten).")
+    total_label: Text = Field(
+        default="Totaal", alias="totaal_label", min_length=1,
+        description="Het woord voor de totaalregel en -kolom, zoals de bron het schrijft (bijvoorbeeld `Eindtotaal`).")
 
     @field_validator("rows", mode="before")
     @classmethod
@@ -56,8 +72,11 @@ def cross_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
     row_cols = [r.column(name, ("rijen",)) for name in d.rows]
     col_col = r.column(d.column, ("kolom",))
     value_col = r.column(d.value, ("waarde",)) if d.value else None
+    weight_col = _weight_column(r, d)
     if r.failed:
         return None
+    if d.aggregation != Aggregation.SUM:
+        return _mean_table(r, d, row_cols, col_col, value_col, weight_col)
     counting = value_col is None
     cells: Cells = {}
     row_keys: list[tuple[str, ...]] = []
@@ -85,21 +104,140 @@ def cross_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
         return None
     unit = TableUnit.COUNT if counting else d.unit
     empty = 0.0 if counting else None  # a combination that does not occur: none counted, or no figure
-    columns = [TableColumn(key=name.lower(), header=heading(data, c), numeric=False, row_header=True) for name, c in zip(d.rows, row_cols)]
-    columns += [TableColumn(key=k.lower(), header=k) for k in col_keys]
-    columns.append(TableColumn(key="totaal", header="Totaal"))
+    columns = _columns(d, data, row_cols, col_keys)
     rows = []
     for key in row_keys:
         values = [cells.get((key, k), empty) for k in col_keys]
         rows.append(TableRow(cells=[label_cell(x) for x in key] + [num_cell(v, unit, d.decimals) for v in values]
                              + [num_cell(sum_present(values), unit, d.decimals)]))
     col_totals = [sum_present([cells.get((key, k), empty) for key in row_keys]) for k in col_keys]
-    rows.append(TableRow(kind=RowKind.TOTAL, cells=[label_cell("Totaal")] + [label_cell("") for _ in row_cols[1:]]
+    rows.append(TableRow(kind=RowKind.TOTAL, cells=_total_labels(d, row_cols)
                          + [num_cell(v, unit, d.decimals) for v in col_totals]
                          + [num_cell(sum_present(col_totals), unit, d.decimals)]))
     notes = ["Aantal regels per combinatie."] if counting else []
     return TableView(id=d.id, kind=TableKind.CROSS, title=d.title, unit=unit, unit_text=unit_text(unit), source=d.source,
                      notes=notes, columns=columns, rows=rows)
+
+
+def _columns(d: CrossTable, data: CsvTable, row_cols: list[str | None], col_keys: list[str]) -> list[TableColumn]:
+    columns = [TableColumn(key=name.lower(), header=heading(data, c), numeric=False, row_header=True) for name, c in zip(d.rows, row_cols)]
+    columns += [TableColumn(key=k.lower(), header=k) for k in col_keys]
+    columns.append(TableColumn(key="totaal", header=d.total_label))
+    return columns
+
+
+def _total_labels(d: CrossTable, row_cols: list[str | None]) -> list[TableCell]:
+    return [label_cell(d.total_label)] + [label_cell("") for _ in row_cols[1:]]
+
+
+def _weight_column(r: Reader, d: CrossTable) -> str | None:
+    """`gewicht` belongs with `aggregatie: gewogen_gemiddelde`, and a mean needs a `waarde`."""
+    src = r.src
+    if d.aggregation == Aggregation.WEIGHTED_MEAN and not d.weight:
+        r.problems.add(src.file, src.line_of("aggregatie"), "`aggregatie: gewogen_gemiddelde` heeft een kolom `gewicht` nodig",
+                       "noem met `gewicht:` de kolom met het gewicht van elke regel, of kies `aggregatie: gemiddelde`")
+        r.failed = True
+    elif d.weight and d.aggregation != Aggregation.WEIGHTED_MEAN:
+        r.problems.add(src.file, src.line_of("gewicht"), f"`gewicht` hoort bij `aggregatie: gewogen_gemiddelde`, niet bij `{d.aggregation}`",
+                       "zet `aggregatie: gewogen_gemiddelde`, of haal `gewicht` weg")
+        r.failed = True
+    if d.aggregation != Aggregation.SUM and not d.value:
+        r.problems.add(src.file, src.line_of("aggregatie"), f"`aggregatie: {d.aggregation}` heeft een kolom `waarde` nodig",
+                       "noem met `waarde:` de kolom met de cijfers (zoals een rapportcijfer)")
+        r.failed = True
+    if d.weight and d.aggregation == Aggregation.WEIGHTED_MEAN:
+        return r.column(d.weight, ("gewicht",))
+    return None
+
+
+@dataclass
+class _Mean:
+    """The figures of one cell or total: sum of value x weight and of weights; n.v.t. seen."""
+
+    total: float = 0.0
+    weights: float = 0.0
+    not_applicable: bool = False
+    rows: int = 0
+
+    def cell(self, unit: str, decimals: int) -> TableCell:
+        if self.weights > 0:
+            return num_cell(self.total / self.weights, unit, decimals)
+        if self.not_applicable:
+            return TableCell(text=NOT_APPLICABLE, title=NOT_APPLICABLE_TITLE)
+        return num_cell(None, unit, decimals)
+
+
+@dataclass
+class _MeanGrid:
+    cells: dict[tuple[tuple[str, ...], str], _Mean] = field(default_factory=dict)
+    by_row: dict[tuple[str, ...], _Mean] = field(default_factory=dict)
+    by_col: dict[str, _Mean] = field(default_factory=dict)
+    overall: _Mean = field(default_factory=_Mean)
+    any_not_applicable: bool = False
+
+    def add(self, key: tuple[str, ...], col: str, value: float | None, weight: float, not_applicable: bool) -> None:
+        for m in (self.cells.setdefault((key, col), _Mean()), self.by_row.setdefault(key, _Mean()),
+                  self.by_col.setdefault(col, _Mean()), self.overall):
+            if value is not None:
+                m.total += value * weight
+                m.weights += weight
+                m.rows += 1
+            m.not_applicable |= not_applicable
+        self.any_not_applicable |= not_applicable
+
+
+def _is_not_applicable(raw: object) -> bool:
+    return isinstance(raw, str) and raw.strip().lower().rstrip(".") in ("n.v.t", "nvt")
+
+
+def _read_weight(r: Reader, row: CsvRow, weight_col: str | None, value: float | None) -> tuple[bool, float]:
+    """A row's weight (1 without `gewicht`); a figure needs a weight of 0 or more."""
+    if weight_col is None:
+        return True, 1.0
+    ok, weight = r.number(row, weight_col)
+    if not ok:
+        return False, 0.0
+    if value is not None and (weight is None or weight < 0):
+        r.error(row, weight_col, "gewicht ontbreekt of is negatief" if weight is None else f"gewicht {weight:g} is negatief",
+                "elk cijfer heeft een gewicht van 0 of meer (zoals het aantal respondenten)")
+        return False, 0.0
+    return True, weight or 0.0
+
+
+def _mean_table(r: Reader, d: CrossTable, row_cols: list[str | None], col_col: str | None,
+                value_col: str | None, weight_col: str | None) -> TableView | None:
+    data, grid = r.data, _MeanGrid()
+    row_keys: list[tuple[str, ...]] = []
+    col_keys: list[str] = []
+    for row in data.rows:
+        key = tuple(r.text(row, c) or "(leeg)" for c in row_cols)
+        col = r.text(row, col_col) or "(leeg)"
+        ok, value = r.number(row, value_col)
+        good, weight = _read_weight(r, row, weight_col, value) if ok else (False, 0.0)
+        if not good:
+            continue
+        row_keys += [key] if key not in row_keys else []
+        col_keys += [col] if col not in col_keys else []
+        grid.add(key, col, value, weight, _is_not_applicable(row.values.get(value_col)))
+    if d.column_order:
+        col_keys = _ordered_columns(r, d, col_keys, col_col)
+    if r.failed:
+        return None
+    if not row_keys:
+        r.table_problem("de tabel heeft geen regels")
+        return None
+    unit, dec = d.unit, d.decimals
+    rows = [TableRow(cells=[label_cell(x) for x in key] + [grid.cells.get((key, k), _Mean()).cell(unit, dec) for k in col_keys]
+                     + [grid.by_row[key].cell(unit, dec)]) for key in row_keys]
+    rows.append(TableRow(kind=RowKind.TOTAL, cells=_total_labels(d, row_cols)
+                         + [grid.by_col.get(k, _Mean()).cell(unit, dec) for k in col_keys] + [grid.overall.cell(unit, dec)]))
+    weighted = f" (gewicht: {heading(data, weight_col).lower()})" if weight_col else ""
+    notes = [f"Elke cel is het {'gewogen ' if weight_col else ''}gemiddelde van de regels in die combinatie{weighted}; "
+             f"een {d.total_label.lower()} is dat gemiddelde over alle regels die het omvat, niet het gemiddelde van de cellen."]
+    if grid.any_not_applicable:
+        notes.append(f"{NOT_APPLICABLE} = {NOT_APPLICABLE_TITLE}; telt niet mee in de gemiddelden.")
+    return TableView(id=d.id, kind=TableKind.CROSS, title=d.title, unit=unit, unit_text=unit_text(unit), source=d.source,
+                     notes=notes, columns=_columns(d, data, row_cols, col_keys), rows=rows)
 
 
 def _ordered_columns(r: Reader, d: CrossTable, col_keys: list[str], col_col: str | None) -> list[str]:

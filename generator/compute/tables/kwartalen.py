@@ -57,6 +57,11 @@ class QuarterTable(TableBase):
         default=False, alias="aandeel_per_jaar",
         description="`ja`: naast elk jaartotaal een kolom Aandeel: het jaartotaal van de regel als deel van het "
         "totaal van het jaar (de laatste totaalregel, of de som van de regels). Niet bij `eenheid: percentage`.")
+    last_quarters: int | None = Field(
+        default=None, alias="laatste_kwartalen", ge=1, le=12,
+        description="Toon precies de laatste zoveel kwartalen tot en met het kwartaal van de editie (een voortschrijdend "
+        "venster, zoals 2022-Q2 t/m 2023-Q1), met één totaal over die kwartalen in plaats van jaartotalen. "
+        "Kwartalen uit het bestand buiten het venster worden niet getoond.")
 
 
 @dataclass
@@ -78,6 +83,7 @@ class _Layout:
     total_cols: dict[str, int]
     years: list[int] = field(default_factory=list)
     future: set[Quarter] = field(default_factory=set)  # quarters after the edition
+    window: list[Quarter] = field(default_factory=list)  # `laatste_kwartalen`: the quarters shown
 
 
 def quarter_table(src: TableSource, data: CsvTable, period: Period, problems: Problems) -> TableView | None:
@@ -152,8 +158,32 @@ def _layout(r: Reader, d: QuarterTable, period: Period) -> _Layout | None:
             r.failed = True
     if r.failed:
         return None
+    if d.last_quarters:
+        return _window_layout(r, d, period, layout)
     layout.years = sorted({y for y, _ in layout.quarter_cols.values()} | set(layout.total_cols.values()))
     layout.future = {(y, q) for y in layout.years for q in range(1, 5) if _after(y, q, period)}
+    return layout
+
+
+def _window_layout(r: Reader, d: QuarterTable, period: Period, layout: _Layout) -> _Layout | None:
+    """`laatste_kwartalen: N`: the N quarters up to the edition's; no year totals."""
+    src = r.src
+    clashes = [key for key, used in (("geen_som", d.not_summed), ("aandeel_per_jaar", d.year_shares), ("jaar", d.year)) if used]
+    for key in clashes:
+        r.problems.add(src.file, src.line_of(key), f"`{key}` gaat niet samen met `laatste_kwartalen`",
+                       "het venster heeft één totaal over de kwartalen en geen jaartotalen; haal een van beide weg")
+    for col in layout.total_cols:
+        r.table_problem(f"{r.header_place()}kolom `{r.data.header(col)}` is een jaartotaal, maar deze tabel toont de "
+                        f"laatste {d.last_quarters} kwartalen", "haal de kolom weg: rapportage telt het venster zelf op")
+    if clashes or layout.total_cols:
+        r.failed = True
+        return None
+    quarters_per = {"Q": 1, "H": 2, "Y": 4}[period.kind]
+    last = period.year * 4 + period.index * quarters_per - 1  # the edition's last quarter, counted from year 0
+    layout.window = [(i // 4, i % 4 + 1) for i in range(last - d.last_quarters + 1, last + 1)]
+    layout.future = {yq for yq in layout.quarter_cols.values() if _after(*yq, period)}
+    shown = set(layout.window) | layout.future  # a figure after the edition is still an error
+    layout.quarter_cols = {col: yq for col, yq in layout.quarter_cols.items() if yq in shown}
     return layout
 
 
@@ -214,7 +244,30 @@ def _year_totals(r: Reader, row: CsvRow, line: _QuarterRow, scope: list[_Quarter
         line.years[year], line.given[year] = computed, inherited
 
 
+def _window_view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_QuarterRow], summable: bool) -> TableView:
+    """The last N quarters with one total over them (none for percentages)."""
+    window, n = layout.window, len(layout.window)
+    columns = [TableColumn(key="omschrijving", header=heading(data, layout.label_col), numeric=False, row_header=True)]
+    columns += [TableColumn(key=f"{y}-q{q}", header=f"Q{q} {y}") for y, q in window]
+    if summable:
+        columns.append(TableColumn(key="totaal", header=f"Totaal laatste {n} kwartalen"))
+    out_rows = []
+    for line in rows:
+        values = [line.quarters.get(yq) for yq in window]
+        cells = [label_cell(line.label)] + [num_cell(v, d.unit, d.decimals) for v in values]
+        if summable:
+            cells.append(num_cell(sum_present(values), d.unit, d.decimals))
+        out_rows.append(TableRow(kind=line.kind, cells=cells))
+    (y1, q1), (y2, q2) = window[0], window[-1]
+    notes = [f"De laatste {n} kwartalen: Q{q1} {y1} tot en met Q{q2} {y2}."
+             + (" Het totaal telt deze kwartalen op." if summable else " Percentages tellen niet op: er is geen totaal.")]
+    return TableView(id=d.id, kind=TableKind.QUARTERS, title=d.title, unit=d.unit, unit_text=unit_text(d.unit),
+                     source=d.source, notes=notes, columns=columns, rows=out_rows)
+
+
 def _view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_QuarterRow], summable: bool) -> TableView:
+    if layout.window:
+        return _window_view(d, data, layout, rows, summable)
     years, future = layout.years, layout.future
     short = len(years) == 1
     shares = d.year_shares and summable
