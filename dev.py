@@ -21,6 +21,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+# The W3C Nu Html Checker for the markup test (tests/site/test_html_valid.py), from npm.
+VNU_VERSION = "26.9.27"
+VNU_DIR = ROOT / ".cache" / "vnu"
+VNU_JAR = VNU_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def run(cmd: list[str | Path], **kwargs) -> int:
@@ -59,6 +63,29 @@ def ensure_chromium() -> None:
         print("Let op: chromium ontbreekt; de browsertests worden overgeslagen.", flush=True)
 
 
+def ensure_vnu() -> None:
+    """Fetch the Nu Html Checker (npm package vnu-jar, pinned) into .cache/vnu/; it runs on Java."""
+    stamp = VNU_DIR / ".version"
+    if VNU_JAR.is_file() and stamp.is_file() and stamp.read_text() == VNU_VERSION:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        print("Let op: npm ontbreekt; de HTML-controle (Nu Html Checker) wordt overgeslagen.", flush=True)
+        return
+    print(f"Nu Html Checker (vnu-jar {VNU_VERSION}) ophalen in .cache/vnu/ ...", flush=True)
+    VNU_DIR.mkdir(parents=True, exist_ok=True)
+    # --ignore-scripts: the jar is in the package; its postinstall would only look for Java.
+    cmd = [npm, "install", "--prefix", VNU_DIR, "--no-save", "--no-audit", "--no-fund",
+           "--ignore-scripts", "--loglevel=error", f"vnu-jar@{VNU_VERSION}"]
+    if run(cmd) == 0 and VNU_JAR.is_file():
+        stamp.write_text(VNU_VERSION)
+    else:
+        print("Let op: vnu-jar kon niet opgehaald worden; de HTML-controle wordt overgeslagen.", flush=True)
+    if not shutil.which("java"):
+        print("Let op: java ontbreekt (apt-get install default-jre-headless); de HTML-controle wordt overgeslagen.",
+              flush=True)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("site", "test"):
         print(__doc__)
@@ -67,6 +94,7 @@ def main(argv: list[str]) -> int:
     if argv[0] == "site":
         return run([PYTHON, "-m", "generator", "build", *argv[1:]])
     ensure_chromium()
+    ensure_vnu()
     return run([PYTHON, "-m", "pytest", *argv[1:]])
 
 

@@ -116,3 +116,18 @@ def test_search_works_offline(page_factory, site_url: str) -> None:
     assert "/kpi/wachttijden/" in page.url
     # The search index, its worker and the Dutch stemmer all came from the local server.
     assert page.request_log.foreign == []
+
+
+def test_phone_menu_opens_by_keyboard_and_reaches_a_link(page_factory, site_url: str) -> None:
+    from pagecheck import PHONE
+
+    page = page_factory(PHONE)
+    page.goto(site_url + "2023-q3/", wait_until="load")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    tab_to(page, lambda i: i["tag"] == "LABEL" and "md-header__button" in i["cls"], limit=10)
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    # The drawer's links are the next tab stops, and they are on screen.
+    link = tab_to(page, lambda i: i["tag"] == "A" and "md-nav__link" in i["cls"], limit=10)
+    assert link["visible"], f"de menulink {link['text']!r} moet zichtbaar zijn"
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
