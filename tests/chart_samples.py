@@ -106,4 +106,16 @@ def bars_and_line() -> ChartSpec:
     )
 
 
-ALL = [line_one, line_two, bars, grouped, stacked, shares, horizontal, budget, bars_and_line]
+def comparison() -> ChartSpec:
+    """Wait times per provider against the norm, one provider n.v.t., the own one highlighted (reports 000, 003)."""
+    return ChartSpec(
+        id="wachttijd-aanbieder", kind="vergelijking", title="Wachttijd per aanbieder", unit="dagen", decimals=0,
+        x_title="Aanbieder", x_is_period=False, direction="lager is beter", target_name="Norm", highlight="Lindewaard",
+        rows=[ChartRow(x=g, series="Q3 2023", value=v) for g, v in
+              [("Beekdorp", 48), ("Lindewaard", 36), ("Oosterveld", None), ("Molenrijk", 61)]],
+        series_order=["Q3 2023"], current="Q3 2023",
+        targets=[ChartTarget(comparator="<=", value=42)],
+    )
+
+
+ALL = [line_one, line_two, bars, grouped, stacked, shares, horizontal, budget, bars_and_line, comparison]

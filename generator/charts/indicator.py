@@ -106,6 +106,7 @@ def _spec(
             **common, rows=rows, x_order=[s.name or title for s in series],
             series_order=[p.label for p in periods], series_title=_KIND_WORD[current.kind].capitalize(),
             x_title="Reeks", x_is_period=False, current=current.label, targets=targets,
+            highlight=cfg.highlight if cfg.highlight in names else None,
         )
 
     if module.INDICATOR_ROWS is IndicatorRows.CURRENT_PERIOD:

@@ -71,6 +71,7 @@ class ChartSpec(_Frozen):
     notes: list[ChartNote] = []
     shape: as_literal(ChartShape) = ChartShape.DONUT.value  # type: ignore[valid-type]  # only for `aandelen`
     source: str | None = None  # "Bron: ..." under the table
+    highlight: str | None = None  # `vergelijking`: the x (own municipality) drawn in bold with its own marker
     # The phone form of the chart: drawn narrower with fewer ticks, shown by CSS below 600 px.
     phone: bool = False
 

@@ -89,7 +89,19 @@ def table_spec(table: TableView, cfg: ChartConfigView | None = None) -> ChartSpe
         return _parts_spec(table, cfg, lines, common)
     if table.kind == TableKind.QUARTERS and layout is TableRows.PERIODS:
         return _quarters_spec(table, cfg, lines, common)
-    return _lines_spec(table, cfg, lines, common)
+    return _highlighted(_lines_spec(table, cfg, lines, common), cfg, table.id)
+
+
+def _highlighted(spec: ChartSpec, cfg: ChartConfigView, table_id: str) -> ChartSpec:
+    """`uitgelicht` of a `vergelijking`: one of the table's lines."""
+    if cfg.highlight is None:
+        return spec
+    if spec.kind != ChartKind.COMPARISON:
+        raise ChartError(f"`uitgelicht` hoort alleen bij een grafiek van soort `{ChartKind.COMPARISON}`")
+    if cfg.highlight not in spec.xs():
+        raise ChartError(f"`uitgelicht`: regel `{cfg.highlight}` staat niet in tabel `{table_id}`; kies uit: "
+                         + ", ".join(spec.x_label(x) for x in spec.xs()))
+    return spec.model_copy(update={"highlight": cfg.highlight})
 
 
 def _budget_spec(table: TableView, lines: list[TableRow], common: dict) -> ChartSpec:

@@ -21,4 +21,5 @@ def chart_config(settings: ChartSettings | None) -> ChartConfigView:
         shape=settings.shape,
         show_target=settings.show_target,
         target_name=settings.target_name,
+        highlight=settings.highlight,
     )

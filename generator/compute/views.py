@@ -67,6 +67,7 @@ class ChartConfigView(View):
     shape: str = "donut"
     show_target: bool = True
     target_name: str = "Streefwaarde"
+    highlight: str | None = None
 
 
 class IndicatorView(View):

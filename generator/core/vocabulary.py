@@ -79,6 +79,7 @@ class ChartKind(StrEnum):
     HORIZONTAL = "horizontaal"
     BUDGET = "begroting"
     BARS_AND_LINE = "staven en lijn"  # module kinds/staven_en_lijn.py
+    COMPARISON = "vergelijking"  # module kinds/vergelijking.py
     NONE = "geen"  # no chart at all: not a kind that draws
 
 

@@ -129,7 +129,9 @@ class ChartSettings(DutchModel):
         default=ChartKind.LINE.value, alias="soort",
         description="Soort grafiek: `lijn` (standaard), `staven`, `gegroepeerd` (reeksen naast elkaar, per periode), "
         "`gestapeld`, `aandelen`, `horizontaal`, `begroting` (twee reeksen: begroting en prognose), "
-        "`staven en lijn` (per periode een staaf per reeks, het totaal van de reeksen als lijn) of `geen`.",
+        "`staven en lijn` (per periode een staaf per reeks, het totaal van de reeksen als lijn), "
+        "`vergelijking` (één cijfer voor meerdere gemeenten of aanbieders naast elkaar, geordend, met de norm; "
+        "de eigen gemeente uitgelicht met `uitgelicht`) of `geen`.",
     )
     title: Text | None = Field(default=None, alias="titel", description="Titel boven de grafiek; standaard de titel van de indicator.")
     series: list[Text] = Field(
@@ -153,6 +155,11 @@ class ChartSettings(DutchModel):
     target_name: Text = Field(
         default="Streefwaarde", alias="naam_streefwaarde", min_length=1, max_length=30, json_schema_extra=NOT_EMPTY,
         description="Hoe de streefwaarde in grafiek en tekst heet, bijvoorbeeld `Norm`; standaard `Streefwaarde`.",
+    )
+    highlight: Text | None = Field(
+        default=None, alias="uitgelicht",
+        description="Alleen bij `vergelijking`: de reeks (de eigen gemeente of aanbieder) die vet en met een eigen "
+        "teken in de grafiek staat, bijvoorbeeld `uitgelicht: Lindewaard`.",
     )
 
 

@@ -48,9 +48,9 @@ def test_schema_errors_in_dutch_with_their_lines(example_project):
 """)
     assert problems_of(example_project) == [
         (at + 1, "`gegroepperd` is geen geldige waarde voor `soort`; kies uit: lijn, staven, gegroepeerd, "
-                 "gestapeld, aandelen, horizontaal, begroting, staven en lijn, geen", "bedoelt u `gegroepeerd`?"),
+                 "gestapeld, aandelen, horizontaal, begroting, staven en lijn, vergelijking, geen", "bedoelt u `gegroepeerd`?"),
         (at + 2, "onbekende sleutel `kleur`", "toegestane sleutels: `soort`, `titel`, `reeksen`, `as`, `annotaties`, "
-                 "`perioden`, `vorm`, `toon_streefwaarde`, `naam_streefwaarde`"),
+                 "`perioden`, `vorm`, `toon_streefwaarde`, `naam_streefwaarde`, `uitgelicht`"),
         (at + 3, "`as`: `min` moet kleiner zijn dan `max`", "bijvoorbeeld `as: {min: 0, max: 100}`"),
         (at + 4, "`perioden` moet minimaal 1 zijn, niet `0`", None),
         (at + 6, "`2023-Q5` is geen geldige periode; schrijf bijvoorbeeld 2023-Q1, 2024-H1 of 2023", None),
@@ -167,3 +167,24 @@ def test_yes_and_no_in_dutch(example_project):
     replace.write_text(replace.read_text(encoding="utf-8").replace("toon_streefwaarde: nee", "toon_streefwaarde: misschien"), encoding="utf-8")
     ((_, message, _),) = problems_of(example_project)
     assert message == "`toon_streefwaarde` moet ja of nee zijn (true/false), niet `misschien`"
+
+
+def test_highlight_names_a_series_of_a_comparison(example_project):
+    at = replace_wait_chart(example_project, """    grafiek:
+      soort: vergelijking
+      uitgelicht: Wijkteam Jeud
+""")
+    assert problems_of(example_project) == [
+        (at + 2, "`uitgelicht`: reeks `Wijkteam Jeud` bestaat niet bij `wachttijden`", "bedoelt u `Wijkteam Jeugd`?"),
+    ]
+
+
+def test_highlight_only_on_a_comparison(example_project):
+    at = replace_wait_chart(example_project, """    grafiek:
+      soort: horizontaal
+      uitgelicht: Wijkteam Jeugd
+""")
+    assert problems_of(example_project) == [
+        (at + 2, "`uitgelicht` hoort alleen bij een grafiek van soort `vergelijking`",
+         "kies `soort: vergelijking` of laat `uitgelicht` weg"),
+    ]

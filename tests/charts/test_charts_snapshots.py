@@ -36,6 +36,7 @@ CASES: dict[str, Callable[[], ChartSpec]] = {
     "horizontaal": samples.horizontal,
     "begroting": samples.budget,
     "staven-en-lijn": samples.bars_and_line,
+    "vergelijking": samples.comparison,
 }
 
 
