@@ -12,6 +12,8 @@ import textwrap
 from typing import Any
 
 import altair as alt
+from altair import utils
+from altair.vegalite.v6 import api as alt_api
 
 from generator.charts import theme
 from generator.charts.model import ChartSpec, ChartTarget
@@ -170,8 +172,21 @@ def target_key(entries: list[tuple[str, str, bool]], solid: bool = False, phone:
 
 
 def layered(layers: list[Any], width: Any, height: Any, **kwargs: Any) -> alt.LayerChart:
-    # One LayerChart made at once: alt.layer(...).properties(...) copies every layer twice.
-    return alt.LayerChart(layer=layers, width=width, height=height, **kwargs)
+    """One LayerChart made at once: alt.layer(...).properties(...) copies every layer twice.
+
+    Altair's LayerChart deep-copies every layer twice more to merge selection parameters
+    (half the cost of building a spec). Our layers are plain charts without parameters,
+    so that merge has nothing to do: the layers are set after construction, with Altair's
+    own data lifting and layer-property moving, and the dict comes out the same.
+    """
+    if any(not isinstance(layer, alt.Chart) or not utils.is_undefined(layer.params) for layer in layers):
+        return alt.LayerChart(layer=layers, width=width, height=height, **kwargs)
+    chart = alt.LayerChart(width=width, height=height, **kwargs)
+    chart.data, chart.layer = alt_api._combine_subchart_data(chart.data, list(layers))
+    combined, chart.layer = alt_api._remove_layer_props(chart, chart.layer, ("height", "width", "view"))
+    for prop in combined:
+        chart[prop] = combined[prop]
+    return chart
 
 
 def finish(chart: Any, spec: ChartSpec, fit: bool = True) -> dict[str, Any]:
