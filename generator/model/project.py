@@ -151,6 +151,7 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
     measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions), frozen=frozenset(frozen))
     if site is not None:
         _unreferenced_data(paths, site, measures, problems)
+    _missing_figures(editions, figures, sources, problems)
 
     if not problems and site is not None and goals is not None and indicators is not None:
         reading.model = ProjectModel(
@@ -184,6 +185,34 @@ def _unreferenced_data(paths: ProjectPaths, site: SiteSettings, measures: Measur
                 paths.rel(path), None, "dit bestand met cijfers wordt nergens gebruikt: zijn cijfers staan niet in de rapportage",
                 "zet het bij `gegevens:` in content/site.yml (cijfers van indicatoren) of bij `bestand:` van een tabel in "
                 "tabellen.yml; of verwijder het uit data/",
+                severity=Severity.WARNING,
+            )
+
+
+def _missing_figures(editions: dict[Period, EditionInput], figures: dict[FigureKey, float | None] | None,
+                     sources: dict[FigureKey, FigureSource] | None, problems: Problems) -> None:
+    """Warn about an indicator with figures the period before a concept edition and not one row for that edition.
+
+    Only concept editions: a published edition could not be fixed any more (issue 14 point 2)."""
+    if not figures or not sources:
+        return
+    for period, edition in sorted(editions.items()):
+        if edition.settings.status != EditionStatus.CONCEPT:
+            continue
+        before = period.previous()
+        present = {key.indicator for key in figures if key.period == period}
+        earlier: dict[str, FigureKey] = {}
+        for key, value in figures.items():
+            if key.period == before and value is not None and key.indicator not in present:
+                earlier.setdefault(key.indicator, key)
+        for ind_id, key in sorted(earlier.items()):
+            src = sources[key]
+            problems.add(
+                src.file, None,
+                f"indicator `{ind_id}` heeft cijfers voor {before} (regel {src.line}) maar geen enkele regel voor "
+                f"{period}, de concept-editie",
+                f"voeg de cijfers voor {period} toe aan {src.file}; is er (nog) geen cijfer, zet dan een regel met "
+                "een lege waarde of n.v.t.",
                 severity=Severity.WARNING,
             )
 
