@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.compute.status import STATUS
+from tests.contrast import contrast
 
 REPO = Path(__file__).resolve().parents[2]
 CSS = REPO / "templates" / "assets" / "rapportage.css"
@@ -145,18 +146,6 @@ def test_no_pdf_link_without_pdf(site_pages: dict[str, BeautifulSoup]) -> None:
 
 def _css_colours(path: Path) -> dict[str, str]:
     return dict(re.findall(r"--(rp-[a-z-]+):\s*(#[0-9a-fA-F]{6})\s*;", path.read_text(encoding="utf-8")))
-
-
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2.1 contrast ratio of two sRGB colours."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def test_contrast_formula_matches_known_values() -> None:

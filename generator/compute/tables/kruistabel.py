@@ -95,12 +95,8 @@ def cross_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
         if col not in col_keys:
             col_keys.append(col)
         cells[(key, col)] = sum_present([cells.get((key, col)), value])
-    if d.column_order:
-        col_keys = _ordered_columns(r, d, col_keys, col_col)
-    if r.failed:
-        return None
-    if not row_keys:
-        r.table_problem("de tabel heeft geen regels")
+    col_keys = _final_columns(r, d, row_keys, col_keys, col_col)
+    if col_keys is None:
         return None
     unit = TableUnit.COUNT if counting else d.unit
     empty = 0.0 if counting else None  # a combination that does not occur: none counted, or no figure
@@ -219,12 +215,8 @@ def _mean_table(r: Reader, d: CrossTable, row_cols: list[str | None], col_col: s
         row_keys += [key] if key not in row_keys else []
         col_keys += [col] if col not in col_keys else []
         grid.add(key, col, value, weight, _is_not_applicable(row.values.get(value_col)))
-    if d.column_order:
-        col_keys = _ordered_columns(r, d, col_keys, col_col)
-    if r.failed:
-        return None
-    if not row_keys:
-        r.table_problem("de tabel heeft geen regels")
+    col_keys = _final_columns(r, d, row_keys, col_keys, col_col)
+    if col_keys is None:
         return None
     unit, dec = d.unit, d.decimals
     rows = [TableRow(cells=[label_cell(x) for x in key] + [grid.cells.get((key, k), _Mean()).cell(unit, dec) for k in col_keys]
@@ -238,6 +230,19 @@ def _mean_table(r: Reader, d: CrossTable, row_cols: list[str | None], col_col: s
         notes.append(f"{NOT_APPLICABLE} = {NOT_APPLICABLE_TITLE}; telt niet mee in de gemiddelden.")
     return TableView(id=d.id, kind=TableKind.CROSS, title=d.title, unit=unit, unit_text=unit_text(unit), source=d.source,
                      notes=notes, columns=_columns(d, data, row_cols, col_keys), rows=rows)
+
+
+def _final_columns(r: Reader, d: CrossTable, row_keys: list, col_keys: list[str],
+                   col_col: str | None) -> list[str] | None:
+    """The columns in their stated order, or None when reading failed or found no rows."""
+    if d.column_order:
+        col_keys = _ordered_columns(r, d, col_keys, col_col)
+    if r.failed:
+        return None
+    if not row_keys:
+        r.table_problem("de tabel heeft geen regels")
+        return None
+    return col_keys
 
 
 def _ordered_columns(r: Reader, d: CrossTable, col_keys: list[str], col_col: str | None) -> list[str]:
