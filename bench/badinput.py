@@ -82,6 +82,14 @@ def _figures_at_limit(project: Path, per_pair: int | None = None) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+def _table_rows(project: Path, rows: int = 1_000) -> None:
+    """The complaints list (a text table and a cross table read it) at the text table's
+    limit of 1,000 rows; `rows` 49,000 (just under the CSV row limit) is refused."""
+    path = project / "data/2023-Q3/klachten.csv"
+    header, *body = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(header + "".join(body[i % len(body)] for i in range(rows)), encoding="utf-8")
+
+
 def _figures_over_limit(project: Path) -> None:
     """60,000 rows (3 MB): refused at the row limit before anything is parsed further."""
     path = project / "data/indicatoren.csv"
@@ -96,7 +104,7 @@ def _unreferenced_data(project: Path) -> None:
 
 def _ten_megabytes(project: Path) -> None:
     """All of the above that is valid, together: about 10 MB of input."""
-    for make in (_narratives_at_limit, _pages_at_limit, _figures_at_limit, _unreferenced_data):
+    for make in (_narratives_at_limit, _pages_at_limit, _figures_at_limit, _table_rows, _unreferenced_data):
         make(project)
 
 
@@ -106,6 +114,8 @@ LIMIT_CASES = {
     "limits: 200 periods per series (largest allowed)": _figures_at_limit,
     "limits: 2,000 periods per series (refused)": lambda project: _figures_at_limit(project, 2_000),
     "limits: 60,000 figures rows (refused)": _figures_over_limit,
+    "limits: text table of 1,000 rows (largest allowed)": _table_rows,
+    "limits: text table of 49,000 rows (refused)": lambda project: _table_rows(project, 49_000),
     "limits: 8 MB unreferenced CSV": _unreferenced_data,
     "limits: all together (about 10 MB)": _ten_megabytes,
 }

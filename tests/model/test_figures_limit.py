@@ -31,3 +31,14 @@ def test_a_history_over_the_limit_is_refused_once_at_its_first_row(example_proje
     assert err.count("heeft meer dan 200 perioden") == 1
     assert f"data/indicatoren.csv:{line}: fout: `eigen-regie` / Jeugd heeft meer dan {MAX_PERIODS_PER_SERIES} perioden" in err
     assert "Interne fout" not in err
+
+
+def test_a_text_table_of_more_rows_than_a_page_can_show_is_refused(example_project: Path, capsys) -> None:
+    path = example_project / "data/2023-Q3/klachten.csv"
+    header, *body = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(header + "".join(body[i % len(body)] for i in range(1_001)), encoding="utf-8")
+    assert main(["check", "--project", str(example_project)]) == 1
+    err = capsys.readouterr().err
+    assert "data/2023-Q3/klachten.csv:1: fout: de tabel `klachten` heeft 1.001 regels; een tekst-tabel toont er hoogstens 1.000" in err
+    path.write_text(header + "".join(body[i % len(body)] for i in range(1_000)), encoding="utf-8")
+    assert main(["check", "--project", str(example_project)]) == 0
