@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from generator.core.vocabulary import ChartKind, ChartShape, Direction, Unit, as_literal
 
@@ -105,11 +105,18 @@ class ChartSpec(_Frozen):
     def x_label(self, x: str) -> str:
         return self.x_labels.get(x, x)
 
+    # (id and length of `rows`, (x, series) -> value): built on first use. Summaries ask
+    # for every (x, series); a scan per question made 2,000 periods take minutes.
+    _values: tuple[int, int, dict[tuple[str, str], float | None]] | None = PrivateAttr(default=None)
+
     def value_at(self, x: str, series: str = "") -> float | None:
-        for row in self.rows:
-            if row.x == x and row.series == series:
-                return row.value
-        return None
+        cached = self._values
+        if cached is None or cached[0] != id(self.rows) or cached[1] != len(self.rows):
+            index: dict[tuple[str, str], float | None] = {}
+            for row in self.rows:
+                index.setdefault((row.x, row.series), row.value)  # the first row wins, as the scan did
+            cached = self._values = (id(self.rows), len(self.rows), index)
+        return cached[2].get((x, series))
 
     def target_at(self, x: str | None, series: str = "") -> ChartTarget | None:
         """The target that holds at x for a series: the most specific one (x and series, x, series, chart)."""

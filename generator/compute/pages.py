@@ -33,7 +33,7 @@ from generator.model.free_pages import TableSource
 from generator.model.project import EditionInput, ProjectModel
 from generator.core.periods import Period
 from generator.core.problems import Problems, suggest
-from generator.core.markdown import escape_markdown_text
+from generator.core.markdown import escape_markdown_text, inspect_markdown
 from generator.core.vocabulary import Severity
 
 FUNCTIONS = ("tabel", "grafiek", "kpi", "totaal", "cel")
@@ -76,7 +76,22 @@ def refused_directive(template: nodes.Template) -> tuple[int, str] | None:
         for child in node.nodes:
             if not isinstance(child, nodes.TemplateData) and not _plain_directive(child):
                 return child.lineno, "deze opdracht is in een tekst niet toegestaan"
+            hidden = _hidden_markup(child)
+            if hidden is not None:
+                return child.lineno, hidden
     return None
+
+
+def _hidden_markup(expr: nodes.Node) -> str | None:
+    """A literal printed as it is (`{{ "\\x3cscript\\x3e" }}`) reaches the page after the
+    Markdown check has looked at the text: Jinja decodes its escapes only when it renders.
+    So the decoded literal gets the same check as the text around it."""
+    if not (isinstance(expr, nodes.Const) and isinstance(expr.value, str)):
+        return None
+    findings = inspect_markdown(expr.value)
+    if not findings:
+        return None
+    return f"de tekst tussen {{{{ en }}}} bevat iets wat niet op de site komt: {findings[0].message}; schrijf de tekst zelf, zonder {{{{ }}}}"
 
 
 def _plain_directive(expr: nodes.Expr) -> bool:

@@ -209,6 +209,8 @@ def keyed_yaml_files(
         return
     for path in sorted(folder.iterdir()):
         if path.suffix not in (".yml", ".yaml"):
+            if path.is_file() and path.suffix.lower() in (".yml", ".yaml"):
+                problems.add(paths.rel(path), None, *near_miss_suffix(path, ".yml"), severity=Severity.WARNING)
             continue
         rel = paths.rel(path)
         key = path.stem
@@ -220,6 +222,13 @@ def keyed_yaml_files(
         doc = load_yaml(path, rel, problems)
         if doc is not None:
             yield key, doc
+
+
+def near_miss_suffix(path: Path, wanted: str) -> tuple[str, str]:
+    """(message, hint) for a file the build skips because its extension differs in case
+    only (`verslag.MD`): on Linux that is another name, on the editor's laptop it is not."""
+    return (f"bestand wordt niet gebruikt: de extensie `{path.suffix}` moet `{wanted}` zijn, in kleine letters",
+            f"hernoem het naar {path.stem}{wanted}")
 
 
 def edition_folders(paths: ProjectPaths, problems: Problems | None = None) -> Iterator[tuple[Period, Path]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.yamlfile import YamlDoc, load_yaml, parse_yaml, read_text
-from generator.model.base import validate_doc
+from generator.model.base import near_miss_suffix, validate_doc
 from generator.model.narrative import check_markdown_text
 from generator.model.tables import PageMeta, TableBase, TableModels
 from generator.core.problems import Problems, suggest
@@ -19,7 +19,7 @@ from generator.core.paths import ProjectPaths
 
 TABLES_FILE = "tabellen.yml"
 PAGES_DIR = "paginas"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # \Z, not $: "nieuw\n.md" must not pass
 # Page slugs that would collide with the edition's own pages.
 RESERVED_SLUGS = {"index", "kpi", "maatregelen", "assets", "search"}
 
@@ -65,6 +65,8 @@ def load_edition_extras(paths: ProjectPaths, folder: Path, problems: Problems, t
                 page = _load_page(paths, path, problems)
                 if page is not None:
                     extras.pages.append(page)
+            elif path.is_file() and path.suffix.lower() == ".md":
+                problems.add(paths.rel(path), None, *near_miss_suffix(path, ".md"), severity="waarschuwing")
             elif path.is_file() and path.suffix in (".markdown", ".txt", ".yml", ".yaml"):
                 problems.add(
                     paths.rel(path), None, "bestand wordt niet gebruikt: een vrije pagina is een .md-bestand",

@@ -33,7 +33,7 @@ from generator.load.yamlfile import MODELINE_PREFIX
 
 SNAPSHOT_DIR = "gepubliceerd"
 FORMAT = 1
-_VERSION_FILE = re.compile(r"^versie-(\d+)\.json$")
+_VERSION_FILE = re.compile(r"^versie-(\d+)\.json\Z")
 # Stored as text so a build can name the first changed line; larger or binary files by hash only.
 MAX_STORED_TEXT = 512 * 1024
 

@@ -502,12 +502,18 @@ def _figure_table(paths: ProjectPaths, name: str, site_doc: YamlDoc | None, n: i
     return table
 
 
+# Figures per indicator and series: 50 years of quarters, 16 years of months. Every KPI page
+# draws its whole history; 2,000 periods took minutes and overflowed the chart renderer.
+MAX_PERIODS_PER_SERIES = 200
+
+
 def _read_figure_rows(
     table: CsvTable, known: dict[str, IndicatorDefinition] | None, raw_ids: set[str],
     figures: dict[FigureKey, float | None], sources: dict[FigureKey, FigureSource], problems: Problems,
 ) -> None:
     rel = table.rel
     last_period: dict[tuple[str, str], tuple[Period, int]] = {}
+    counts: dict[tuple[str, str], int] = {}
     for row in table.rows:
         v = row.values
         if row.last_line is not None:
@@ -553,6 +559,15 @@ def _read_figure_rows(
             )
         else:
             last_period[(ind_id, series)] = (period, row.line)
+        counts[(ind_id, series)] = count = counts.get((ind_id, series), 0) + 1
+        if count > MAX_PERIODS_PER_SERIES:
+            if count == MAX_PERIODS_PER_SERIES + 1:  # once per series, at the first row over the limit
+                problems.add(
+                    rel, row.line,
+                    f"`{ind_id}`{' / ' + series if series else ''} heeft meer dan {MAX_PERIODS_PER_SERIES} perioden; de grens is {MAX_PERIODS_PER_SERIES}",
+                    "zet oudere cijfers in een archiefbestand buiten data/; grafieken en historie worden met zoveel perioden onleesbaar",
+                )
+            continue
         figures[key] = value
         sources[key] = FigureSource(rel, row.line)
         if known is not None and ind is not None and ind.unit == Unit.PERCENTAGE and value is not None:

@@ -63,3 +63,21 @@ def test_serve_on_a_port_in_use(example_project: Path, monkeypatch, capsys) -> N
         assert main(["serve", "--project", str(example_project), "--port", str(port)]) == 1
     err = capsys.readouterr().err
     assert f"fout: poort {port} is al in gebruik" in err and "--port" in err and "Interne fout" not in err
+
+
+def test_serve_refuses_a_port_in_use_before_the_first_build(example_project: Path) -> None:
+    """The server binds in `serve()`, after the first build: the port is claimed first, so
+    an editor is not kept waiting a whole build for "poort is al in gebruik"."""
+    from generator.core.paths import ProjectPaths
+
+    built: list[bool] = []
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        paths = ProjectPaths.at(example_project)
+        with pytest.raises(OSError) as caught:
+            adapter.serve(paths, lambda: built.append(True), example_project / ".rapportage" / "docs",
+                          example_project / "site", "127.0.0.1", port, [], on_error=lambda exc: None)
+    assert caught.value.errno == errno.EADDRINUSE
+    assert built == []

@@ -213,10 +213,7 @@ def trend(spec: ChartSpec, broken_line: bool = False) -> list[str]:
             sentences.append(f"voor {spec.x_label(spec.current)} is er (nog) geen cijfer")
         elif absent:
             sentences.append(f"voor {spec.x_label(spec.current)} is er (nog) geen cijfer van {say.and_list(absent)}")
-    gaps = [
-        (x, n) for n in names for x in xs
-        if x != spec.current and spec.value_at(x, n) is None and _inside(spec, x, n)
-    ]
+    gaps = [(x, n) for n in names for x in _gaps(spec, xs, n) if x != spec.current]
     if gaps:
         by_series: dict[str, list[str]] = {}
         for x, n in gaps:
@@ -247,8 +244,9 @@ def _extremes(spec: ChartSpec, series: str) -> list[str]:
     return out
 
 
-def _inside(spec: ChartSpec, x: str, series: str) -> bool:
-    """A missing value between two known ones (a gap), not before the first or after the last."""
-    xs = spec.xs()
+def _gaps(spec: ChartSpec, xs: list[str], series: str) -> list[str]:
+    """The missing values between two known ones, not before the first or after the last."""
     known = [i for i, k in enumerate(xs) if spec.value_at(k, series) is not None]
-    return bool(known) and known[0] < xs.index(x) < known[-1]
+    if not known:
+        return []
+    return [x for x in xs[known[0] + 1:known[-1]] if spec.value_at(x, series) is None]

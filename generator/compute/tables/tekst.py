@@ -20,6 +20,11 @@ from generator.model.schema import Text
 from generator.model.tables import TableBase
 
 
+# A list is read, not analysed: 49,000 rows made a 7 MB page nobody can use (and most of a
+# 60 s build). More rows belong in a kruistabel that counts them.
+MAX_ROWS = 1_000
+
+
 # The keys of this kind in tabellen.yml (Dutch aliases).
 class TextTable(TableBase):
     kind: Literal["tekst"] = Field(alias="soort")
@@ -34,6 +39,10 @@ def text_table(src: TableSource, data: CsvTable, period: Period, problems: Probl
     else:
         cols = [c for c in data.columns if c]
     if r.failed:
+        return None
+    if len(data.rows) > MAX_ROWS:
+        r.table_problem(f"de tabel `{d.id}` heeft {len(data.rows):,} regels; een tekst-tabel toont er hoogstens {MAX_ROWS:,}".replace(",", "."),
+                        "toon de aantallen met een kruistabel (soort: kruistabel) of zet alleen de regels van deze periode in het bestand")
         return None
     columns = [TableColumn(key=c, header=heading(data, c), numeric=False, row_header=i == 0) for i, c in enumerate(cols)]
     rows = [TableRow(cells=[TableCell(text=r.text(row, c)) for c in cols]) for row in data.rows]

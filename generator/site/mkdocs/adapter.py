@@ -476,6 +476,22 @@ class Preview:
         self._search = data
 
 
+def _claim_port(host: str, port: int) -> None:
+    """Fail on a port in use before the first build, not after it: the server binds only
+    in `serve()`, so an editor used to wait a whole build for "adres al in gebruik".
+    Raises the OSError (EADDRINUSE) that the CLI turns into a Dutch message."""
+    import ipaddress
+    import socket
+
+    try:
+        family = socket.AF_INET6 if isinstance(ipaddress.ip_address(host), ipaddress.IPv6Address) else socket.AF_INET
+    except ValueError:  # a host name: resolved the way the server will
+        family = socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        probe.bind((host, port))
+
+
 def serve(
     paths: ProjectPaths,
     regenerate: Callable[[], RenderedSite | None],
@@ -492,6 +508,7 @@ def serve(
 
     from mkdocs.livereload import LiveReloadServer
 
+    _claim_port(host, port)
     preview = Preview(paths, docs_dir, site_dir, site_url=f"http://{host}:{port}/")
 
     def builder() -> None:
