@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from generator.compute.views import EditionView
 from generator.core.vocabulary import EditionStatus
-from generator.pdf.typst_markup import html_to_typst, string, text
+from generator.pdf.typst_markup import convert, string, text
 from generator.render.model import Page
 
 
@@ -168,6 +168,8 @@ class TypstDocument:
     source: str
     charts: int  # chart figures in it (each with alt text)
     timestamp: dt.datetime  # the PDF's creation date: the edition's date, so rebuilds are identical
+    # Per table of the page bodies, in document order: row-header cells per body row.
+    row_headers: tuple[tuple[tuple[bool, ...], ...], ...] = ()
 
 
 def _date(iso: str) -> dt.datetime:
@@ -282,16 +284,18 @@ def edition_document(edition: EditionView, pages_by_kind: dict[str, list[Page]],
     out = [_preamble(edition, settings), _cover(edition, settings)]
     out.append("#pagebreak()\n#outline(title: [#\"Inhoud\";], depth: 2)\n")
     charts = 0
+    row_headers: list[tuple[tuple[bool, ...], ...]] = []
     for section in edition_sections(edition, pages_by_kind):
         if section.page_break:
             out.append("#pagebreak(weak: true)\n")
         if section.lead:
             out.append(section.lead)
         out.append(f"#heading(level: {section.level})[{text(section.title)}]\n\n")
-        markup, n = html_to_typst(page_html(section.body), heading_offset=section.level - 1,
-                                  outlined=section.outlined)
-        charts += n
+        markup, converter = convert(page_html(section.body), heading_offset=section.level - 1,
+                                    outlined=section.outlined)
+        charts += converter.charts
+        row_headers += converter.row_headers
         out.append(markup + "\n\n")
     out.append(_corrections(edition))
     out.append(_sources(edition))
-    return TypstDocument("\n".join(out), charts, _date(edition.summary.date))
+    return TypstDocument("\n".join(out), charts, _date(edition.summary.date), tuple(row_headers))

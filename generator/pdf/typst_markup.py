@@ -122,6 +122,9 @@ class Converter:
     heading_offset: int = 0
     outlined: bool = True  # the page's own headings in the contents
     charts: int = 0  # figures written (for tests and the report)
+    # Per table written, per body row: which cells are row headers (`<th>` outside the
+    # head). Typst tags them as TD; typst_tags.py makes them TH with row scope.
+    row_headers: list[tuple[tuple[bool, ...], ...]] = field(default_factory=list)
 
     def blocks(self, node: Node) -> str:
         """The children; runs of two or more table wrappers (a KPI's history per series)
@@ -318,6 +321,7 @@ class Converter:
             cells.append(f"table.header({header})")
         for row in body_rows:
             cells.extend(self._cell(c) for c in _cells(row))
+        self.row_headers.append(tuple(tuple(c.tag == "th" for c in _cells(r)) for r in body_rows))
         table = f"table(columns: {columns}, {', '.join(cells)})"
         if caption:
             return f"\n\n#figure({table}, caption: figure.caption(position: top)[{caption}], kind: table);\n\n"
@@ -408,7 +412,13 @@ class PageConverter(Converter):
 
 def html_to_typst(html: str, heading_offset: int = 0, outlined: bool = True) -> tuple[str, int]:
     """Typst markup for a page body in HTML; returns it with the number of charts in it."""
+    markup, converter = convert(html, heading_offset, outlined)
+    return markup, converter.charts
+
+
+def convert(html: str, heading_offset: int = 0, outlined: bool = True) -> tuple[str, Converter]:
+    """Typst markup for a page body in HTML, with the converter (charts, row headers)."""
     root, svgs = parse(html)
     converter = PageConverter(svgs, heading_offset, outlined)
     markup = converter.blocks(root)
-    return re.sub(r"\n{3,}", "\n\n", markup).strip(), converter.charts
+    return re.sub(r"\n{3,}", "\n\n", markup).strip(), converter

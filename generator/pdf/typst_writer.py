@@ -14,6 +14,7 @@ from typing import cast
 
 from generator.compute.views import EditionView
 from generator.core.paths import ProjectPaths
+from generator.pdf.typst_tags import tag_row_headers
 from generator.pdf.typst_document import PrintSettings, TypstDocument, edition_document
 from generator.render.pages.kind import EditionMake, Scope, SiteContext
 from generator.render.pages.registry import kinds
@@ -52,7 +53,7 @@ def compile_pdf(document: TypstDocument) -> bytes:
     import typst  # only when printing
 
     try:
-        return typst.compile(
+        pdf = typst.compile(
             document.source.encode("utf-8"),
             pdf_standards=PDF_STANDARDS,
             timestamp=document.timestamp,
@@ -61,6 +62,7 @@ def compile_pdf(document: TypstDocument) -> bytes:
         )
     except typst.TypstError as exc:
         raise PdfFailed(f"de PDF kon niet worden gemaakt: {exc.message}") from None
+    return tag_row_headers(pdf, document.row_headers)
 
 
 def edition_typst(paths: ProjectPaths, edition: EditionView, settings: PrintSettings,

@@ -189,3 +189,21 @@ def test_build_pdf_writes_every_editions_pdf_linked_from_its_overview_and_same_a
     assert (site / "2023-q1" / "2023-q1-rapportage.pdf").read_bytes() == made["2023-Q1"]["pdf"]
     assert main(["pdf", "2023-Q1", "--project", str(project), "--output", str(tmp_path / "q1.pdf")]) == 0
     assert (tmp_path / "q1.pdf").read_bytes() == made["2023-Q1"]["pdf"]
+
+
+def test_row_headers_are_th_with_row_scope_and_named_by_the_rows_cells(made: dict) -> None:
+    from generator.pdf.typst_tags import _elements, _table_attrs
+
+    for period in ("2023-Q1", "2023-Q3"):
+        q = made[period]
+        root = q["reader"].trailer["/Root"]["/StructTreeRoot"].get_object()
+        row_th = [c for c in _elements(root, "/TH") if _table_attrs(c).get("/Scope") == "/Row"]
+        planned = sum(flag for table in q["doc"].row_headers for row in table for flag in row)
+        assert planned > 0 and len(row_th) == planned  # every <th> of a body row, none lost
+        for row in _elements(root, "/TR"):  # each row header heads the data cells of its row
+            cells = [c for c in row["/K"] if c.get_object().get("/S") in ("/TD", "/TH")]
+            ids = {str(c.get_object()["/ID"]) for c in cells if _table_attrs(c.get_object()).get("/Scope") == "/Row"}
+            for cell in (c.get_object() for c in cells if c.get_object()["/S"] == "/TD"):
+                assert ids <= {str(h) for h in _table_attrs(cell).get("/Headers", [])}
+        assert q["reader"].pdf_header == "%PDF-1.7"
+        assert "/Producer" not in q["reader"].trailer["/Info"]  # Info still agrees with the XMP
