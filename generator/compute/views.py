@@ -92,6 +92,21 @@ class GoalView(View):
     title: str
     description: str | None
     indicators: list[IndicatorView]
+    # A domain (Participatiewet, Wmo, ...) is named by its title alone; the default keeps
+    # the goal headings of every existing project and frozen snapshot.
+    domain: bool = False
+
+    @property
+    def heading(self) -> str:
+        return self.title if self.domain else f"Doelstelling {self.number}: {self.title}"
+
+    @property
+    def nav_title(self) -> str:
+        return self.title if self.domain else f"Doelstelling {self.number}"
+
+    @property
+    def slug(self) -> str:
+        return f"domein-{self.number}" if self.domain else f"doelstelling-{self.number}"
 
 
 class CorrectionView(View):

@@ -83,6 +83,13 @@ class ChartKind(StrEnum):
     NONE = "geen"  # no chart at all: not a kind that draws
 
 
+class Grouping(StrEnum):
+    """What the groups of doelstellingen.yml are (`indeling:`): goals (numbered) or domains (named)."""
+
+    GOALS = "doelstellingen"
+    DOMAINS = "domeinen"
+
+
 class ChartShape(StrEnum):
     DONUT = "donut"
     BAR = "balk"

@@ -64,7 +64,7 @@ def _kpis(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     by_url = _by_url(pages)
     slug = edition.summary.slug
     for goal in edition.goals:
-        lead = f"#heading(level: 1)[{text(f'Doelstelling {goal.number}: {goal.title}')}]\n\n"
+        lead = f"#heading(level: 1)[{text(goal.heading)}]\n\n"
         if goal.description:
             lead += f"{text(goal.description)}\n\n"
         for ind in goal.indicators:
