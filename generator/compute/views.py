@@ -430,6 +430,10 @@ class PageView(View):
     body_md: str  # the editor's Markdown, citations filled in, blocks as placeholder lines
     blocks: list[PageBlock] = []
     url: str  # site-relative, e.g. 2023-q1/financiele-verantwoording/
+    # Defaults keep the pages of frozen snapshots: every page of an older release is a plain page.
+    role: str = "pagina"  # core.vocabulary.PageRole
+    salutation: str | None = None  # a letter's aanhef
+    signatures: list[tuple[str, str | None]] = []  # a letter's (name, function)
 
 
 

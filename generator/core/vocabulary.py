@@ -90,6 +90,14 @@ class Grouping(StrEnum):
     DOMAINS = "domeinen"
 
 
+class PageRole(StrEnum):
+    """What a free page is (`soort:` in its front matter): a page, the letter opening the edition, an annex."""
+
+    PAGE = "pagina"
+    LETTER = "brief"
+    ANNEX = "bijlage"
+
+
 class ChartShape(StrEnum):
     DONUT = "donut"
     BAR = "balk"
