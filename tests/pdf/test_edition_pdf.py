@@ -50,7 +50,7 @@ def test_every_page_kinds_heading_is_in_the_pdf_in_the_sites_order(made: dict) -
     q = made["2023-Q3"]
     text = " ".join(_texts(q["reader"])[2:])  # after the cover and contents
     position = -1
-    order = ["edition", "kpi", "measures", "measures-pillar", "measure", "page", "changes"]
+    order = ["letter", "edition", "kpi", "measures", "measures-pillar", "measure", "page", "changes", "annex"]
     for kind in order:
         pages = q["pages"][kind]
         assert pages, f"2023-Q3 has no {kind} page"
