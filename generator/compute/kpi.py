@@ -26,7 +26,7 @@ from generator.model.project import EditionInput, FigureKey, ProjectModel
 from generator.model.schema import IndicatorDefinition, SeriesDefinition
 from generator.core.targets import Target
 from generator.core.periods import Period
-from generator.core.vocabulary import Status
+from generator.core.vocabulary import Grouping, Status
 
 
 class SeriesRules:
@@ -199,7 +199,8 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
         for v in views:
             for s in v.series:
                 counts[s.status] += 1
-        goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views))
+        goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views,
+                              domain=project.grouping is Grouping.DOMAINS))
     return EditionView(
         summary=edition_summary(project, edition),
         organisation=project.site.organisation,

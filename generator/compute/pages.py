@@ -428,7 +428,8 @@ def compute_edition_content(
         body, blocks = citations.render(page.body, page.file, page.body_line, blocks_allowed=True)
         result.pages.append(PageView(
             slug=page.slug, title=page.title, order=page.meta.order, body_md=body, blocks=blocks,
-            url=f"{period.slug}/{page.slug}/",
+            url=f"{period.slug}/{page.slug}/", role=page.meta.role.value, salutation=page.meta.salutation,
+            signatures=[(sig.name, sig.function) for sig in page.meta.signatures],
         ))
     for ind_id, narrative in edition.narratives.items():
         doc = edition.narrative_docs.get(ind_id)

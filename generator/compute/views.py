@@ -92,6 +92,21 @@ class GoalView(View):
     title: str
     description: str | None
     indicators: list[IndicatorView]
+    # A domain (Participatiewet, Wmo, ...) is named by its title alone; the default keeps
+    # the goal headings of every existing project and frozen snapshot.
+    domain: bool = False
+
+    @property
+    def heading(self) -> str:
+        return self.title if self.domain else f"Doelstelling {self.number}: {self.title}"
+
+    @property
+    def nav_title(self) -> str:
+        return self.title if self.domain else f"Doelstelling {self.number}"
+
+    @property
+    def slug(self) -> str:
+        return f"domein-{self.number}" if self.domain else f"doelstelling-{self.number}"
 
 
 class CorrectionView(View):
@@ -415,6 +430,10 @@ class PageView(View):
     body_md: str  # the editor's Markdown, citations filled in, blocks as placeholder lines
     blocks: list[PageBlock] = []
     url: str  # site-relative, e.g. 2023-q1/financiele-verantwoording/
+    # Defaults keep the pages of frozen snapshots: every page of an older release is a plain page.
+    role: str = "pagina"  # core.vocabulary.PageRole
+    salutation: str | None = None  # a letter's aanhef
+    signatures: list[tuple[str, str | None]] = []  # a letter's (name, function)
 
 
 

@@ -83,6 +83,21 @@ class ChartKind(StrEnum):
     NONE = "geen"  # no chart at all: not a kind that draws
 
 
+class Grouping(StrEnum):
+    """What the groups of doelstellingen.yml are (`indeling:`): goals (numbered) or domains (named)."""
+
+    GOALS = "doelstellingen"
+    DOMAINS = "domeinen"
+
+
+class PageRole(StrEnum):
+    """What a free page is (`soort:` in its front matter): a page, the letter opening the edition, an annex."""
+
+    PAGE = "pagina"
+    LETTER = "brief"
+    ANNEX = "bijlage"
+
+
 class ChartShape(StrEnum):
     DONUT = "donut"
     BAR = "balk"

@@ -158,7 +158,7 @@ def validate_doc(doc: YamlDoc, model: type[M], problems: Problems, prefix: tuple
 
 
 def validate_list(
-    doc: YamlDoc, key: str, model: type[M], problems: Problems
+    doc: YamlDoc, key: str, model: type[M], problems: Problems, others: tuple[str, ...] = ()
 ) -> tuple[list[M], list[Any]] | None:
     """Validate `key: [items]` item by item, so one bad item never hides the others.
 
@@ -173,8 +173,8 @@ def validate_list(
         problems.add(doc.rel, doc.line_of(()), f"verwacht `{key}:` met een lijst eronder")
         return None
     for extra in data:
-        if extra != key:
-            problems.add(doc.rel, doc.line_of((extra,)), f"onbekende sleutel `{extra}`", suggest(extra, [key]))
+        if extra != key and extra not in others:  # `others`: file-level keys the caller validates
+            problems.add(doc.rel, doc.line_of((extra,)), f"onbekende sleutel `{extra}`", suggest(extra, [key, *others]))
     items = data.get(key)
     if key not in data:
         problems.add(doc.rel, 1, f"verplichte sleutel `{key}` ontbreekt")

@@ -29,7 +29,7 @@ from generator.core.numbers import NotANumber, NumberTooLarge, is_missing, parse
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed, shorten, suggest
 from generator.core.paths import ProjectPaths
-from generator.core.vocabulary import EditionStatus, Severity, Unit
+from generator.core.vocabulary import EditionStatus, Grouping, Severity, Unit
 
 FIGURE_COLUMNS = ("indicator", "reeks", "periode", "waarde")
 
@@ -73,6 +73,7 @@ class ProjectModel:
     figure_sources: dict[FigureKey, FigureSource]
     problems: Problems
     measures: MeasuresInput | None = None  # None: the project reports no measures
+    grouping: Grouping = Grouping.GOALS  # doelstellingen.yml `indeling:`
     # Published editions shown from their snapshot (generator/editions); not in `editions`.
     frozen: dict[Period, FrozenEdition] = field(default_factory=dict)
 
@@ -142,7 +143,7 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
         check_markdown_fields(site_doc, site, problems)
     if site is not None and site_doc is not None and site.logo:
         _check_logo(paths, site.logo, site_doc, problems)
-    goals, goal_numbers = _load_goals(paths, problems)
+    goals, goal_numbers, grouping = _load_goals(paths, problems)
     indicators, raw_ids = _load_indicators(paths, goal_numbers, problems, reading.charts)
 
     frozen: dict[Period, FrozenEdition] = {}
@@ -156,6 +157,7 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
     if not problems and site is not None and goals is not None and indicators is not None:
         reading.model = ProjectModel(
             paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
+            grouping=grouping,
         )
     return reading
 
@@ -217,18 +219,28 @@ def _missing_figures(editions: dict[Period, EditionInput], figures: dict[FigureK
             )
 
 
-def _load_goals(paths: ProjectPaths, problems: Problems) -> tuple[list[Goal] | None, set | None]:
-    """(the valid goals, the numbers of all goals: those that failed validation still exist for cross-references)."""
+def _load_goals(paths: ProjectPaths, problems: Problems) -> tuple[list[Goal] | None, set | None, Grouping]:
+    """(the valid goals, the numbers of all goals: those that failed validation still exist for
+    cross-references, what the groups are: goals or domains)."""
     path = paths.content / "doelstellingen.yml"
     if not path.exists() and not path.is_symlink():
-        return [], set()  # a report of measures only has no goals
+        return [], set(), Grouping.GOALS  # a report of measures only has no goals
     doc = _required_yaml(paths, path, problems)
-    parsed = validate_list(doc, "doelstellingen", Goal, problems) if doc else None
+    parsed = validate_list(doc, "doelstellingen", Goal, problems, others=("indeling",)) if doc else None
     if not parsed or doc is None:
-        return None, None
+        return None, None, Grouping.GOALS
     goals, raw_goals = parsed
     _check_goals(goals, doc, problems)
-    return goals, {g.get("nummer") for g in raw_goals if isinstance(g, dict)}
+    return goals, {g.get("nummer") for g in raw_goals if isinstance(g, dict)}, _grouping(doc, problems)
+
+
+def _grouping(doc: YamlDoc, problems: Problems) -> Grouping:
+    raw = doc.data.get("indeling", Grouping.GOALS.value)
+    if raw in {g.value for g in Grouping}:
+        return Grouping(raw)
+    problems.add(doc.rel, doc.line_of(("indeling",)), f"onbekende indeling `{raw}`",
+                 "kies " + " of ".join(f"`{g.value}`" for g in Grouping))
+    return Grouping.GOALS
 
 
 def _load_indicators(

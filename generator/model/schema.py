@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from generator.model.base import DutchModel
 from generator.core.targets import Target, TargetError, parse_target
 from generator.core.periods import Period, PeriodError
-from generator.core.vocabulary import ChartKind, ChartShape, as_literal
+from generator.core.vocabulary import ChartKind, ChartShape, Grouping, as_literal
 
 UNITS = ("percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten")
 Unit = Literal["percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten"]
@@ -242,7 +242,12 @@ class Goal(DutchModel):
 class GoalsFile(DutchModel):
     model_config = ConfigDict(title="Doelstellingen")
 
-    goals: list[Goal] = Field(alias="doelstellingen", description="De doelstellingen, elk met `nummer` en `titel`.")
+    grouping: Grouping = Field(
+        default=Grouping.GOALS, alias="indeling",
+        description="Wat de groepen zijn: `doelstellingen` (standaard; koppen als 'Doelstelling 1: titel') of "
+        "`domeinen` (koppen met alleen de titel, zoals 'Participatiewet' of 'Wmo').",
+    )
+    goals: list[Goal] = Field(alias="doelstellingen", description="De doelstellingen (of domeinen), elk met `nummer` en `titel`.")
 
 
 _UNIT_HELP = "Eenheid van de cijfers: percentage, euro, aantal, dagen, weken, maanden, rapportcijfer, uren of minuten."

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from generator.model.base import DutchModel
 from generator.model.schema import ID_PATTERN, ChartSettings, Text
+from generator.core.vocabulary import PageRole
 
 TableUnitValue = Literal["euro", "euro_x1000", "aantal", "percentage"]
 MoneyUnit = Literal["euro", "euro_x1000"]
@@ -31,11 +32,25 @@ class TableBase(DutchModel):
     chart: ChartSettings | None = Field(default=None, alias="grafiek")  # for {{ grafiek("id") }}
 
 
+class Signature(DutchModel):
+    """One signature under a letter page."""
+
+    name: Text = Field(alias="naam", min_length=1, description="Naam, zoals 'Het college van burgemeester en wethouders'.")
+    function: Text | None = Field(default=None, alias="functie", description="Functie, zoals 'de burgemeester' (mag weg).")
+
+
 class PageMeta(DutchModel):
     """Front matter of a free page (content/edities/<periode>/paginas/<slug>.md)."""
 
     title: Text | None = Field(default=None, alias="titel", min_length=1)
     order: int = Field(default=100, alias="volgorde")
+    role: PageRole = Field(
+        default=PageRole.PAGE, alias="soort",
+        description="`pagina` (standaard), `brief` (opent de editie, met aanhef en ondertekening) of "
+        "`bijlage` (achteraan, genummerd als Bijlage 1, Bijlage 2, ...).",
+    )
+    salutation: Text | None = Field(default=None, alias="aanhef", description="Aanhef van een brief, zoals 'Geachte raads- en commissieleden,'.")
+    signatures: list[Signature] = Field(default=[], alias="ondertekening", description="Wie de brief ondertekenen: elk met `naam` en `functie`.")
 
 
 # soort -> the model of a table of that kind (generator/compute/tables registers them)

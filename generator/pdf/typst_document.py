@@ -64,7 +64,7 @@ def _kpis(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     by_url = _by_url(pages)
     slug = edition.summary.slug
     for goal in edition.goals:
-        lead = f"#heading(level: 1)[{text(f'Doelstelling {goal.number}: {goal.title}')}]\n\n"
+        lead = f"#heading(level: 1)[{text(goal.heading)}]\n\n"
         if goal.description:
             lead += f"{text(goal.description)}\n\n"
         for ind in goal.indicators:
@@ -110,6 +110,7 @@ def _changes(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
 # overview, the KPIs per goal, the measures (each pillar followed by its measures),
 # the free pages, what changed. Rectificaties and sources follow (not site pages).
 PRINT_FORMS: dict[str, PrintForm] = {
+    "letter": PrintForm(5, _free),  # the letter opens the document
     "edition": PrintForm(10, _edition),
     "kpi": PrintForm(20, _kpis),
     "measures": PrintForm(30, _measures),
@@ -117,6 +118,7 @@ PRINT_FORMS: dict[str, PrintForm] = {
     "measure": PrintForm(41, _measure_pages),
     "page": PrintForm(50, _free),
     "changes": PrintForm(60, _changes),
+    "annex": PrintForm(70, _free),  # the annexes close it, titled "Bijlage N: ..."
 }
 
 

@@ -50,7 +50,7 @@ def test_every_page_kinds_heading_is_in_the_pdf_in_the_sites_order(made: dict) -
     q = made["2023-Q3"]
     text = " ".join(_texts(q["reader"])[2:])  # after the cover and contents
     position = -1
-    order = ["edition", "kpi", "measures", "measures-pillar", "measure", "page", "changes"]
+    order = ["letter", "edition", "kpi", "measures", "measures-pillar", "measure", "page", "changes", "annex"]
     for kind in order:
         pages = q["pages"][kind]
         assert pages, f"2023-Q3 has no {kind} page"
@@ -59,6 +59,9 @@ def test_every_page_kinds_heading_is_in_the_pdf_in_the_sites_order(made: dict) -
         found = text.find(title, position + 1)
         assert found > position, f"{kind}: {title!r} not found after position {position}"
         position = found
+    # The letter's aanhef and signatures print with it; the annex keeps its number.
+    assert "Geachte raads- en commissieleden" in text and "Het college van burgemeester en wethouders" in text
+    assert "Bijlage 1: Toelichting op de definities" in text
 
 
 def test_xmp_declares_pdfa2_and_pdfua1_and_the_document_is_dutch(made: dict) -> None:

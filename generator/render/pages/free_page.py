@@ -10,6 +10,7 @@ from markupsafe import Markup
 from generator.charts.tables import table_spec
 from generator.compute.views import EditionView, PageView, block_token
 from generator.core.markdown import render_markdown
+from generator.core.vocabulary import PageRole
 from generator.render.chart_blocks import ChartBook
 from generator.render.model import Address, NavPlace, Page
 from generator.render.pages.edition_overview import edition_section
@@ -37,6 +38,8 @@ def render_page_body(env: Environment, page: PageView, charts: ChartBook | None 
 def make(ctx: SiteContext, edition: EditionView) -> Iterator[Page]:
     renderer = ctx.renderer
     for free in edition.pages:
+        if free.role != PageRole.PAGE:
+            continue  # a letter or an annex: render/pages/letter.py, annex.py
         address = Address(f"{edition.summary.slug}/{free.slug}/")
         body = renderer.render(
             TEMPLATE, address, edition=edition, page=free,

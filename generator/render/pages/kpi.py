@@ -15,7 +15,7 @@ TEMPLATE = "pages/indicator.html"
 def make(ctx: SiteContext, edition: EditionView) -> Iterator[Page]:
     renderer = ctx.renderer
     for goal in edition.goals:
-        sections = (edition_section(edition), (f"doelstelling-{goal.number}", f"Doelstelling {goal.number}"))
+        sections = (edition_section(edition), (goal.slug, goal.nav_title))
         for ind in goal.indicators:
             address = Address(f"{edition.summary.slug}/kpi/{ind.id}/")
             body = renderer.render(

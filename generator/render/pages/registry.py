@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.render.pages import (
     accessibility,
+    annex,
     changes,
     edition_overview,
     free_page,
@@ -17,6 +18,7 @@ from generator.render.pages import (
     kpi,
     kpi_history,
     latest,
+    letter,
     measure,
     measures_overview,
     measures_pillar,
@@ -26,12 +28,14 @@ from generator.render.pages.kind import PageKind, Scope
 PAGE_KINDS: tuple[PageKind, ...] = (
     home.KIND,
     edition_overview.KIND,
+    letter.KIND,
     changes.KIND,
     kpi.KIND,
     measures_overview.KIND,
     measures_pillar.KIND,
     measure.KIND,
     free_page.KIND,
+    annex.KIND,
     kpi_history.KIND,
     latest.KIND,
     guide.KIND,
