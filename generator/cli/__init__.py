@@ -190,7 +190,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
                   + ", ".join(result.earlier_concepts) + " " + ("is" if len(result.earlier_concepts) == 1 else "zijn")
                   + f" nog een concept. Editie {result.period} is vergeleken met de vorige gepubliceerde editie; "
                   "publiceer de concepten of verwijder ze.", markup=False, highlight=False)
-    out.print("Voeg dit bestand toe aan git (git add) en maak een commit.")
+    out.print(f"Voeg {paths.rel(paths.editions / str(result.period) / 'editie.yml')} en dit bestand toe aan git "
+              "(git add) en maak een commit.")
     return 0
 
 
