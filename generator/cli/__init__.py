@@ -190,7 +190,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
                   + ", ".join(result.earlier_concepts) + " " + ("is" if len(result.earlier_concepts) == 1 else "zijn")
                   + f" nog een concept. Editie {result.period} is vergeleken met de vorige gepubliceerde editie; "
                   "publiceer de concepten of verwijder ze.", markup=False, highlight=False)
-    out.print("Voeg dit bestand toe aan git (git add) en maak een commit.")
+    out.print(f"Voeg {paths.rel(paths.editions / str(result.period) / 'editie.yml')} en dit bestand toe aan git "
+              "(git add) en maak een commit.")
     return 0
 
 
@@ -226,8 +227,18 @@ def cmd_new_period(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from generator.cli.init_project import InitRefused, init_project
 
+    # `rapportage --project X init` and `init --project X` mean the same as `init X`
+    # (RAPPORTAGE_PROJECT, the option's default, does not name a new folder).
+    project = args.project if args.project != os.environ.get("RAPPORTAGE_PROJECT") else None
+    if args.map and project and Path(args.map).resolve() != Path(project).resolve():
+        return _refused(f"twee verschillende mappen: `{args.map}` en --project `{project}`",
+                        "geef de nieuwe projectmap één keer: `rapportage init MAP`")
+    target = args.map or project
+    if not target:
+        return _refused("welke map moet de nieuwe rapportage worden?",
+                        "geef de nieuwe projectmap: `rapportage init ../gemeente-rapportage` of `rapportage init .`")
     try:
-        result = init_project(Path(args.map))
+        result = init_project(Path(target))
     except InitRefused as exc:
         return _refused(exc.message, exc.hint)
     out = _console()
@@ -533,7 +544,8 @@ COMMANDS: tuple[Command, ...] = (
         "VS Code bovenaan elk YAML-bestand. MAP mag niet bestaan of moet leeg zijn; er wordt nooit "
         "iets overschreven.",
         ("rapportage init ../gemeente-rapportage", "rapportage init .   # in de huidige, lege map"),
-        (_option("map", metavar="MAP", help="de nieuwe projectmap (bestaat niet, of is leeg)"),),
+        (_option("map", metavar="MAP", nargs="?", default=None,
+                 help="de nieuwe projectmap (bestaat niet, of is leeg); of geef hem met --project"),),
         cmd_init,
     ),
 )

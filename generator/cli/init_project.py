@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
+from generator import __version__
 from generator.core.paths import PACKAGE_DIR
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "init_template"
@@ -61,7 +62,8 @@ def planned_files(today: dt.date) -> dict[str, str]:
     """Project-relative path -> text of every file `init` writes (schemas apart)."""
     year, period = first_period(today)
     values = {"jaar": str(year), "volgend_jaar": str(year + 1), "kwartaal": f"Q4 {year}",
-              "periode": period, "datum": today.isoformat()}
+              "periode": period, "datum": today.isoformat(),
+              "versie": __version__}  # the README installs the release that made the project
     files: dict[str, str] = {}
     for path in sorted(TEMPLATE_DIR.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts:

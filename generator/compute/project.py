@@ -15,6 +15,7 @@ from generator.compute.changes import with_changes
 from generator.compute.content import EditionContent, TableCharts
 from generator.compute.kpi import HistoryCache, edition_view
 from generator.compute.pages import compute_edition_content
+from generator.compute.revisions import revised_frozen_figures
 from generator.compute.snapshot import frozen_views
 from generator.compute.views import EditionView
 from generator.core.periods import Period
@@ -43,4 +44,6 @@ def compute_project(model: ProjectModel, charts: TableCharts) -> ComputedProject
     views = frozen_views(model.frozen, model.paths.rel, model.problems)
     for period in sorted(model.editions):
         views[period] = with_changes(edition_view(model, model.editions[period], history, content[period]), views)
-    return ComputedProject(model, [views[p] for p in sorted(views, reverse=True)], content)
+    ordered = [views[p] for p in sorted(views, reverse=True)]
+    revised_frozen_figures(model, ordered)
+    return ComputedProject(model, ordered, content)

@@ -116,6 +116,10 @@ class ProjectReading:
     problems: Problems
     model: ProjectModel | None
     charts: list[ChartSource] = field(default_factory=list)
+    # With errors: the model of what did validate, so the next phase (tables, citations)
+    # can still report its own problems in the same run (mkdocs' config/base.py pattern).
+    # None when the errors leave too little (site, goals, indicators or figures).
+    partial: ProjectModel | None = None
 
     def raise_problems(self) -> ProjectModel:
         if self.problems or self.model is None:
@@ -154,11 +158,16 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
         _unreferenced_data(paths, site, measures, problems)
     _missing_figures(editions, figures, sources, problems)
 
-    if not problems and site is not None and goals is not None and indicators is not None:
-        reading.model = ProjectModel(
+    if site is not None and goals is not None and indicators is not None:
+        model = ProjectModel(
             paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
             grouping=grouping,
         )
+        if not problems:
+            reading.model = model
+        elif not any(p.file.startswith("data/") for p in problems.errors):
+            # Figures with errors would make every citation of them fail as well: no second phase then.
+            reading.partial = model
     return reading
 
 

@@ -69,7 +69,24 @@ def load(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> Proj
     reading = read_project(paths, TABLE_MODELS, unfreeze)
     for chart in reading.charts:
         check_chart_config(chart.indicator, chart.doc, chart.loc, reading.problems)
+    if reading.partial is not None:
+        _next_phase(reading.partial)
     return reading.raise_problems()
+
+
+def _next_phase(partial: ProjectModel) -> None:
+    """Schema errors found: still compute what did validate, so table and reference errors
+    of other files come in the same run. Only new errors in files without an error of their
+    own are kept: a file with a schema error would only repeat it as follow-up faults."""
+    problems = partial.problems
+    before = list(problems.items)
+    failed = {p.file for p in before if p.severity == "fout"}
+    try:
+        compute(partial)
+    except Exception:  # a partial model may miss what compute takes for granted; phase one stands
+        pass
+    found = problems.items[len(before):]
+    problems.items = before + [p for p in found if p.severity == "fout" and p.file not in failed]
 
 
 def compute(model: ProjectModel) -> ComputedProject:

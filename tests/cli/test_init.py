@@ -114,3 +114,37 @@ def test_the_guides_first_steps_work_when_typed_literally(tmp_path: Path, monkey
             continue
         assert main(argv[1:]) == 0, (argv, capsys.readouterr().err)
     assert (tmp_path / "gemeente-rapportage/site/index.html").is_file()
+
+
+def test_init_takes_the_folder_from_project_before_or_after_the_command(tmp_path: Path, monkeypatch, capsys) -> None:
+    # Issue 14: `rapportage --project X init` used to fail with "deze argumenten zijn verplicht: MAP".
+    monkeypatch.delenv("RAPPORTAGE_PROJECT", raising=False)
+    from generator.cli import main as run
+
+    assert run(["--project", str(tmp_path / "voor"), "init"]) == 0
+    assert run(["init", "--project", str(tmp_path / "na")]) == 0
+    assert (tmp_path / "voor/content/site.yml").is_file() and (tmp_path / "na/content/site.yml").is_file()
+    assert run(["--project", str(tmp_path / "voor"), "check"]) == 0
+    assert run(["init", str(tmp_path / "een"), "--project", str(tmp_path / "twee")]) == 1
+    assert not (tmp_path / "een").exists() and not (tmp_path / "twee").exists()
+    assert run(["init"]) == 1
+    assert "welke map moet de nieuwe rapportage worden?" in capsys.readouterr().err
+
+
+def test_the_version_to_install_is_this_release_everywhere(tmp_path: Path) -> None:
+    import re
+
+    from generator import __version__
+    from generator.cli import main as run
+
+    assert run(["init", str(tmp_path / "p")]) == 0
+    readme = (tmp_path / "p/README.md").read_text(encoding="utf-8")
+    assert f'pip install "rapportage=={__version__}"' in readme
+    repo = Path(__file__).resolve().parents[2]
+    pyproject = (repo / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{__version__}"' in pyproject
+    for path in (repo / "ci-sjablonen").rglob("*"):
+        if path.is_file():
+            for pin in re.findall(r"rapportage(?:\[browser\])?==([0-9][0-9.]*)|rapportage\.git@v([0-9][0-9.]*)|rev: v([0-9][0-9.]*)",
+                                  path.read_text(encoding="utf-8")):
+                assert __version__ in pin, (path, pin)

@@ -114,8 +114,11 @@ def test_data_revision_does_not_change_a_published_edition(example_project: Path
     replace_in(csv, "eigen-regie;Jeugd;2023-Q1;79", "eigen-regie;Jeugd;2023-Q1;77")
     replace_in(csv, "eigen-regie;Jeugd;2023-Q2;81", "eigen-regie;Jeugd;2023-Q2;79")
 
-    computed = check(ProjectPaths.at(example_project))  # no error, no warning
-    assert not computed.model.problems.items
+    computed = check(ProjectPaths.at(example_project))  # no error
+    # Issue 14 point 5: a revision is not an error, but `check` names it (a warning at the CSV row).
+    assert not computed.model.problems.errors
+    warnings = computed.model.problems.warnings
+    assert warnings and all(p.message.startswith("cijfer van gepubliceerde editie") for p in warnings)
     views = {v.summary.period: v for v in computed.editions}
 
     q1 = series(views["2023-Q1"], "eigen-regie", "Jeugd")

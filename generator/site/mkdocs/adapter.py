@@ -28,8 +28,10 @@ from markupsafe import escape
 
 from generator.core.markdown import escape_markdown_text
 from generator.core.paths import ProjectPaths
+from generator.core.problems import ValidationFailed
 from generator.render.model import Address, NavItem, Page, RenderedSite
 from generator.site.mkdocs import islands
+from generator.site.preview_error import ErrorBanner
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "default-mkdocs.yml"
 # Small Material overrides (a named search dialog, the footer link to the
@@ -492,6 +494,13 @@ def _claim_port(host: str, port: int) -> None:
         probe.bind((host, port))
 
 
+def error_lines(exc: BaseException) -> list[str]:
+    """The problems of a failed preview update, as the terminal prints them."""
+    if isinstance(exc, ValidationFailed):
+        return [p.format() for p in exc.problems.sorted()]
+    return [f"fout: {exc}"]
+
+
 def serve(
     paths: ProjectPaths,
     regenerate: Callable[[], RenderedSite | None],
@@ -510,6 +519,7 @@ def serve(
 
     _claim_port(host, port)
     preview = Preview(paths, docs_dir, site_dir, site_url=f"http://{host}:{port}/")
+    banner = ErrorBanner(site_dir)
 
     def builder() -> None:
         started = time.perf_counter()
@@ -517,9 +527,11 @@ def serve(
             rendered = regenerate()
             if rendered is None:
                 return
+            banner.clear()  # the pages as they were, before MkDocs compares their times
             kind = preview.update(rendered)
-        except Exception as exc:  # show the problem in the terminal, keep serving the last good site
+        except Exception as exc:  # show the problem in the terminal and on the preview's pages
             on_error(exc)
+            banner.show(error_lines(exc))
             return
         if on_built:
             on_built(kind, time.perf_counter() - started)
