@@ -32,6 +32,7 @@ def _listed_by(views: list[EditionView], key: FigureKey, after: Period) -> str |
 def revised_frozen_figures(model: ProjectModel, computed: list[EditionView]) -> None:
     """Warn, at the figure's CSV row, about every figure a frozen edition shows differently."""
     changed: dict[FigureKey, list[tuple[Period, float | None]]] = {}
+    agreed: dict[FigureKey, Period] = {}  # the newest frozen edition that shows today's figure
     for period, frozen in sorted(model.frozen.items()):
         for ind_id, series, row_period, shown in frozen.snapshot.inputs.figures:
             try:
@@ -44,8 +45,15 @@ def revised_frozen_figures(model: ProjectModel, computed: list[EditionView]) -> 
             if (now is None) != (shown is None) or (now is not None and shown is not None
                                                     and abs(now - shown) > 1e-9 * max(1.0, abs(now), abs(shown))):
                 changed.setdefault(key, []).append((period, shown))
+            else:
+                agreed[key] = period
     concepts = [v for v in computed if v.summary.period not in {str(p) for p in model.frozen}]
     for key, shown_by in sorted(changed.items(), key=lambda kv: (kv[0].indicator, kv[0].series, kv[0].period)):
+        if key in agreed and agreed[key] > shown_by[-1][0]:
+            # A later published edition froze the revised figure: the revision is on
+            # record there, and a warning now could only be silenced by editing a
+            # frozen edition (issue 14 point 2).
+            continue
         src = model.figure_sources[key]
         editions = ", ".join(str(p) for p, _ in shown_by)
         newest, old = shown_by[-1]
@@ -63,7 +71,8 @@ def revised_frozen_figures(model: ProjectModel, computed: list[EditionView]) -> 
             f"cijfer van gepubliceerde {word} {editions} gewijzigd: {name} {key.period}: "
             f"{_plain(old)} -> {_plain(model.figures[key])}; {tail}",
             f"de gepubliceerde {word} {'blijft' if len(shown_by) == 1 else 'blijven'} het bevroren cijfer {_plain(old)} tonen. Is dit een bedoelde herziening, "
-            "dan hoeft u niets te doen; anders zet u het cijfer terug. Moet de gepubliceerde editie zelf het nieuwe "
+            "dan hoeft u niets te doen: de melding verdwijnt zodra een latere editie met dit cijfer is gepubliceerd "
+            "(met --strict is het tot dan een fout); anders zet u het cijfer terug. Moet de gepubliceerde editie zelf het nieuwe "
             f"cijfer tonen, leg dan een rectificatie vast met `rapportage publish {newest} --rectificatie \"reden\"`",
             severity=Severity.WARNING,
         )

@@ -49,3 +49,13 @@ def test_a_history_figure_shown_by_two_frozen_editions_names_both(example_projec
         "cijfer van gepubliceerde edities 2023-Q1, 2023-Q2 gewijzigd: eigen-regie / Wmo 2023-Q1: 84 -> 86; "
         "editie 2023-Q3 vermeldt dit als herziening"
     ]
+
+
+def test_a_revision_a_later_published_edition_froze_is_not_reported_again(example_project: Path) -> None:
+    """Once a later edition is published with the revised figure, the revision is on record;
+    a warning then could only be silenced by editing a frozen edition (issue 14 point 2)."""
+    _set(example_project / "data/indicatoren.csv", "eigen-regie;Wmo;2023-Q2;", "87")
+    paths = ProjectPaths.at(example_project)
+    assert len(_revision_warnings(paths)[1]) == 1
+    assert main(["publish", "2023-Q3", "--datum", "2023-11-15", "--project", str(example_project)]) == 0
+    assert _revision_warnings(paths)[1] == []
