@@ -27,7 +27,9 @@ def figure(spec: ChartSpec, x: float | None) -> str:
 
 
 def series_name(spec: ChartSpec, series: str) -> str:
-    return series or spec.title
+    # Named mid-sentence ("steeg kosten per klant"): the chart title is a heading in sentence
+    # case, a series name is editor text kept as written.
+    return series or lower_first(spec.title)
 
 
 _DECIMAL_COMMA = re.compile(r"\d,\d")

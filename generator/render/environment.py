@@ -10,6 +10,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from generator.charts.sentences import lower_first
 from generator.compute.status import STATUS
 from generator.core.markdown import escape_markdown_text, render_markdown
 from generator.core.paths import ProjectPaths, default_templates_dir
@@ -50,6 +51,8 @@ def make_environment(paths: ProjectPaths) -> SandboxedEnvironment:
     env.filters["markdown"] = lambda text: Markup(render_markdown(text))
     # Already HTML-escaped (and Markdown-escaped): mark it so autoescape does not escape twice.
     env.filters["mdtext"] = lambda text: Markup(escape_markdown_text(str(text)))
+    # A title named mid-sentence ("Verloop doelbereik"), in the same sentence case as chart summaries.
+    env.filters["lower_first"] = lower_first
     env.globals["STATUS"] = STATUS
     return env
 

@@ -21,3 +21,14 @@
   var timer;
   window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
 })();
+/* rapportage: the header's menu and search buttons are labels (Material's markup); a
+   keyboard user expects Space to press a button as well as Enter (WCAG 2.1.1). Material
+   handles Enter itself; Space is added here and kept from scrolling the page. */
+(function () {
+  document.addEventListener("keydown", function (event) {
+    var el = document.activeElement;
+    if (event.key !== " " || !el || !el.matches("label.md-header__button[tabindex]")) return;
+    event.preventDefault();
+    el.click();
+  });
+})();

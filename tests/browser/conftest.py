@@ -42,12 +42,16 @@ def chromium_path() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Path:
-    """The example project, built once with a PDF per edition."""
+    """The example project, built once with a PDF per edition.
+
+    RAPPORTAGE_BROWSER_PROJECT=<map> runs the same tests on another project, such as the
+    benchmark's synthetic one (docs/dev/performance.md: `python -m bench.synthetic <map>`)."""
+    source = Path(os.environ.get("RAPPORTAGE_BROWSER_PROJECT") or REPO)
     project = tmp_path_factory.mktemp("browser") / "project"
     project.mkdir()
     for name in ("content", "data"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+        shutil.copytree(source / name, project / name)
+    shutil.copy(source / "mkdocs.yml", project / "mkdocs.yml")
     assert main(["build", "--pdf", "--project", str(project)]) == 0
     return project / "site"
 

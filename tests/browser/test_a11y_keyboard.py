@@ -131,3 +131,26 @@ def test_phone_menu_opens_by_keyboard_and_reaches_a_link(page_factory, site_url:
     link = tab_to(page, lambda i: i["tag"] == "A" and "md-nav__link" in i["cls"], limit=10)
     assert link["visible"], f"de menulink {link['text']!r} moet zichtbaar zijn"
     assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+
+
+def test_phone_menu_opens_by_space(page_factory, site_url: str) -> None:
+    from pagecheck import PHONE
+
+    page = page_factory(PHONE)
+    page.goto(site_url + "2023-q3/", wait_until="load")
+    tab_to(page, lambda i: i["tag"] == "LABEL" and "md-header__button" in i["cls"], limit=10)
+    before = page.evaluate("window.scrollY")
+    page.keyboard.press(" ")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    assert page.evaluate("window.scrollY") == before, "spatie mag de pagina niet scrollen"
+
+
+def test_search_button_reachable_by_tab(page_factory, site_url: str) -> None:
+    from pagecheck import PHONE
+
+    page = page_factory(PHONE)
+    page.goto(site_url + "2023-q3/", wait_until="load")
+    found = tab_to(page, lambda i: i["tag"] == "LABEL" and i["text"] == "Zoeken", limit=15)
+    assert found["visible"]
+    page.keyboard.press(" ")
+    page.wait_for_function("document.getElementById('__search').checked")

@@ -9,6 +9,8 @@ every visible SVG text element of every visible chart is measured in Chromium:
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 
 import pytest
@@ -101,10 +103,12 @@ def measured(request, browser, site_url: str, chart_pages: list[str]) -> tuple[i
 
 def test_every_chart_page_is_measured(measured, chart_pages: list[str]) -> None:
     width, charts = measured
-    assert len(chart_pages) >= 20
+    # The floor holds for the example; another project (RAPPORTAGE_BROWSER_PROJECT) is smaller.
+    example = not os.environ.get("RAPPORTAGE_BROWSER_PROJECT")
+    assert len(chart_pages) >= (20 if example else 1)
     # every page with a chart shows at least one chart at this width
     assert {c.url for c in charts} == set(chart_pages), width
-    assert sum(c.texts for c in charts) > 500
+    assert sum(c.texts for c in charts) > (500 if example else 0)
 
 
 def test_no_chart_text_is_clipped(measured) -> None:

@@ -9,7 +9,7 @@ from generator.charts.summary import summarise
 
 def test_trend_with_target_and_a_gap():
     assert summarise(samples.line_one()) == (
-        "Van Q1 2022 tot Q1 2023 steeg Ervaren eigen regie van 74% naar 79%; de streefwaarde is minimaal 80%. "
+        "Van Q1 2022 tot Q1 2023 steeg ervaren eigen regie van 74% naar 79%; de streefwaarde is minimaal 80%. "
         "Geen cijfer voor Q3 2022; de lijn is daar onderbroken."
     )
 
@@ -25,7 +25,7 @@ def test_two_series_with_their_own_targets_and_a_note():
 def test_falling_line_with_a_peak_and_a_changed_target():
     spec = samples.bars().model_copy(update={"kind": "lijn", "rows": samples.rows("", [1810, 1900, 1750, 1720, 1690])})
     assert summarise(spec) == (
-        "Van Q1 2022 tot Q1 2023 daalde Kosten per klant van € 1.810 naar € 1.690; "
+        "Van Q1 2022 tot Q1 2023 daalde kosten per klant van € 1.810 naar € 1.690; "
         "de streefwaarde is minder dan € 1.700 (eerder minder dan € 1.650). "
         "Het hoogste punt was € 1.900 in Q2 2022."
     )

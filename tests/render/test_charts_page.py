@@ -105,7 +105,7 @@ def test_two_units_give_two_charts_with_their_own_ids_and_files(site):
 def test_line_chart_page_shows_target_and_current_period(site):
     figure = page(site, "2023-q2/kpi/gebruik-e-health").select_one("figure.rp-chart")
     assert figure.select_one(".rp-chart__summary").get_text() == (
-        "Van Q1 2022 tot Q2 2023 steeg Gebruik e-health van 5% naar 12%; "
+        "Van Q1 2022 tot Q2 2023 steeg gebruik e-health van 5% naar 12%; "
         "de streefwaarde is minimaal 10% (eerder minimaal 8%)."
     )
     current = figure.select_one("tbody tr.rp-current")

@@ -67,7 +67,7 @@ def test_kpi_page_lower_is_better_and_history(built: Path):
     assert facts(card)["Doel"] == "minder dan € 1.700"
     assert facts(card)["Afwijking"] == "-6,18%"  # (1805 - 1700) / 1700, flipped: worse
     table = page.select_one("table.rp-table:not(.rp-chart__table)")  # the history table, not a chart's data table
-    assert table.caption.get_text(strip=True) == "Verloop Kosten per klant"
+    assert table.caption.get_text(strip=True) == "Verloop kosten per klant"
     rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")]
     assert rows[0][:3] == ["Q1 2023", "€ 1.805", "minder dan € 1.700"]
     assert rows[-1][0] == "Q1 2022"
