@@ -311,6 +311,19 @@ def report(runs: list[dict], scale: synthetic.Scale, info: dict, load_before: st
     return "\n".join(lines)
 
 
+# Everything from this line on in results.md is written by hand (measurements `bench.run`
+# does not make) and is kept when the generated part above it is replaced.
+HAND_WRITTEN = "<!-- written by hand below this line: bench.run keeps it -->"
+
+
+def _hand_written(out: Path) -> str:
+    if not out.is_file():
+        return ""
+    old = out.read_text(encoding="utf-8")
+    at = old.find(HAND_WRITTEN)
+    return "" if at < 0 else "\n" + old[at:]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
@@ -331,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = [one_run(scale, i + 1, log, args.workdir) for i in range(args.repeat)]
     text = report(runs, scale, machine(), load_before, _load(), started)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(text + _hand_written(args.out), encoding="utf-8")
     log(f"results written to {args.out}")
     return 0
 

@@ -67,6 +67,7 @@ def test_site_is_rebuilt_when_someone_changed_it(tmp_path: Path):
 
 def test_runner_writes_results(tmp_path: Path):
     out = tmp_path / "results.md"
+    out.write_text("old generated part\n" + run.HAND_WRITTEN + "\n\n## Measured by hand\n", encoding="utf-8")
     assert run.main(["--repeat", "1", "--editions", "2", "--indicators", "3", "--measures", "0",
                      "--out", str(out), "--workdir", str(tmp_path / "work")]) == 0
     text = out.read_text(encoding="utf-8")
@@ -74,3 +75,4 @@ def test_runner_writes_results(tmp_path: Path):
     for label in run.LABELS.values():
         assert f"| {label} |" in text
     assert "## Peak memory" in text and "of the cold build" in text
+    assert "old generated part" not in text and text.endswith(run.HAND_WRITTEN + "\n\n## Measured by hand\n")
