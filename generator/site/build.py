@@ -74,6 +74,10 @@ def load(paths: ProjectPaths, unfreeze: frozenset[Period] = frozenset()) -> Proj
     return reading.raise_problems()
 
 
+# The files that define what others refer to (goals, indicators, measures, site settings).
+_DEFINITIONS = {"content/site.yml", "content/doelstellingen.yml", "content/indicatoren.yml", "content/maatregelen.yml"}
+
+
 def _next_phase(partial: ProjectModel) -> None:
     """Schema errors found: still compute what did validate, so table and reference errors
     of other files come in the same run. Only new errors in files without an error of their
@@ -81,6 +85,10 @@ def _next_phase(partial: ProjectModel) -> None:
     problems = partial.problems
     before = list(problems.items)
     failed = {p.file for p in before if p.severity == "fout"}
+    if failed & _DEFINITIONS:
+        # A definition that did not validate is missing from the partial model: every
+        # citation or narrative of it elsewhere would be reported as unknown.
+        return
     try:
         compute(partial)
     except Exception:  # a partial model may miss what compute takes for granted; phase one stands
