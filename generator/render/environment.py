@@ -10,7 +10,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from generator.compute.status import STATUS
+from generator.compute.status import STATUS, STATUS_ALL
 from generator.core.markdown import escape_markdown_text, render_markdown
 from generator.core.paths import ProjectPaths, default_templates_dir
 
@@ -51,6 +51,7 @@ def make_environment(paths: ProjectPaths) -> SandboxedEnvironment:
     # Already HTML-escaped (and Markdown-escaped): mark it so autoescape does not escape twice.
     env.filters["mdtext"] = lambda text: Markup(escape_markdown_text(str(text)))
     env.globals["STATUS"] = STATUS
+    env.globals["STATUS_ALL"] = STATUS_ALL  # with "onbekend", which the legend does not list
     return env
 
 
