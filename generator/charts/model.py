@@ -30,6 +30,14 @@ class ChartRow(_Frozen):
     x: str
     series: str = ""
     value: float | None  # None: no figure. Drawn as a gap, never as 0.
+    # A bound ("<", "<=", ">", ">=": the true figure lies beyond `value`) or an estimate:
+    # drawn as an open point, written with its sign or "(schatting)" in labels and table.
+    comparator: str | None = None
+    estimate: bool = False
+
+    @property
+    def marked(self) -> bool:
+        return self.comparator is not None or self.estimate
 
 
 class ChartTarget(_Frozen):
@@ -104,6 +112,12 @@ class ChartSpec(_Frozen):
 
     def x_label(self, x: str) -> str:
         return self.x_labels.get(x, x)
+
+    def row_at(self, x: str, series: str = "") -> ChartRow | None:
+        return next((r for r in self.rows if r.x == x and r.series == series), None)
+
+    def marked(self) -> bool:
+        return any(r.marked for r in self.rows)
 
     def value_at(self, x: str, series: str = "") -> float | None:
         for row in self.rows:
