@@ -18,6 +18,7 @@ from generator.charts.table import csv_bytes, data_table
 from generator.compute.status import bound_status
 from generator.core import formatting as fmt
 from generator.core.paths import ProjectPaths
+from generator.core.periods import Period
 from generator.core.problems import ValidationFailed
 from generator.core.targets import parse_target
 from generator.site.build import check
@@ -165,13 +166,29 @@ def test_an_estimate_is_neither_measured_nor_missing(example_project: Path) -> N
 # -- 9. figures of another period ------------------------------------------------------------
 
 def test_a_half_year_figure_in_a_quarterly_edition_shows_its_own_period(example_project: Path) -> None:
-    """000: "KPI 10: Samenwerking in de keten (H2 2022)" in the Q1 2023 report; the example's Q3 2023."""
-    ind, s = _series(check(ProjectPaths.at(example_project)), "2023-Q3", "samenwerking-keten", "Ketenpartners")
-    assert (s.value_text, s.measured_period, s.measured_period_label) == ("7,6", "2023-H1", "1e halfjaar 2023")
-    assert [r.period for r in s.history] == ["2022-H1", "2022-H2", "2023-H1"]
-    assert s.previous_period_label == "2e halfjaar 2022"
-    spec = indicator_specs(ind, "2023-Q3")[0]
-    assert spec.current == "2023-H1" and spec.xs() == ["2022-H1", "2022-H2", "2023-H1"]
+    """000: "KPI 10: Samenwerking in de keten (H2 2022)" in the Q1 2023 report: "Deze scores zijn o.b.v.
+    het laatste onderzoek in H2 2022"."""
+    _set_in_indicators(example_project, "    titel: Samenwerking in de keten\n", "    meetfrequentie: halfjaar\n")
+    csv = example_project / "data/indicatoren.csv"
+    csv.write_text("".join(line for line in csv.read_text(encoding="utf-8").splitlines(keepends=True)
+                           if not line.startswith("samenwerking-keten;")), encoding="utf-8")
+    _extra(example_project, "samenwerking-keten;Ketenpartners;2022-H1;7,0;;;;", "samenwerking-keten;Ketenpartners;2022-H2;7,2;;;;",
+           "samenwerking-keten;Cliënten Jeugd;2022-H2;88;;;;", "samenwerking-keten;Cliënten Wmo;2022-H2;100;;;;")
+    ind, s = _series(check(ProjectPaths.at(example_project), unfreeze=frozenset({Period.parse("2023-Q1")})),
+                     "2023-Q1", "samenwerking-keten", "Ketenpartners")
+    assert (s.value_text, s.measured_period, s.measured_period_label) == ("7,2", "2022-H2", "2e halfjaar 2022")
+    assert s.status == "rood" and s.deviation_text == "-10,00%"  # 000: "7,20 Doel: >8 --10%"
+    assert [r.period for r in s.history] == ["2022-H1", "2022-H2"]
+    assert s.previous_period_label == "1e halfjaar 2022"
+    spec = indicator_specs(ind, "2023-Q1")[0]
+    assert spec.current == "2022-H2" and spec.xs() == ["2022-H1", "2022-H2"]
+
+
+def test_the_example_shows_a_year_figure_in_its_quarterly_concept(example_project: Path) -> None:
+    """004: the satisfaction grade of 2020 (a 7) in the Q1 2021 dashboard; the example: 2022's 7,0 in Q3 2023."""
+    _, s = _series(check(ProjectPaths.at(example_project)), "2023-Q3", "tevredenheid-inwoners")
+    assert (s.value_text, s.measured_period_label, s.status) == ("7,0", "2022", "groen")
+    assert [r.period for r in s.history] == ["2021", "2022"]
 
 
 def test_a_year_figure_without_its_frequency_is_an_error_at_its_line(example_project: Path) -> None:

@@ -9,5 +9,5 @@ def test_the_card_shows_basis_bound_estimate_and_period(built_example) -> None:
     assert "Niet exact gemeten: " in page  # the chart's text alternative names them
     page = (built_example.site / "2023-q3/kpi/doelbereik/index.html").read_text(encoding="utf-8")
     assert "<dt>Aantal</dt><dd>n = 50</dd>" in page
-    page = (built_example.site / "2023-q3/kpi/samenwerking-keten/index.html").read_text(encoding="utf-8")
-    assert "laatste meting: 1e halfjaar 2023" in page
+    page = (built_example.site / "2023-q3/kpi/tevredenheid-inwoners/index.html").read_text(encoding="utf-8")
+    assert "laatste meting: 2022" in page
