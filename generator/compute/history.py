@@ -60,6 +60,7 @@ def kpi_histories(editions: list[EditionView]) -> list[KpiHistoryView]:
                     revised_in_concept=concept,
                     value=series.value, target=series.target,
                     basis_text=series.basis_text, measured_period_label=series.measured_period_label,
+                    comparator=series.comparator, estimate=series.estimate,
                 ))
             rows.append(KpiHistoryRow(
                 edition=edition_ref(edition), indicator_url=ind.url, period_label=edition.summary.label,

@@ -443,6 +443,8 @@ class KpiHistoryCell(View):
     target: str | None = None  # that edition's target in machine form (">= 80"), for the chart
     basis_text: str | None = None  # "n = 89"
     measured_period_label: str | None = None  # a figure of another period: "2e halfjaar 2022"
+    comparator: str | None = None  # a bound ("<"), for the chart's open point
+    estimate: bool = False
 
 
 class KpiHistoryRow(View):
