@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.charts.model import ChartSpec, ChartTarget
-from generator.charts.values import as_target
+from generator.charts.model import ChartRow, ChartSpec, ChartTarget
+from generator.charts.values import MARKS_NOTE, as_target, marked
 from generator.core import formatting as fmt
 
 
@@ -49,6 +49,19 @@ def value_cell(spec: ChartSpec, v: float | None) -> Cell:
     return Cell(fmt.value(v, spec.unit, spec.decimals), num(v))
 
 
+# The CSV writes a bound as "<120" (a spreadsheet must not take it for the number 120).
+_CSV_SIGN = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
+
+
+def row_cell(spec: ChartSpec, row: ChartRow | None) -> Cell:
+    """A figure's cell with its mark: "< 120 minuten" / "<120", "75% (schatting)" / "75 (schatting)"."""
+    if row is None or row.value is None or not row.marked:
+        return value_cell(spec, row.value if row is not None else None)
+    plain = value_cell(spec, row.value)
+    return Cell(marked(plain.text, row.comparator, row.estimate),
+                marked(plain.raw, row.comparator, row.estimate, _CSV_SIGN).replace(" ", "", 1 if row.comparator else 0))
+
+
 def target_cell(spec: ChartSpec, t: ChartTarget | None) -> Cell:
     if t is None:
         return Cell("", "")
@@ -81,7 +94,7 @@ def series_table(spec: ChartSpec, xs: list[str], total: bool = False, current_gr
     rows = []
     for x in xs:
         values = [spec.value_at(x, n) for n in names]
-        cells = [value_cell(spec, v) for v in values]
+        cells = [row_cell(spec, spec.row_at(x, n)) for n in names]
         if total:
             known = [v for v in values if v is not None]
             if known and len(known) == len(values):
@@ -92,7 +105,7 @@ def series_table(spec: ChartSpec, xs: list[str], total: bool = False, current_gr
             cells.append(target_cell(spec, spec.target_at(x, at_series or series)))
         rows.append((spec.x_label(x), cells))
     current = spec.x_label(spec.current) if spec.current in xs else None
-    return Table(spec.title, spec.x_title, columns, rows, current)
+    return Table(spec.title, spec.x_title, columns, rows, current, notes=[MARKS_NOTE] if spec.marked() else [])
 
 
 def _target_series(spec: ChartSpec, names: list[str], current_group: bool) -> list[tuple[str, str]]:

@@ -44,7 +44,7 @@ def _spec(history: KpiHistoryView, rows_oldest_first: list, unit: str, decimals:
         for cell in row.cells:
             if cell.series not in names:
                 continue
-            rows.append(ChartRow(x=x, series=cell.series, value=cell.value))
+            rows.append(ChartRow(x=x, series=cell.series, value=cell.value, comparator=cell.comparator, estimate=cell.estimate))
             if cell.target:
                 try:
                     t = parse_target(cell.target)

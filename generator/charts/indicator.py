@@ -38,7 +38,9 @@ def indicator_specs(ind: IndicatorView, period: str) -> list[ChartSpec]:
         names = ", ".join(s.name for s in series)
         if len(groups) > 1 and names != title:
             title = f"{title}: {names}"
-        spec = _spec(ind, cfg, series, unit, spec_id, title, Period.parse(period))
+        # A KPI measured less often than the editions appear: its own periods, up to its latest measurement.
+        shown = next((s.measured_period for s in series if s.measured_period), None) or period
+        spec = _spec(ind, cfg, series, unit, spec_id, title, Period.parse(shown))
         if spec is not None:
             specs.append(spec)
     return specs
@@ -65,6 +67,12 @@ def _periods(series: list[SeriesView], current: Period, count: int | None) -> li
     while seq[-1] < current:
         seq.append(seq[-1].next())
     return seq[-count:] if count else seq
+
+
+def _chart_row(x: str, series: str, r: HistoryRow | None) -> ChartRow:
+    if r is None:
+        return ChartRow(x=x, series=series, value=None)
+    return ChartRow(x=x, series=series, value=r.value, comparator=r.comparator, estimate=r.estimate)
 
 
 def _row_at(s: SeriesView, p: Period) -> HistoryRow | None:
@@ -98,7 +106,7 @@ def _spec(
     if module.INDICATOR_ROWS is IndicatorRows.CATEGORIES:
         # Series (providers, teams) are the categories; periods side by side.
         rows = [
-            ChartRow(x=s.name or title, series=p.label, value=(r.value if (r := _row_at(s, p)) else None))
+            _chart_row(s.name or title, p.label, _row_at(s, p))
             for s in series for p in periods
         ]
         targets = _category_targets(series, cfg.show_target)
@@ -110,14 +118,14 @@ def _spec(
         )
 
     if module.INDICATOR_ROWS is IndicatorRows.CURRENT_PERIOD:
-        rows = [ChartRow(x=str(current), series=s.name, value=(r.value if (r := _row_at(s, current)) else None)) for s in series]
+        rows = [_chart_row(str(current), s.name, _row_at(s, current)) for s in series]
         return ChartSpec(
             **common, rows=rows, x_labels=labels, x_order=[str(current)], series_order=names,
             current=str(current), shape=cfg.shape,
         )
 
     rows = [
-        ChartRow(x=str(p), series=s.name, value=(r.value if (r := _row_at(s, p)) else None))
+        _chart_row(str(p), s.name, _row_at(s, p))
         for s in series for p in periods
     ]
     targets: list[ChartTarget] = []

@@ -30,6 +30,14 @@ class ChartRow(_Frozen):
     x: str
     series: str = ""
     value: float | None  # None: no figure. Drawn as a gap, never as 0.
+    # A bound ("<", "<=", ">", ">=": the true figure lies beyond `value`) or an estimate:
+    # drawn as an open point, written with its sign or "(schatting)" in labels and table.
+    comparator: str | None = None
+    estimate: bool = False
+
+    @property
+    def marked(self) -> bool:
+        return self.comparator is not None or self.estimate
 
 
 class ChartTarget(_Frozen):
@@ -105,18 +113,25 @@ class ChartSpec(_Frozen):
     def x_label(self, x: str) -> str:
         return self.x_labels.get(x, x)
 
-    # (id and length of `rows`, (x, series) -> value): built on first use. Summaries ask
+    def marked(self) -> bool:
+        return any(r.marked for r in self.rows)
+
+    # (id and length of `rows`, (x, series) -> row): built on first use. Summaries ask
     # for every (x, series); a scan per question made 2,000 periods take minutes.
-    _values: tuple[int, int, dict[tuple[str, str], float | None]] | None = PrivateAttr(default=None)
+    _index: tuple[int, int, dict[tuple[str, str], ChartRow]] | None = PrivateAttr(default=None)
+
+    def row_at(self, x: str, series: str = "") -> ChartRow | None:
+        cached = self._index
+        if cached is None or cached[0] != id(self.rows) or cached[1] != len(self.rows):
+            index: dict[tuple[str, str], ChartRow] = {}
+            for row in self.rows:
+                index.setdefault((row.x, row.series), row)  # the first row wins, as a scan would
+            cached = self._index = (id(self.rows), len(self.rows), index)
+        return cached[2].get((x, series))
 
     def value_at(self, x: str, series: str = "") -> float | None:
-        cached = self._values
-        if cached is None or cached[0] != id(self.rows) or cached[1] != len(self.rows):
-            index: dict[tuple[str, str], float | None] = {}
-            for row in self.rows:
-                index.setdefault((row.x, row.series), row.value)  # the first row wins, as the scan did
-            cached = self._values = (id(self.rows), len(self.rows), index)
-        return cached[2].get((x, series))
+        row = self.row_at(x, series)
+        return None if row is None else row.value
 
     def target_at(self, x: str | None, series: str = "") -> ChartTarget | None:
         """The target that holds at x for a series: the most specific one (x and series, x, series, chart)."""

@@ -10,11 +10,23 @@ from __future__ import annotations
 
 from generator.charts.kinds import kind_module
 from generator.charts.model import ChartSpec
-from generator.charts.sentences import sentence
+from generator.charts.sentences import and_list, sentence
+from generator.charts.values import marked, value_text
 
 
 def summarise(spec: ChartSpec) -> str:
     sentences = kind_module(spec.kind).summary(spec)
     sentences += [f"Opmerking bij {spec.x_label(n.x)}: {n.text.rstrip('.')}" for n in spec.notes]
+    sentences += _marks(spec)
     text = " ".join(sentence(s) for s in sentences if s)
     return text or f"{spec.title}: er zijn geen cijfers."
+
+
+def _marks(spec: ChartSpec) -> list[str]:
+    """Which figures are a bound or an estimate: the open points of the chart, in words."""
+    parts = [
+        f"{spec.x_label(r.x)}{' ' + r.series if r.series and r.series != spec.x_label(r.x) else ''}: "
+        f"{marked(value_text(spec, r.value), r.comparator, r.estimate)}"
+        for r in spec.rows if r.marked and r.value is not None
+    ]
+    return [f"Niet exact gemeten: {and_list(parts)}"] if parts else []

@@ -34,6 +34,18 @@ def short_text(spec: ChartSpec, v: float | None) -> str:
     return fmt.number(v, decimals(spec))
 
 
+_SIGN = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+ESTIMATE_SUFFIX = " (schatting)"
+MARKS_NOTE = "Een cijfer met < of > is een grens: het echte cijfer ligt daaronder of daarboven. (schatting): geschat, niet gemeten."
+
+
+def marked(text: str, comparator: str | None, estimate: bool, sign: dict[str, str] = _SIGN) -> str:
+    """A figure's text with its mark: "< 120 minuten", "75% (schatting)"."""
+    if comparator:
+        text = f"{sign[comparator]} {text}"
+    return text + ESTIMATE_SUFFIX if estimate else text
+
+
 def as_target(t: ChartTarget) -> Target:
     return Target(t.comparator, t.value, t.high)
 

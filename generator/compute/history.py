@@ -59,6 +59,8 @@ def kpi_histories(editions: list[EditionView]) -> list[KpiHistoryView]:
                     status=series.status, status_word=series.status_word, revised_text=revised,
                     revised_in_concept=concept,
                     value=series.value, target=series.target,
+                    basis_text=series.basis_text, measured_period_label=series.measured_period_label,
+                    comparator=series.comparator, estimate=series.estimate,
                 ))
             rows.append(KpiHistoryRow(
                 edition=edition_ref(edition), indicator_url=ind.url, period_label=edition.summary.label,

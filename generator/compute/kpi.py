@@ -9,7 +9,7 @@ from generator.compute.measures import compute_measures
 from generator.model.schema import in_effect
 from generator.compute.chart_config import chart_config
 from generator.compute.content import EditionContent
-from generator.compute.status import STATUS, compute_status, deviation
+from generator.compute.status import STATUS, STATUS_ALL, bound_status, deviation
 from generator.compute.views import (
     CorrectionView,
     EditionSummary,
@@ -26,7 +26,11 @@ from generator.model.project import EditionInput, FigureKey, ProjectModel
 from generator.model.schema import IndicatorDefinition, SeriesDefinition
 from generator.core.targets import Target
 from generator.core.periods import Period
-from generator.core.vocabulary import Grouping, Status
+from generator.core.vocabulary import ESTIMATE_WORD, FREQUENCY_KIND, UNKNOWN_STATUS, Grouping, Status
+from generator.model.figure_marks import FigureMark
+
+_NO_MARK = FigureMark()
+_SHOWN_COMPARATOR = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 
 
 class SeriesRules:
@@ -40,6 +44,8 @@ class SeriesRules:
         self.targets = s.targets if s and s.targets is not None else ind.targets
         self.tolerance = s.tolerance if s and s.tolerance is not None else ind.tolerance
         self.decimals = s.decimals if s and s.decimals is not None else ind.decimals
+        self.minimum_n = s.minimum_n if s and s.minimum_n is not None else ind.minimum_n
+        self.kind = FREQUENCY_KIND[ind.frequency] if ind.frequency is not None else None  # None: the edition's
 
     def target_for(self, period: Period) -> Target | None:
         """The target of the period's year, else of the most recent earlier year."""
@@ -102,28 +108,61 @@ class HistoryCache:
         ]
 
     def _row(self, ind: IndicatorDefinition, rules: SeriesRules, p: Period) -> HistoryRow:
-        v = self.project.figures.get(FigureKey(ind.id, rules.name, p))
+        key = FigureKey(ind.id, rules.name, p)
+        v = self.project.figures.get(key)
+        mark = self.project.figure_marks.get(key, _NO_MARK)
         t = rules.target_for(p)
-        st = compute_status(v, t, rules.tolerance)
+        st = bound_status(v, mark.comparator, t, rules.tolerance)
         return HistoryRow(
             period=str(p), period_label=p.label, value=v,
-            value_text=fmt.value(v, rules.unit, rules.decimals),
+            value_text=marked_text(v, mark, rules),
+            comparator=mark.comparator, estimate=mark.estimate,
+            basis_text=basis_text(mark), small_basis=small_basis(mark, rules),
             target_text=fmt.target(t, rules.unit, rules.decimals),
-            status=st, status_word=STATUS[st][0], is_current=False,
+            status=st, status_word=STATUS_ALL[st][0], is_current=False,
             target_comparator=t.comparator if t else None,
             target_value=t.value if t else None,
             target_high=t.high if t else None,
         )
 
 
+def marked_text(v: float | None, mark: FigureMark, rules: SeriesRules) -> str:
+    """The figure as every reader sees it: "< 120 minuten", "75% (schatting)"; "geen gegevens" stays itself."""
+    text = fmt.value(v, rules.unit, rules.decimals)
+    if v is None:
+        return text
+    if mark.comparator:
+        text = f"{_SHOWN_COMPARATOR[mark.comparator]} {text}"
+    return f"{text} ({ESTIMATE_WORD})" if mark.estimate else text
+
+
+def basis_text(mark: FigureMark) -> str | None:
+    return None if mark.denominator is None else f"n = {fmt.number(mark.denominator, 0)}"
+
+
+def small_basis(mark: FigureMark, rules: SeriesRules) -> bool:
+    return mark.denominator is not None and rules.minimum_n is not None and mark.denominator < rules.minimum_n
+
+
+def figure_period(project: ProjectModel, ind: IndicatorDefinition, rules: SeriesRules, period: Period) -> Period:
+    """The period whose figure an edition shows: its own, or for an indicator measured less often
+    (`meetfrequentie: halfjaar`) the latest such period that has ended by the end of the edition's."""
+    if rules.kind is None or rules.kind == period.kind:
+        return period
+    own = [k.period for k in project.figures if k.indicator == ind.id and k.series == rules.name
+           and k.period.kind == rules.kind and k.period <= period]
+    return max(own) if own else period
+
+
 def _series_view(
     project: ProjectModel, ind: IndicatorDefinition, rules: SeriesRules, edition: EditionInput, history: HistoryCache
 ) -> SeriesView:
-    period = edition.period
+    period = figure_period(project, ind, rules, edition.period)
     key = FigureKey(ind.id, rules.name, period)
     value = project.figures.get(key)
+    mark = project.figure_marks.get(key, _NO_MARK)
     target = rules.target_for(period)
-    computed = compute_status(value, target, rules.tolerance)
+    computed = bound_status(value, mark.comparator, target, rules.tolerance)
     status, reason = computed, None
     narrative = edition.narratives.get(ind.id)
     if narrative:
@@ -131,7 +170,10 @@ def _series_view(
             if (override.series or "") == rules.name:
                 status, reason = override.status, override.reason
     prev_period = period.previous()
-    prev_value = project.figures.get(FigureKey(ind.id, rules.name, prev_period))
+    prev_key = FigureKey(ind.id, rules.name, prev_period)
+    prev_value = project.figures.get(prev_key)
+    if mark.comparator or project.figure_marks.get(prev_key, _NO_MARK).comparator:
+        prev_value = None  # a change from or to a bound ("< 120") is not a number
     # Change between the figures as shown (rounded), so "91% -> 94%" reads "+3 procentpunt".
     shown = fmt.DEFAULT_DECIMALS.get(rules.unit, 0) if rules.decimals is None else rules.decimals
     change = (
@@ -139,20 +181,21 @@ def _series_view(
         if value is not None and prev_value is not None
         else None
     )
-    dev = deviation(value, target, rules.direction)
+    dev = None if mark.comparator else deviation(value, target, rules.direction)
+    other = period != edition.period
 
     return SeriesView(
         name=rules.name,
         unit=rules.unit,
         direction=rules.direction,
         value=value,
-        value_text=fmt.value(value, rules.unit, rules.decimals),
+        value_text=marked_text(value, mark, rules),
         target=target.to_text() if target else None,
         target_text=fmt.target(target, rules.unit, rules.decimals),
         deviation=dev,
         deviation_text=fmt.signed_percent(dev),
         status=status,
-        status_word=STATUS[status][0],
+        status_word=STATUS_ALL[status][0],
         computed_status=computed,
         override_reason=reason,
         previous_period_label=prev_period.label if prev_value is not None else None,
@@ -160,7 +203,17 @@ def _series_view(
         change_text=fmt.delta(change, rules.unit, rules.decimals),
         history=history.rows(ind, rules, period),
         decimals=rules.decimals,
+        comparator=mark.comparator, estimate=mark.estimate,
+        basis_text=basis_text(mark), small_basis=small_basis(mark, rules),
+        measured_period=str(period) if other else None,
+        measured_period_label=period.label if other else None,
+        status_note=_unknown_note(value, mark, target, rules) if computed == UNKNOWN_STATUS else None,
     )
+
+
+def _unknown_note(value: float | None, mark: FigureMark, target: Target | None, rules: SeriesRules) -> str:
+    return (f"Het cijfer is een grens ({marked_text(value, mark, rules)}): daarmee valt niet te zeggen of de "
+            f"streefwaarde ({fmt.target(target, rules.unit, rules.decimals)}) gehaald is.")
 
 
 def indicator_view(
@@ -190,7 +243,7 @@ def indicator_view(
 
 def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryCache, content: EditionContent) -> EditionView:
     goals = []
-    counts = {k: 0 for k in STATUS}
+    counts = {k: 0 for k in STATUS}  # "onbekend" only when it occurs: frozen views have no such key
     for goal in sorted(project.goals, key=lambda g: g.number):
         views = [
             indicator_view(project, ind, edition, history, content.narratives)
@@ -198,7 +251,7 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
         ]
         for v in views:
             for s in v.series:
-                counts[s.status] += 1
+                counts[s.status] = counts.get(s.status, 0) + 1
         goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views,
                               domain=project.grouping is Grouping.DOMAINS))
     return EditionView(
@@ -217,13 +270,13 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
 
 def status_overview(goals: list[GoalView]) -> StatusOverviewView:
     """Per status (worst first) the series it counts, named by KPI number, title and series."""
-    by_status: dict[str, list[StatusEntryView]] = {k: [] for k in STATUS}
+    by_status: dict[str, list[StatusEntryView]] = {k: [] for k in STATUS_ALL}
     kpis = 0
     for goal in goals:
         for ind in goal.indicators:
             kpis += 1
             for s in ind.series:
                 by_status[s.status].append(StatusEntryView(number=ind.number, title=ind.title, series_name=s.name, url=ind.url))
-    worst_first = [Status.RED, Status.ORANGE, Status.GREEN] + [k for k in STATUS if k not in (Status.RED, Status.ORANGE, Status.GREEN)]
-    groups = [StatusGroupView(status=k, word=STATUS[k][0], entries=by_status[k]) for k in worst_first if by_status[k]]
+    worst_first = [Status.RED, Status.ORANGE, Status.GREEN] + [k for k in STATUS_ALL if k not in (Status.RED, Status.ORANGE, Status.GREEN)]
+    groups = [StatusGroupView(status=k, word=STATUS_ALL[k][0], entries=by_status[k]) for k in worst_first if by_status[k]]
     return StatusOverviewView(kpi_count=kpis, series_count=sum(len(g.entries) for g in groups), groups=groups)

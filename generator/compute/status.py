@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.core.targets import Target
-from generator.core.vocabulary import Direction, Status
+from generator.core.vocabulary import UNKNOWN_STATUS, Direction, Status
 
 # status key -> (word on the badge, legend meaning)
 STATUS = {
@@ -14,7 +14,12 @@ STATUS = {
     "geen-norm": ("Geen streefwaarde", "voor deze reeks is geen streefwaarde afgesproken"),
 }
 
+# Not in STATUS (the legend every page shows, frozen editions too): only a bound can be unknown.
+UNKNOWN = {UNKNOWN_STATUS: ("Onbekend", "het cijfer is een grens (zoals < 120): of de streefwaarde gehaald is, valt niet te zeggen")}
+STATUS_ALL = {**STATUS, **UNKNOWN}
+
 DEFAULT_TOLERANCE_FRACTION = 0.05
+_FAR = 1e16  # beyond every figure (core/numbers.py: MAX_MAGNITUDE)
 
 
 def tolerance_for(target: Target, tolerance: float | None) -> float:
@@ -32,6 +37,26 @@ def compute_status(value: float | None, target: Target | None, tolerance: float 
     if target.met(value):
         return Status.GREEN
     return Status.ORANGE if target.gap(value) <= tolerance_for(target, tolerance) + 1e-9 else Status.RED
+
+
+def bound_status(value: float | None, comparator: str | None, target: Target | None, tolerance: float | None) -> str:
+    """The status of a figure known only as a bound ("< 120"): the status every figure within the bound
+    would get, else "onbekend". Status is monotone in the figure for each kind of target but a range, so
+    the two ends of the bound decide; for a range we also try its edges."""
+    if comparator is None or value is None or target is None:
+        return compute_status(value, target, tolerance)
+    eps = 1e-9 * max(1.0, abs(value))
+    if comparator in ("<", "<="):
+        near, far = (value - eps if comparator == "<" else value), -_FAR
+    else:
+        near, far = (value + eps if comparator == ">" else value), _FAR
+    probes = [near, far]
+    lo, hi = min(near, far), max(near, far)
+    for edge in (target.value, target.high):
+        if edge is not None and lo < edge < hi:
+            probes.append(edge)
+    statuses = {compute_status(p, target, tolerance) for p in probes}
+    return statuses.pop() if len(statuses) == 1 else UNKNOWN_STATUS
 
 
 def deviation(value: float | None, target: Target | None, direction: str) -> float | None:

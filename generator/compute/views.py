@@ -26,6 +26,11 @@ class HistoryRow(View):
     target_comparator: str | None = None
     target_value: float | None = None
     target_high: float | None = None  # only for "tussen ... en ..."
+    # What the figure says besides its number (model/figure_marks.py); value_text says it too.
+    comparator: str | None = None  # "<", "<=", ">", ">=": the true figure lies beyond `value`
+    estimate: bool = False  # a `schatting`, not a measurement
+    basis_text: str | None = None  # "n = 89": the noemer the figure rests on
+    small_basis: bool = False  # n under the indicator's `minimale_n`
 
 
 class SeriesView(View):
@@ -47,6 +52,14 @@ class SeriesView(View):
     change_text: str
     history: list[HistoryRow]
     decimals: int | None = None  # None: the unit's default (formatting.DEFAULT_DECIMALS)
+    comparator: str | None = None  # as HistoryRow
+    estimate: bool = False
+    basis_text: str | None = None  # "n = 89"
+    small_basis: bool = False
+    # A figure of another period than the edition (`meetfrequentie`): "2022-H2" and "2e halfjaar 2022".
+    measured_period: str | None = None
+    measured_period_label: str | None = None
+    status_note: str | None = None  # why the status is "onbekend" (a bound against a target)
 
 
 class ChartAnnotationView(View):
@@ -447,6 +460,10 @@ class KpiHistoryCell(View):
     revised_in_concept: str | None = None  # label of that newest edition when it is a concept (a draft figure)
     value: float | None = None  # the figure as that edition published it, for the chart
     target: str | None = None  # that edition's target in machine form (">= 80"), for the chart
+    basis_text: str | None = None  # "n = 89"
+    measured_period_label: str | None = None  # a figure of another period: "2e halfjaar 2022"
+    comparator: str | None = None  # a bound ("<"), for the chart's open point
+    estimate: bool = False
 
 
 class KpiHistoryRow(View):

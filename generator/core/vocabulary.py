@@ -40,6 +40,27 @@ class Direction(StrEnum):
     LOWER_IS_BETTER = "lager is beter"
 
 
+class Frequency(StrEnum):
+    """How often an indicator is measured (`meetfrequentie`); the period kind of its figures."""
+
+    QUARTER = "kwartaal"
+    HALF_YEAR = "halfjaar"
+    YEAR = "jaar"
+
+
+# The period kind (core/periods.py) of each frequency.
+FREQUENCY_KIND = {Frequency.QUARTER: "Q", Frequency.HALF_YEAR: "H", Frequency.YEAR: "Y"}
+
+# A figure's comparator (CSV column `teken`, or written before the number: "<120"):
+# the true figure is below or above the number. As written -> normal form.
+FIGURE_COMPARATORS = {"<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">="}
+# Column `schatting`: a figure that is an estimate, not a measurement.
+ESTIMATE_YES = ("ja", "j", "x", "schatting")
+ESTIMATE_NO = ("", "nee", "n")
+ESTIMATE_WORD = "schatting"
+UNKNOWN_STATUS = "onbekend"  # a bound ("< 120") that neither meets nor misses the target for sure
+
+
 class EditionStatus(StrEnum):
     CONCEPT = "concept"
     PUBLISHED = "gepubliceerd"

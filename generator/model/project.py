@@ -13,6 +13,7 @@ from generator.load.imagefile import IMAGE_SUFFIXES, read_image
 from generator.load.yamlfile import YamlDoc, load_yaml
 from generator.model.base import edition_folders, keyed_yaml_files, validate_doc, validate_list
 from generator.model.concept_marker import unrevised_files
+from generator.model.figure_marks import FigureMark, read_mark, split_inline
 from generator.model.frozen_inputs import FrozenEdition, frozen_not_compared, inspect_frozen, publish_marker
 from generator.model.free_pages import PageSource, TableSource, load_edition_extras
 from generator.model.tables import TableModels
@@ -29,7 +30,7 @@ from generator.core.numbers import NotANumber, NumberTooLarge, is_missing, parse
 from generator.core.periods import Period, PeriodError
 from generator.core.problems import Problems, ValidationFailed, shorten, suggest
 from generator.core.paths import ProjectPaths
-from generator.core.vocabulary import EditionStatus, Grouping, Severity, Unit
+from generator.core.vocabulary import FREQUENCY_KIND, EditionStatus, Grouping, Severity, Unit
 
 FIGURE_COLUMNS = ("indicator", "reeks", "periode", "waarde")
 
@@ -76,6 +77,8 @@ class ProjectModel:
     grouping: Grouping = Grouping.GOALS  # doelstellingen.yml `indeling:`
     # Published editions shown from their snapshot (generator/editions); not in `editions`.
     frozen: dict[Period, FrozenEdition] = field(default_factory=dict)
+    # Comparator, estimate, teller/noemer of a figure (model/figure_marks.py); only figures that have one.
+    figure_marks: dict[FigureKey, FigureMark] = field(default_factory=dict)
 
     @property
     def all_periods(self) -> list[Period]:
@@ -152,7 +155,9 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
 
     frozen: dict[Period, FrozenEdition] = {}
     editions = _load_editions(paths, indicators, raw_ids, problems, frozen, table_models, unfreeze)
-    figures, sources = _load_figures(paths, site, indicators, raw_ids, problems, site_doc)
+    marks: dict[FigureKey, FigureMark] = {}
+    figures, sources = _load_figures(paths, site, indicators, raw_ids, problems, site_doc, marks)
+    _other_period_figures(set(editions) | set(frozen), indicators, figures, sources, problems)
     measures = load_measures(paths, problems, skip=frozen_not_compared(frozen, editions), frozen=frozenset(frozen))
     if site is not None:
         _unreferenced_data(paths, site, measures, problems)
@@ -162,6 +167,7 @@ def read_project(paths: ProjectPaths, table_models: TableModels, unfreeze: froze
         model = ProjectModel(
             paths, site, goals, indicators, editions, figures, sources, problems, measures=measures, frozen=frozen,
             grouping=grouping,
+            figure_marks=marks,
         )
         if not problems:
             reading.model = model
@@ -467,6 +473,7 @@ def _check_logo(paths: ProjectPaths, logo: str, doc: YamlDoc, problems: Problems
 def _load_figures(
     paths: ProjectPaths, site: SiteSettings | None, indicators: list[IndicatorDefinition] | None,
     raw_ids: set[str], problems: Problems, site_doc: YamlDoc | None = None,
+    marks: dict[FigureKey, FigureMark] | None = None,
 ) -> tuple[dict[FigureKey, float | None], dict[FigureKey, FigureSource]]:
     figures: dict[FigureKey, float | None] = {}
     sources: dict[FigureKey, FigureSource] = {}
@@ -478,7 +485,7 @@ def _load_figures(
             continue
         table = _figure_table(paths, name, site_doc, n, problems)
         if table is not None:
-            _read_figure_rows(table, known, raw_ids, figures, sources, problems)
+            _read_figure_rows(table, known, raw_ids, figures, sources, problems, {} if marks is None else marks)
     _fraction_traps(figures, sources, known, problems)
     return figures, sources
 
@@ -531,6 +538,7 @@ MAX_PERIODS_PER_SERIES = 200
 def _read_figure_rows(
     table: CsvTable, known: dict[str, IndicatorDefinition] | None, raw_ids: set[str],
     figures: dict[FigureKey, float | None], sources: dict[FigureKey, FigureSource], problems: Problems,
+    marks: dict[FigureKey, FigureMark],
 ) -> None:
     rel = table.rel
     last_period: dict[tuple[str, str], tuple[Period, int]] = {}
@@ -559,7 +567,12 @@ def _read_figure_rows(
             if problem:
                 problems.add(rel, row.line, *problem)
                 continue
-        ok, value = _figure_value(v["waarde"], rel, row.line, problems)
+        inline, raw_value = split_inline(v["waarde"])
+        ok, value = _figure_value(raw_value, rel, row.line, problems)
+        if not ok:
+            continue
+        ind_def = known.get(ind_id) if known is not None else None
+        ok, value, mark = read_mark(v, value, raw_value, inline, _series_unit(ind_def, series), rel, row.line, problems)
         if not ok:
             continue
         key = FigureKey(ind_id, series, period)
@@ -591,8 +604,60 @@ def _read_figure_rows(
             continue
         figures[key] = value
         sources[key] = FigureSource(rel, row.line)
+        if not mark.empty:
+            marks[key] = mark
+            _small_basis(ind_def, series, key, mark, rel, row.line, problems)
         if known is not None and ind is not None and ind.unit == Unit.PERCENTAGE and value is not None:
             _percentage_trap(str(v["waarde"]).strip(), value, rel, row.line, problems)
+
+
+def _series_unit(ind: IndicatorDefinition | None, series: str) -> str:
+    s = next((d for d in ind.series if d.name == series), None) if ind is not None else None
+    return (s.unit if s is not None and s.unit else None) or (ind.unit if ind is not None else "")
+
+
+def _small_basis(ind: IndicatorDefinition | None, series: str, key: FigureKey, mark: FigureMark,
+                 rel: str, line: int, problems: Problems) -> None:
+    """Warn when a figure rests on fewer cases than the indicator's `minimale_n` (000: "nog erg laag")."""
+    if ind is None or mark.denominator is None:
+        return
+    s = next((d for d in ind.series if d.name == series), None)
+    minimum = s.minimum_n if s is not None and s.minimum_n is not None else ind.minimum_n
+    if minimum is not None and mark.denominator < minimum:
+        problems.add(
+            rel, line,
+            f"het cijfer van `{ind.id}`{' / ' + series if series else ''} in {key.period} rust op n = "
+            f"{fmt_plain(mark.denominator)}, minder dan `minimale_n` ({minimum})",
+            "de site toont het cijfer met \"weinig metingen\"; controleer de noemer of verlaag `minimale_n`",
+            severity=Severity.WARNING,
+        )
+
+
+def _other_period_figures(edition_periods: set[Period], indicators: list[IndicatorDefinition] | None,
+                          figures: dict[FigureKey, float | None], sources: dict[FigureKey, FigureSource],
+                          problems: Problems) -> None:
+    """A figure of a period kind no edition has (a year figure in quarterly editions) is shown only when the
+    indicator's `meetfrequentie` says it is measured that way (issue 16 point 9); else it was silently lost."""
+    kinds = {p.kind for p in edition_periods}
+    known = _by_id(indicators)
+    if not kinds or known is None:
+        return
+    words = {"Q": "kwartaal", "H": "halfjaar", "Y": "jaar"}
+    for key, src in sources.items():
+        ind = known.get(key.indicator)
+        if key.period.kind in kinds or ind is None:
+            continue
+        if ind.frequency is not None and FREQUENCY_KIND[ind.frequency] == key.period.kind:
+            continue
+        edition_words = " en ".join(sorted(words[k] for k in kinds))
+        problems.add(
+            src.file, src.line,
+            f"{key.period} is een cijfer per {words[key.period.kind]}, maar de edities verschijnen per {edition_words}: "
+            f"zo wordt het cijfer van `{key.indicator}` nooit getoond",
+            f"wordt `{key.indicator}` per {words[key.period.kind]} gemeten, zet dan `meetfrequentie: "
+            f"{words[key.period.kind]}` bij de indicator in content/indicatoren.yml; anders: schrijf de periode "
+            "als kwartaal, bijvoorbeeld 2023-Q1",
+        )
 
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")

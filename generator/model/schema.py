@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from generator.model.base import DutchModel
 from generator.core.targets import Target, TargetError, parse_target
 from generator.core.periods import Period, PeriodError
-from generator.core.vocabulary import ChartKind, ChartShape, Grouping, as_literal
+from generator.core.vocabulary import ChartKind, ChartShape, Frequency, Grouping, as_literal
 
 UNITS = ("percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten")
 Unit = Literal["percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten"]
@@ -261,6 +261,10 @@ _TOLERANCE_HELP = (
     "in plaats van rood. Standaard 5% van de streefwaarde."
 )
 _DECIMALS_HELP = "Aantal decimalen dat de site toont (0 tot en met 4). Standaard per eenheid, bijvoorbeeld 1 voor een rapportcijfer."
+_MIN_N_HELP = (
+    "Kleinste aantal (de `noemer` in de cijfers, het aantal metingen of casussen) waarbij het cijfer betrouwbaar is "
+    "(mag weg). Is de noemer kleiner, dan geeft `check` een waarschuwing en toont de kaart \"weinig metingen\"."
+)
 
 
 class SeriesDefinition(DutchModel):
@@ -278,6 +282,7 @@ class SeriesDefinition(DutchModel):
     )
     tolerance: float | None = Field(default=None, alias="tolerantie", ge=0, description=_TOLERANCE_HELP)
     decimals: int | None = Field(default=None, alias="decimalen", ge=0, le=4, description=_DECIMALS_HELP)
+    minimum_n: int | None = Field(default=None, alias="minimale_n", ge=1, le=10_000_000, description=_MIN_N_HELP + " Alleen invullen als die afwijkt van de indicator.")
 
 
 class IndicatorDefinition(DutchModel):
@@ -303,6 +308,13 @@ class IndicatorDefinition(DutchModel):
     )
     tolerance: float | None = Field(default=None, alias="tolerantie", ge=0, description=_TOLERANCE_HELP)
     decimals: int | None = Field(default=None, alias="decimalen", ge=0, le=4, description=_DECIMALS_HELP)
+    minimum_n: int | None = Field(default=None, alias="minimale_n", ge=1, le=10_000_000, description=_MIN_N_HELP)
+    frequency: Frequency | None = Field(
+        default=None, alias="meetfrequentie",
+        description="Hoe vaak de indicator gemeten wordt: `kwartaal`, `halfjaar` of `jaar` (mag weg: even vaak als de "
+        "edities verschijnen). Bij `halfjaar` of `jaar` toont een kwartaaleditie de laatste meting met haar eigen "
+        "periode, bijvoorbeeld \"laatste meting: 2e halfjaar 2022\".",
+    )
     series: list[SeriesDefinition] = Field(
         default_factory=list, alias="reeksen",
         description="Reeksen van de indicator (bijvoorbeeld Jeugd en Wmo). Zonder reeksen heeft de indicator één reeks.",

@@ -11,7 +11,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from generator.charts.sentences import lower_first
-from generator.compute.status import STATUS
+from generator.compute.status import STATUS, STATUS_ALL
 from generator.core.markdown import escape_markdown_text, render_markdown
 from generator.core.paths import ProjectPaths, default_templates_dir
 
@@ -54,6 +54,7 @@ def make_environment(paths: ProjectPaths) -> SandboxedEnvironment:
     # A title named mid-sentence ("Verloop doelbereik"), in the same sentence case as chart summaries.
     env.filters["lower_first"] = lower_first
     env.globals["STATUS"] = STATUS
+    env.globals["STATUS_ALL"] = STATUS_ALL  # with "onbekend", which the legend does not list
     return env
 
 

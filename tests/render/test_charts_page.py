@@ -14,10 +14,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 WAIT_SUMMARY = (
     "Wachttijd per team en aanbieder in Q3 2023: Wijkteam Jeugd 68 dagen, Wijkteam Wmo 39 dagen, "
-    "Toegang 21 dagen, Thuishulp Lindehof 26 dagen, Jeugdhulp Wilgenstroom 57 dagen en "
-    "Zorgcollectief Waardland 74 dagen. De norm is maximaal 56 dagen; 3 van de 6 halen de norm niet: "
+    "Toegang 21 dagen, Thuishulp Lindehof < 28 dagen, Jeugdhulp Wilgenstroom 57 dagen en "
+    "Zorgcollectief Waardland 74 dagen (schatting). De norm is maximaal 56 dagen; 3 van de 6 halen de norm niet: "
     "Wijkteam Jeugd, Jeugdhulp Wilgenstroom en Zorgcollectief Waardland. "
-    "Ter vergelijking toont de grafiek ook Q4 2022, Q1 2023 en Q2 2023."
+    "Ter vergelijking toont de grafiek ook Q4 2022, Q1 2023 en Q2 2023. "
+    "Niet exact gemeten: Thuishulp Lindehof Q3 2023: < 28 dagen en Zorgcollectief Waardland Q3 2023: 74 dagen (schatting)."
 )
 
 
@@ -78,7 +79,7 @@ def test_csv_download_is_a_relative_link_to_a_file_in_the_site(site):
 
 def test_every_kpi_page_has_a_chart(site):
     pages = sorted(site.glob("2023-q*/kpi/*/index.html"))
-    assert len(pages) == 33
+    assert len(pages) == 34
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         figures = soup.select("figure.rp-chart")

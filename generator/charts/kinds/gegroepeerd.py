@@ -69,7 +69,7 @@ def summary(spec: ChartSpec) -> list[str]:
     known = [(x, v) for x, v in values if v is not None]
     when = f"in {current}" if current else ""
     if known:
-        sentences.append(f"{spec.title} {when}: " + say.and_list([f"{spec.x_label(x)} {say.figure(spec, v)}" for x, v in known]).strip())
+        sentences.append(f"{spec.title} {when}: " + say.and_list([f"{spec.x_label(x)} {_figure(spec, x, current, v)}" for x, v in known]).strip())
     missing = [spec.x_label(x) for x, v in values if v is None]
     if missing:
         sentences.append(f"geen cijfer {when} van {say.and_list(missing)}".replace("  ", " "))
@@ -77,6 +77,12 @@ def summary(spec: ChartSpec) -> list[str]:
     if len(groups) > 1:
         sentences.append(f"ter vergelijking toont de grafiek ook {say.and_list([g for g in groups if g != current])}")
     return sentences
+
+
+def _figure(spec: ChartSpec, x: str, series: str, v: float) -> str:
+    """The figure with its mark ("< 28 dagen", "74 dagen (schatting)"), as the table writes it."""
+    row = spec.row_at(x, series)
+    return values.marked(say.figure(spec, v), row.comparator, row.estimate) if row is not None else say.figure(spec, v)
 
 
 def table(spec: ChartSpec) -> cells.Table:

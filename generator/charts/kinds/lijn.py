@@ -63,6 +63,13 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
          "cur": r.x == spec.current}
         for r in spec.rows if r.x in labels
     ]
+    # A bound or an estimate: its label says so, and (lines) its point is drawn open.
+    open_points = spec.marked()
+    if open_points:
+        for rec, r in zip(records, [r for r in spec.rows if r.x in labels]):
+            rec["m"] = r.marked
+            if r.marked and r.value is not None:
+                rec["t"] = values.marked(rec["t"], r.comparator, r.estimate)
     data = alt.Data(values=records)
     x = alt.X("xl:N", sort=sort, axis=marks.x_axis(spec, labels, None), scale=alt.Scale(padding=0.5) if not bars else alt.Scale(paddingInner=0.25, paddingOuter=0.15))
     zero = bars or not marks.zoomed(spec)
@@ -115,10 +122,20 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
         layers.append(alt.Chart(data).mark_line(
             invalid="break-paths-show-domains", strokeWidth=2.5, interpolate="linear",
         ).encode(x=x, y=y, color=colour))
-        layers.append(alt.Chart(data).mark_point(filled=True, opacity=1, invalid="filter").encode(
+        points = alt.Chart(data).mark_point(filled=True, opacity=1, invalid="filter")
+        if open_points:
+            points = points.transform_filter("!datum.m")
+        layers.append(points.encode(
             x=x, y=y, color=colour, shape=shape,
             size=alt.SizeValue(50, condition={"test": "datum.cur", "value": 130}),
         ))
+        if open_points:  # open points: not measured exactly (a bound, an estimate)
+            layers.append(alt.Chart(data).mark_point(
+                filled=False, fill="#ffffff", opacity=1, strokeWidth=2, invalid="filter",
+            ).transform_filter("datum.m").encode(
+                x=x, y=y, color=colour, shape=shape,
+                size=alt.SizeValue(70, condition={"test": "datum.cur", "value": 150}),
+            ))
         if not multi:
             layers += marks.value_labels(data, {"x": x, "y": y}, dy=-12, only=_phone_labels(spec, labels))
 
