@@ -1,9 +1,10 @@
 /* rapportage: a table that scrolls sideways (on a phone) must be reachable with the
    keyboard (WCAG 2.1.1): such a wrapper becomes a named, focusable region; one that
-   fits stays out of the tab order. Without JavaScript the page still works. */
+   fits stays out of the tab order. Material wraps Markdown tables (guide, free pages)
+   in .md-typeset__scrollwrap: the same rule. Without JavaScript the page still works. */
 (function () {
   function update() {
-    document.querySelectorAll(".rp-table-wrap").forEach(function (wrap) {
+    document.querySelectorAll(".rp-table-wrap, .md-typeset__scrollwrap").forEach(function (wrap) {
       var caption = wrap.querySelector("caption");
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.setAttribute("tabindex", "0");

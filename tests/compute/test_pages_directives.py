@@ -296,7 +296,7 @@ def test_front_matter_errors_have_file_lines(example_project: Path) -> None:
     write(example_project / PAGE, "---\ntitel: Test\nvolgorde: eerst\nkleur: rood\n---\nTekst\n")
     assert _problems(example_project) == [
         f"{PAGE}:3: fout: `volgorde` moet een geheel getal zijn, niet `eerst`",
-        f"{PAGE}:4: fout: onbekende sleutel `kleur`\n    tip: toegestane sleutels: `titel`, `volgorde`",
+        f"{PAGE}:4: fout: onbekende sleutel `kleur`\n    tip: toegestane sleutels: `titel`, `volgorde`, `soort`, `aanhef`, `ondertekening`",
     ]
     write(example_project / PAGE, "# Mijn titel\n\nTekst\n")
     rendered, _ = _render(example_project)
