@@ -17,6 +17,7 @@ from generator.compute.views import (
     IndicatorView,
     PlanningChange,
     RevisedFigure,
+    SeriesView,
     StatusChange,
 )
 from generator.core.periods import Period
@@ -59,11 +60,35 @@ def _same(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def _crossing(before: str, now: str) -> str | None:
+    """"gehaald" / "niet-meer-gehaald" when the figures crossed the target, else None."""
+    if before in JUDGED and now in JUDGED and (before == Status.GREEN) != (now == Status.GREEN):
+        return "gehaald" if now == Status.GREEN else "niet-meer-gehaald"
+    return None
+
+
+def _status_change(ind: IndicatorView, old: SeriesView, series: SeriesView) -> StatusChange:
+    """The shown statuses, each marked when set by hand; whether the target was crossed
+    follows the figures (the computed statuses), so a hand-set status never makes the
+    page say a target was reached or lost that the figures did not reach or lose."""
+    return StatusChange(
+        indicator_id=ind.id, number=ind.number, title=ind.title, series=series.name, url=ind.url,
+        previous_status=old.status, previous_status_word=old.status_word, previous_value_text=old.value_text,
+        status=series.status, status_word=series.status_word, value_text=series.value_text,
+        crossing=_crossing(old.computed_status, series.computed_status),
+        previous_computed_status=old.computed_status if old.override_reason else None,
+        previous_override_reason=old.override_reason,
+        computed_status=series.computed_status if series.override_reason else None,
+        override_reason=series.override_reason,
+    )
+
+
 def compute_changes(previous: EditionView | None, current: EditionView) -> ChangesView:
     if previous is None:
         return ChangesView(previous=None, planning=planning_changes(None, current))
     before = _indicators(previous)
     status_changes: list[StatusChange] = []
+    crossed: list[StatusChange] = []
     revised: list[RevisedFigure] = []
     for ind in _indicators(current).values():
         old_ind = before.get(ind.id)
@@ -74,17 +99,11 @@ def compute_changes(previous: EditionView | None, current: EditionView) -> Chang
             old = old_series.get(series.name)
             if old is None:
                 continue
+            change = _status_change(ind, old, series)
             if old.status != series.status:
-                crossing = None
-                if old.status in JUDGED and series.status in JUDGED and (old.status == Status.GREEN) != (series.status == Status.GREEN):
-                    crossing = "gehaald" if series.status == Status.GREEN else "niet-meer-gehaald"
-                status_changes.append(StatusChange(
-                    indicator_id=ind.id, number=ind.number, title=ind.title, series=series.name, url=ind.url,
-                    previous_status=old.status, previous_status_word=old.status_word,
-                    previous_value_text=old.value_text,
-                    status=series.status, status_word=series.status_word, value_text=series.value_text,
-                    crossing=crossing,
-                ))
+                status_changes.append(change)
+            if change.crossing:
+                crossed.append(change)
             shown = {row.period: row for row in old.history}
             for row in series.history:
                 was = shown.get(row.period)
@@ -97,7 +116,7 @@ def compute_changes(previous: EditionView | None, current: EditionView) -> Chang
     return ChangesView(
         previous=edition_ref(previous),
         status_changes=status_changes,
-        crossed=[c for c in status_changes if c.crossing],
+        crossed=crossed,
         revised=revised,
         planning=planning_changes(previous, current),
     )

@@ -61,6 +61,8 @@ def kpi_histories(editions: list[EditionView]) -> list[KpiHistoryView]:
                     value=series.value, target=series.target,
                     basis_text=series.basis_text, measured_period_label=series.measured_period_label,
                     comparator=series.comparator, estimate=series.estimate,
+                    computed_status=series.computed_status if series.override_reason else None,
+                    override_reason=series.override_reason,
                 ))
             rows.append(KpiHistoryRow(
                 edition=edition_ref(edition), indicator_url=ind.url, period_label=edition.summary.label,

@@ -89,8 +89,10 @@ class HistoryCache:
     bulk of the compute stage on a project with many editions.
     """
 
-    def __init__(self, project: ProjectModel):
+    def __init__(self, project: ProjectModel, frozen_overrides: dict[tuple[str, str, Period], tuple[str, str]] | None = None):
         self.project = project
+        # Statuses set by hand in frozen editions, read from their snapshots (hand_set_statuses).
+        self._frozen_overrides = frozen_overrides or {}
         self._periods: dict[tuple[str, str, str], list[Period]] = {}
         for k in project.figures:
             self._periods.setdefault((k.indicator, k.series, k.period.kind), []).append(k.period)
@@ -112,7 +114,9 @@ class HistoryCache:
         v = self.project.figures.get(key)
         mark = self.project.figure_marks.get(key, _NO_MARK)
         t = rules.target_for(p)
-        st = bound_status(v, mark.comparator, t, rules.tolerance)
+        computed = bound_status(v, mark.comparator, t, rules.tolerance)
+        override = self._override(ind.id, rules.name, p)
+        st = override[0] if override else computed
         return HistoryRow(
             period=str(p), period_label=p.label, value=v,
             value_text=marked_text(v, mark, rules),
@@ -123,7 +127,39 @@ class HistoryCache:
             target_comparator=t.comparator if t else None,
             target_value=t.value if t else None,
             target_high=t.high if t else None,
+            computed_status=computed if override else None,
+            override_reason=override[1] if override else None,
         )
+
+    def _override(self, indicator: str, series: str, p: Period) -> tuple[str, str] | None:
+        """(status, reason) set by hand for period `p` in the edition of that period."""
+        edition = self.project.editions.get(p)
+        if edition is None:
+            return self._frozen_overrides.get((indicator, series, p))
+        override = status_override(edition, indicator, series)
+        return (override.status, override.reason) if override else None
+
+
+def hand_set_statuses(frozen: dict[Period, EditionView]) -> dict[tuple[str, str, Period], tuple[str, str]]:
+    """Per (indicator, series, period) the status a frozen edition showed set by hand, with its reason."""
+    out = {}
+    for period, view in frozen.items():
+        for goal in view.goals:
+            for ind in goal.indicators:
+                for s in ind.series:
+                    if s.override_reason is not None and s.measured_period is None:
+                        out[(ind.id, s.name, period)] = (s.status, s.override_reason)
+    return out
+
+
+def status_override(edition: EditionInput, indicator: str, series: str):
+    """The status an edition sets by hand for a series (`handmatige_status`), or None.
+    Every place that shows that period's status uses it, so card, history and changes agree."""
+    narrative = edition.narratives.get(indicator)
+    for override in narrative.status_overrides if narrative else ():
+        if (override.series or "") == series:
+            return override
+    return None
 
 
 def marked_text(v: float | None, mark: FigureMark, rules: SeriesRules) -> str:
@@ -163,12 +199,8 @@ def _series_view(
     mark = project.figure_marks.get(key, _NO_MARK)
     target = rules.target_for(period)
     computed = bound_status(value, mark.comparator, target, rules.tolerance)
-    status, reason = computed, None
-    narrative = edition.narratives.get(ind.id)
-    if narrative:
-        for override in narrative.status_overrides:
-            if (override.series or "") == rules.name:
-                status, reason = override.status, override.reason
+    override = status_override(edition, ind.id, rules.name)
+    status, reason = (override.status, override.reason) if override else (computed, None)
     prev_period = period.previous()
     prev_key = FigureKey(ind.id, rules.name, prev_period)
     prev_value = project.figures.get(prev_key)
@@ -276,7 +308,8 @@ def status_overview(goals: list[GoalView]) -> StatusOverviewView:
         for ind in goal.indicators:
             kpis += 1
             for s in ind.series:
-                by_status[s.status].append(StatusEntryView(number=ind.number, title=ind.title, series_name=s.name, url=ind.url))
+                by_status[s.status].append(StatusEntryView(number=ind.number, title=ind.title, series_name=s.name,
+                                                          url=ind.url, manual=s.override_reason is not None))
     worst_first = [Status.RED, Status.ORANGE, Status.GREEN] + [k for k in STATUS_ALL if k not in (Status.RED, Status.ORANGE, Status.GREEN)]
     groups = [StatusGroupView(status=k, word=STATUS_ALL[k][0], entries=by_status[k]) for k in worst_first if by_status[k]]
     return StatusOverviewView(kpi_count=kpis, series_count=sum(len(g.entries) for g in groups), groups=groups)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.compute.changes import with_changes
 from generator.compute.content import EditionContent, TableCharts
-from generator.compute.kpi import HistoryCache, edition_view
+from generator.compute.kpi import HistoryCache, edition_view, hand_set_statuses
 from generator.compute.pages import compute_edition_content
 from generator.compute.revisions import revised_frozen_figures
 from generator.compute.snapshot import frozen_views
@@ -36,12 +36,13 @@ def compute_project(model: ProjectModel, charts: TableCharts) -> ComputedProject
     figures. Every other edition is computed, oldest first, so that what changed since
     the previous edition (frozen or not) can be added to it.
     """
-    history = HistoryCache(model)
+    views = frozen_views(model.frozen, model.paths.rel, model.problems)
+    # Frozen editions' hand-set statuses, so the history of later editions shows them too.
+    history = HistoryCache(model, hand_set_statuses(views))
     content = {
         period: compute_edition_content(model, edition, model.problems, history, charts)
         for period, edition in model.editions.items()
     }
-    views = frozen_views(model.frozen, model.paths.rel, model.problems)
     for period in sorted(model.editions):
         views[period] = with_changes(edition_view(model, model.editions[period], history, content[period]), views)
     ordered = [views[p] for p in sorted(views, reverse=True)]

@@ -31,6 +31,10 @@ class HistoryRow(View):
     estimate: bool = False  # a `schatting`, not a measurement
     basis_text: str | None = None  # "n = 89": the noemer the figure rests on
     small_basis: bool = False  # n under the indicator's `minimale_n`
+    # A status set by hand in that period's edition (`handmatige_status`): `status` is the one
+    # shown, `computed_status` what the figures say. None in snapshots made before this.
+    computed_status: str | None = None
+    override_reason: str | None = None
 
 
 class SeriesView(View):
@@ -166,6 +170,12 @@ class StatusChange(View):
     status_word: str
     value_text: str
     crossing: str | None = None  # "gehaald" | "niet-meer-gehaald" | None
+    # The statuses above are the ones shown; a status set by hand says so (None in older snapshots).
+    # `crossing` follows the figures (computed statuses), never a hand-set status.
+    previous_computed_status: str | None = None
+    previous_override_reason: str | None = None
+    computed_status: str | None = None
+    override_reason: str | None = None
 
 
 class RevisedFigure(View):
@@ -354,6 +364,7 @@ class StatusEntryView(View):
     title: str
     series_name: str  # "" for a KPI without series
     url: str
+    manual: bool = False  # the status it is counted under was set by hand
 
 
 class StatusGroupView(View):
@@ -464,6 +475,8 @@ class KpiHistoryCell(View):
     measured_period_label: str | None = None  # a figure of another period: "2e halfjaar 2022"
     comparator: str | None = None  # a bound ("<"), for the chart's open point
     estimate: bool = False
+    computed_status: str | None = None  # as HistoryRow: set when the status was set by hand
+    override_reason: str | None = None
 
 
 class KpiHistoryRow(View):

@@ -77,7 +77,7 @@ def test_frozen_editions_keep_the_page_they_were_published_with(built_example):
 
 def test_groups_worst_first_and_name_each_series():
     def ind(number, title, statuses):
-        series = [type("S", (), {"status": s, "name": n})() for n, s in statuses]
+        series = [type("S", (), {"status": s, "name": n, "override_reason": None})() for n, s in statuses]
         return type("I", (), {"number": number, "title": title, "url": f"x/kpi/{number}/", "series": series})()
 
     goals = [type("G", (), {"indicators": [ind("1", "Eigen regie", [("Jeugd", "groen"), ("Wmo", "rood")]),
