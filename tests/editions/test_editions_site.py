@@ -54,14 +54,16 @@ def test_every_edition_at_a_stable_address(built) -> None:
 
 
 def test_home_lists_editions_newest_published_first(built) -> None:
-    """Issue 14 point 4: a reader meets the newest published edition first, the concept after."""
+    """Issue 14 point 4: a reader meets the newest published edition first, the concept after;
+    a concept's date is the intended one, never shown as a publication date (point 6)."""
     page = article(built[0], "index.html")
     rows = page.select("table.rp-editions tbody tr")
     assert [[c.get_text(" ", strip=True) for c in r.find_all(["th", "td"])] for r in rows] == [
         ["Kwartaalrapportage Q2 2023", "Q2 2023", "Gepubliceerd", "21 augustus 2023"],
         ["Kwartaalrapportage Q1 2023", "Q1 2023", "Gepubliceerd", "15 mei 2023"],
-        ["Kwartaalrapportage Q3 2023", "Q3 2023", "Concept", "13 november 2023"],
+        ["Kwartaalrapportage Q3 2023", "Q3 2023", "Concept", "nog niet beoogd: 13 november 2023"],
     ]
+    assert [th.get_text() for th in page.select("table.rp-editions thead th")][-1] == "Gepubliceerd op"
     assert page.find("a", string="laatste editie")["href"] == "laatste/"
     assert page.find("a", string="KPI 1: Ervaren eigen regie")["href"] == "kpi/eigen-regie/"
 
