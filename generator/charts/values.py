@@ -36,7 +36,20 @@ def short_text(spec: ChartSpec, v: float | None) -> str:
 
 _SIGN = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 ESTIMATE_SUFFIX = " (schatting)"
-MARKS_NOTE = "Een cijfer met < of > is een grens: het echte cijfer ligt daaronder of daarboven. (schatting): geschat, niet gemeten."
+ESTIMATE_SIGN = "±"  # on a mark in the chart, where "(schatting)" does not fit
+MARKS_NOTE = ("Een cijfer met < of > is een grens: het echte cijfer ligt daaronder of daarboven. "
+              "(schatting), in de grafiek ±: geschat, niet gemeten.")
+
+
+def row_text(spec: ChartSpec, row) -> str:
+    """Label on a mark with the figure's own mark, so a bar never states a bound or an
+    estimate as a measured figure: "<28", "±74"."""
+    text = short_text(spec, row.value)
+    if row.value is None:
+        return text
+    if row.comparator:
+        text = _SIGN[row.comparator] + text
+    return ESTIMATE_SIGN + text if row.estimate else text
 
 
 def marked(text: str, comparator: str | None, estimate: bool, sign: dict[str, str] = _SIGN) -> str:

@@ -138,6 +138,34 @@ def test_wait_times_are_grouped_per_provider_against_the_norm(editions):
     assert spec.target_name == "Norm" and spec.current == "Q3 2023"
 
 
+def test_a_bar_never_labels_a_bound_or_an_estimate_as_a_measured_figure(editions):
+    """Issue 16 point 8: Thuishulp Lindehof "< 28 dagen" and Zorgcollectief Waardland "74 dagen
+    (schatting)" in Q3 2023: the value labels on the bars say "<28" and "±74", as the data
+    table and the summary say "< 28" and "(schatting)"."""
+    import json
+
+    from generator.charts.kinds import gegroepeerd
+
+    ind = indicator(editions["2023-Q3"], "wachttijden")
+    (spec,) = indicator_specs(ind, "2023-Q3")
+    found: dict[str, str] = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if {"xl", "s", "t"} <= node.keys() and node["s"] == "Q3 2023":
+                found[node["xl"]] = node["t"]
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(json.loads(json.dumps(gegroepeerd.vegalite(spec))))
+    assert found["Thuishulp Lindehof"] == "<28"
+    assert found["Zorgcollectief Waardland"] == "±74"
+    assert found["Wijkteam Jeugd"] == "68"  # a measured figure keeps its plain label
+
+
 def test_series_with_different_units_get_a_chart_each(editions):
     ind = indicator(editions["2023-Q3"], "doelbereik")
     specs = indicator_specs(ind, "2023-Q3")

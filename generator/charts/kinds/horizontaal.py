@@ -29,7 +29,7 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
     multi = len(names) > 1
     sort = [labels[x] for x in sorted_categories(spec)]
     records = [
-        {"xl": labels[r.x], "s": values.series_label(spec, r.series), "v": r.value, "t": values.short_text(spec, r.value),
+        {"xl": labels[r.x], "s": values.series_label(spec, r.series), "v": r.value, "t": values.row_text(spec, r),
          "cur": r.series == spec.current}
         for r in spec.rows if r.x in labels
     ]

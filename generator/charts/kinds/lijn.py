@@ -59,7 +59,7 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
     names = spec.series_names()
     multi = len(names) > 1
     records = [
-        {"xl": labels[r.x], "s": values.series_label(spec, r.series), "v": r.value, "t": values.short_text(spec, r.value),
+        {"xl": labels[r.x], "s": values.series_label(spec, r.series), "v": r.value, "t": values.row_text(spec, r),
          "cur": r.x == spec.current}
         for r in spec.rows if r.x in labels
     ]
