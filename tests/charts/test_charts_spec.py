@@ -195,11 +195,12 @@ def test_axis_range_from_yaml_is_used():
 
 
 def value_axis_of(drawn: dict) -> tuple[dict, dict]:
-    """(axis, scale) of the first layer that encodes the value on y."""
-    for layer in layers(drawn):
-        y = layer.get("encoding", {}).get("y", {})
-        if y.get("field") == "v" and "axis" in y:
-            return y["axis"], y.get("scale", {})
+    """(axis, scale) of the first layer that encodes the value on y (or on x: horizontal bars)."""
+    for channel in ("y", "x"):
+        for layer in layers(drawn):
+            enc = layer.get("encoding", {}).get(channel, {})
+            if enc.get("field") == "v" and "axis" in enc:
+                return enc["axis"], enc.get("scale", {})
     raise AssertionError("no value axis")
 
 

@@ -12,6 +12,7 @@ import altair as alt
 from generator.charts import cells, marks, theme, values
 from generator.charts import sentences as say
 from generator.charts.kind_module import IndicatorRows, Problem, TableRows
+from generator.charts.kinds import horizontaal
 from generator.charts.model import ChartSpec
 from generator.core.vocabulary import ChartKind
 
@@ -22,9 +23,23 @@ TARGETS_PER_PERIOD = False
 TABLE_ROWS = TableRows.CATEGORIES
 
 
+# Width of one character of 12 px chart text (Liberation Sans, the metrics Vega lays out with).
+_CHAR_PX = 7
+
+
+def _names_fit(spec: ChartSpec, labels: dict[str, str]) -> bool:
+    """Whether every category name fits under its column, one word per line: else Vega
+    would leave names out and bars would stand unnamed."""
+    slot = (theme.width(spec) - 60) / max(1, len(labels))
+    longest = max((len(word) for label in labels.values() for word in label.split()), default=0)
+    return longest * _CHAR_PX <= slot
+
+
 def vegalite(spec: ChartSpec) -> dict[str, Any]:
     """Categories (e.g. providers) on x, groups (e.g. periods) side by side, against a norm."""
     labels = marks.labels(spec)
+    if spec.phone and not _names_fit(spec, labels):
+        return horizontaal.bars(spec, spec.xs())  # on a phone: a row per category, every name shown
     sort = [labels[x] for x in spec.xs()]
     names = spec.series_names()
     series_labels = [values.series_label(spec, n) for n in names]

@@ -23,18 +23,26 @@ TABLE_ROWS = TableRows.CATEGORIES
 
 def vegalite(spec: ChartSpec) -> dict[str, Any]:
     """Comparisons: one bar per category, sorted high to low, the target as a rule."""
+    return bars(spec, sorted_categories(spec))
+
+
+def bars(spec: ChartSpec, order: list[str]) -> dict[str, Any]:
+    """Horizontal bars per category in `order`, series side by side; also the phone form of
+    `gegroepeerd`, whose category names do not fit under narrow columns."""
     labels = marks.labels(spec)
     names = spec.series_names()
     series_labels = [values.series_label(spec, n) for n in names]
     multi = len(names) > 1
-    sort = [labels[x] for x in sorted_categories(spec)]
+    sort = [labels[x] for x in order]
     records = [
         {"xl": labels[r.x], "s": values.series_label(spec, r.series), "v": r.value, "t": values.row_text(spec, r),
          "cur": r.series == spec.current}
         for r in spec.rows if r.x in labels
     ]
     data = alt.Data(values=records)
-    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=110 if spec.phone else 220, domainColor=theme.AXIS),
+    # Two lines ("Jeugdhulp" / "Wilgenstroom") where a category has room for them: two bars or more.
+    wrap = {"labelExpr": "split(datum.label, ' ')"} if spec.phone and multi else {}
+    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=110 if spec.phone else 220, domainColor=theme.AXIS, **wrap),
               scale=alt.Scale(paddingInner=0.2))
     xq = alt.X("v:Q", axis=marks.value_axis(spec, grid=True), scale=marks.value_scale(spec, zero=True))
     enc: dict[str, Any] = {"y": y, "x": xq,
