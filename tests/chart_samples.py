@@ -118,4 +118,19 @@ def comparison() -> ChartSpec:
     )
 
 
-ALL = [line_one, line_two, bars, grouped, stacked, shares, horizontal, budget, bars_and_line, comparison]
+def panels() -> ChartSpec:
+    """Timeliness with its norm on top, the number of requests handled below, one time axis
+    (report 004, Participatiewet: "in Q1 94% van de aanvragen binnen de termijn", norm 95%);
+    one quarter without a count."""
+    return ChartSpec(
+        id="tijdigheid", kind="panelen", title="Tijdigheid en afgehandelde aanvragen", unit="percentage",
+        x_labels=LABELS, x_order=QUARTERS, current="2023-Q1", direction="hoger is beter",
+        rows=rows("Binnen de termijn", [91, 93, 96, 92, 94]) + rows("Afgehandelde aanvragen", [412, 455, None, 498, 530]),
+        series_order=["Binnen de termijn", "Afgehandelde aanvragen"],
+        series_units={"Afgehandelde aanvragen": "aantal"}, series_decimals={"Afgehandelde aanvragen": 0},
+        targets=[ChartTarget(comparator=">=", value=95, x=q, series="Binnen de termijn") for q in QUARTERS],
+        target_name="Norm", notes=[ChartNote(x="2022-Q4", text="Thuiswerken")],
+    )
+
+
+ALL = [line_one, line_two, bars, grouped, stacked, shares, horizontal, budget, bars_and_line, comparison, panels]

@@ -142,11 +142,13 @@ def wrap(text: str, width: int) -> list[str]:
     return [line.replace("\u00a0", " ") for line in textwrap.wrap(text.replace("€ ", "€\u00a0"), width)] or [text]
 
 
-def target_key(entries: list[tuple[str, str, bool]], solid: bool = False, phone: bool = False) -> list[Any]:
+def target_key(entries: list[tuple[str, str | None, bool]], solid: bool = False, phone: bool = False) -> list[Any]:
     """A key above the plot: a line sample and the target in words, one row per target.
 
     Labels next to the lines would collide with data; above the plot they never do.
     entries: (text, colour, is_band). On a phone a long text wraps onto a second line.
+    An entry without colour is a heading (a panel's measure, kind `panelen`): bold text
+    at the left edge, no line sample.
     """
     layers: list[Any] = []
     one = alt.Data(values=[{}])
@@ -160,6 +162,11 @@ def target_key(entries: list[tuple[str, str, bool]], solid: bool = False, phone:
         below = 16 * (len(lines) - 1)
         centres.insert(0, (lowest if not centres else centres[0] - 18) - below)
     for (text, colour, band), lines, y in zip(entries, wrapped, centres):
+        if colour is None:
+            layers.append(alt.Chart(one).mark_text(
+                align="left", baseline="middle", fontSize=13, lineHeight=16, fontWeight="bold", color=theme.INK,
+            ).encode(x=alt.XValue(0), y=alt.YValue(y), text=alt.TextValue(lines if len(lines) > 1 else lines[0])))
+            continue
         if band:
             layers.append(alt.Chart(one).mark_rect(color=theme.TARGET_BAND, opacity=0.35).encode(
                 x=alt.XValue(0), x2=alt.X2Value(26), y=alt.YValue(y - 5), y2=alt.Y2Value(y + 5)))
