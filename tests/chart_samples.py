@@ -133,4 +133,17 @@ def panels() -> ChartSpec:
     )
 
 
+def panels_long_names() -> ChartSpec:
+    """The panels with long measure names and a long target name: their keys wrap inside the plot."""
+    spec = panels()
+    names = {"Binnen de termijn": "Aanvragen afgehandeld binnen de wettelijke termijn",
+             "Afgehandelde aanvragen": "Afgehandelde aanvragen levensonderhoud en bijzondere bijstand"}
+    return spec.model_copy(update={
+        "rows": [r.model_copy(update={"series": names[r.series]}) for r in spec.rows],
+        "targets": [t.model_copy(update={"series": names[t.series]}) for t in spec.targets],
+        "series_order": list(names.values()), "target_name": "Norm volgens de verordening van de gemeente",
+        "series_units": {names["Afgehandelde aanvragen"]: "aantal"}, "series_decimals": {names["Afgehandelde aanvragen"]: 0},
+    })
+
+
 ALL = [line_one, line_two, bars, grouped, stacked, shares, horizontal, budget, bars_and_line, comparison, panels]

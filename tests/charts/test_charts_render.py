@@ -94,7 +94,7 @@ def test_misses_are_drawn_in_a_process_pool(tmp_path, monkeypatch):
     assert "N € 900.000" in texts(svgs[cache_key(specs[1])])
 
 
-@pytest.mark.parametrize("make", samples.ALL, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("make", samples.ALL + [samples.panels_long_names], ids=lambda f: f.__name__)
 def test_every_chart_is_drawn_within_its_column(make):
     """The SVG is never wider than the chart column's width for it (640 px, on a phone
     310 px): a wider one would be scaled down and its 12-13 px text would shrink."""

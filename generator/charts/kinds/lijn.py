@@ -58,11 +58,12 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
 
 
 def chart(spec: ChartSpec, bars: bool = False, heading: str | None = None, size: tuple[int, int] | None = None,
-          x_labels: bool = True, bands: bool | None = None) -> alt.LayerChart:
+          x_labels: bool = True, bands: bool | None = None, key_chars: int | None = None) -> alt.LayerChart:
     """The layered chart of `draw`, unfinished. A panel of kind `panelen` passes its
     `heading` (bold, above the target key), its plot `size`, whether the period labels
     are drawn under it (only under the bottom panel) and whether the shared time axis has
-    bands (a panel with bars: every panel then marks the current period as a band)."""
+    bands (a panel with bars: every panel then marks the current period as a band);
+    `key_chars`: the key's lines wrap after so many characters (a panel's plot is narrower)."""
     bands = bars if bands is None else bands
     labels = marks.labels(spec)
     sort = [labels[x] for x in spec.xs()]
@@ -103,7 +104,7 @@ def chart(spec: ChartSpec, bars: bool = False, heading: str | None = None, size:
                 color=theme.CURRENT_BAND, strokeWidth=34,
             ).encode(x=alt.X("xl:N", sort=sort)))
 
-    targets = _period_targets(spec, labels, sort, bars, heading)
+    targets = _period_targets(spec, labels, sort, bars, heading, key_chars)
     if not bars:  # lines are drawn over the target; a target tick is drawn over a bar
         layers += targets
     layers += marks.note_layers(spec, labels)
@@ -154,7 +155,8 @@ def chart(spec: ChartSpec, bars: bool = False, heading: str | None = None, size:
     return marks.layered(layers, width, height)
 
 
-def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], bars: bool, heading: str | None = None) -> list[Any]:
+def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], bars: bool, heading: str | None = None,
+                    key_chars: int | None = None) -> list[Any]:
     """Targets per period: a dashed (step) line per distinct target series, or a band for ranges;
     named in the key above the plot, under the `heading` when there is one."""
     top: list[tuple[str, str | None, bool]] = [(heading, None, False)] if heading else []
@@ -165,7 +167,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
             records.append({"xl": rec_x, "s": t.series, "lo": t.value, "hi": t.high if t.high is not None else t.value,
                             "range": t.comparator == "range", "tt": fmt.target(values.as_target(t), spec.unit, spec.decimals)})
     if not records:
-        return marks.target_key(top, phone=spec.phone) if top else layers
+        return marks.target_key(top, phone=spec.phone, chars=key_chars) if top else layers
     # Series that share every target draw one line.
     by_series: dict[str, list[dict[str, Any]]] = {}
     for rec in records:
@@ -203,7 +205,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
         texts = list(dict.fromkeys(r["tt"] for r in recs))
         when = f" (nu {texts[-1]})" if len(texts) > 1 else ""
         key.append((f"{name}: {texts[-1]}" if not when else f"{name}{when}", colour, band and not bars))
-    layers += marks.target_key(top + key, solid=bars, phone=spec.phone)
+    layers += marks.target_key(top + key, solid=bars, phone=spec.phone, chars=key_chars)
     return layers
 
 

@@ -87,8 +87,11 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
     plot = theme.width(spec) - 16 - extent - 22
     tall = (theme.height(spec) * 11) // 20
     bands = any(_bars(p) for p in parts)  # one time axis: bands as soon as one panel has bars
+    # The key's text starts 32 px into the plot and must end inside it (bold 13 px: about 7.6 px a character).
+    chars = max(16, int((plot - 32) / 7.6))
     charts = [
-        lijn.chart(p, bars=_bars(p), heading=heading(p), size=(plot, tall), x_labels=i == len(parts) - 1, bands=bands)
+        lijn.chart(p, bars=_bars(p), heading=heading(p), size=(plot, tall), x_labels=i == len(parts) - 1, bands=bands,
+                   key_chars=chars)
         for i, p in enumerate(parts)
     ]
     combined = alt.VConcatChart(vconcat=charts, spacing=14).resolve_scale(
