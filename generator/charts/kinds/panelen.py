@@ -31,7 +31,6 @@ TABLE_ROWS = TableRows.PERIODS
 PANELS = (2, 3)  # fewest and most panels
 _BARS = {Unit.COUNT.value, Unit.EURO.value}  # units that add up: drawn as bars
 _PLACES = {2: ["boven", "onder"], 3: ["boven", "in het midden", "onder"]}
-_UNIT_WORDS = {"percentage": "percentage", "euro": "bedrag", "aantal": "aantal", "rapportcijfer": "rapportcijfer"}
 
 
 def count_problem(series: int) -> Problem | None:
@@ -60,8 +59,8 @@ def panels(spec: ChartSpec) -> list[ChartSpec]:
 
 
 def heading(panel: ChartSpec) -> str:
-    unit = _UNIT_WORDS.get(panel.unit, panel.unit)
-    return f"{panel.title} ({unit})"
+    """What a panel shows, above it: "Doelbereik (percentage)"."""
+    return f"{panel.title} ({panel.unit})"
 
 
 def _bars(panel: ChartSpec) -> bool:
@@ -73,8 +72,9 @@ def _axis_extent(parts: list[ChartSpec]) -> int:
     plots line up: from the widest figure's label (13 px text, about 7.5 px a character)."""
     widest = 0
     for p in parts:
-        figures = [abs(r.value) for r in p.rows if r.value is not None] + [t.value for t in p.targets]
-        top = max(figures, default=0.0) * 1.25 + (p.axis_max or 0)
+        figures = [abs(r.value) for r in p.rows if r.value is not None] + [abs(t.value) for t in p.targets]
+        figures += [abs(p.axis_max)] if p.axis_max is not None else []
+        top = max(figures, default=0.0) * 1.25  # the axis rounds up past the highest figure
         label = fmt.value(top, p.unit, 0) if p.unit in ("percentage", "euro") else fmt.number(top, 1 if p.unit == "rapportcijfer" else 0)
         widest = max(widest, len(label))
     return min(80, max(30, int(widest * 7.5) + 12))
@@ -107,10 +107,12 @@ def summary(spec: ChartSpec) -> list[str]:
     parts = panels(spec)
     if not parts:
         return []
-    places = _PLACES.get(len(parts), ["boven"] * len(parts))
-    shown = [f"{place} {heading(p)}" for place, p in zip(places, parts)]
-    words = {2: "twee", 3: "drie"}.get(len(parts), str(len(parts)))
-    sentences = [f"{spec.title}: {words} panelen onder elkaar met dezelfde perioden, " + say.and_list(shown)]
+    if len(parts) == 1:  # `check` asks for two or three; one is drawn as a single panel
+        sentences = [f"{spec.title}: {heading(parts[0])}"]
+    else:
+        shown = [f"{place} {heading(p)}" for place, p in zip(_PLACES[len(parts)], parts)]
+        words = {2: "twee", 3: "drie"}[len(parts)]
+        sentences = [f"{spec.title}: {words} panelen onder elkaar met dezelfde perioden, " + say.and_list(shown)]
     for p in parts:
         sentences += [_named(s, p.title) for s in lijn.trend(p, broken_line=not _bars(p))]
     return sentences
