@@ -118,4 +118,32 @@ def comparison() -> ChartSpec:
     )
 
 
-ALL = [line_one, line_two, bars, grouped, stacked, shares, horizontal, budget, bars_and_line, comparison]
+def panels() -> ChartSpec:
+    """Timeliness with its norm on top, the number of requests handled below, one time axis
+    (report 004, Participatiewet: "in Q1 94% van de aanvragen binnen de termijn", norm 95%);
+    one quarter without a count."""
+    return ChartSpec(
+        id="tijdigheid", kind="panelen", title="Tijdigheid en afgehandelde aanvragen", unit="percentage",
+        x_labels=LABELS, x_order=QUARTERS, current="2023-Q1", direction="hoger is beter",
+        rows=rows("Binnen de termijn", [91, 93, 96, 92, 94]) + rows("Afgehandelde aanvragen", [412, 455, None, 498, 530]),
+        series_order=["Binnen de termijn", "Afgehandelde aanvragen"],
+        series_units={"Afgehandelde aanvragen": "aantal"}, series_decimals={"Afgehandelde aanvragen": 0},
+        targets=[ChartTarget(comparator=">=", value=95, x=q, series="Binnen de termijn") for q in QUARTERS],
+        target_name="Norm", notes=[ChartNote(x="2022-Q4", text="Thuiswerken")],
+    )
+
+
+def panels_long_names() -> ChartSpec:
+    """The panels with long measure names and a long target name: their keys wrap inside the plot."""
+    spec = panels()
+    names = {"Binnen de termijn": "Aanvragen afgehandeld binnen de wettelijke termijn",
+             "Afgehandelde aanvragen": "Afgehandelde aanvragen levensonderhoud en bijzondere bijstand"}
+    return spec.model_copy(update={
+        "rows": [r.model_copy(update={"series": names[r.series]}) for r in spec.rows],
+        "targets": [t.model_copy(update={"series": names[t.series]}) for t in spec.targets],
+        "series_order": list(names.values()), "target_name": "Norm volgens de verordening van de gemeente",
+        "series_units": {names["Afgehandelde aanvragen"]: "aantal"}, "series_decimals": {names["Afgehandelde aanvragen"]: 0},
+    })
+
+
+ALL = [line_one, line_two, bars, grouped, stacked, shares, horizontal, budget, bars_and_line, comparison, panels]

@@ -4,7 +4,7 @@ Defaults: a line per series over every period up to the edition's, the target as
 dashed line, the current period marked. `grafiek:` in content/indicatoren.yml picks
 another kind, series, axis range, number of periods and annotations. Series with
 different units (a percentage and a count) never share an axis: each unit gets its
-own chart.
+own chart, except in a chart of kind `panelen`, where each series has a panel of its own.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ def indicator_specs(ind: IndicatorView, period: str) -> list[ChartSpec]:
         return []
     chosen = _chosen_series(ind, cfg)
     groups: dict[str, list[SeriesView]] = {}
+    panels = KINDS[ChartKind(cfg.kind)].INDICATOR_ROWS is IndicatorRows.PANELS
     for s in chosen:
-        groups.setdefault(s.unit, []).append(s)
+        groups.setdefault(chosen[0].unit if panels else s.unit, []).append(s)
     specs = []
     for i, (unit, series) in enumerate(groups.items()):
         spec_id = ind.id if i == 0 else f"{ind.id}-{_slug(series[0].name or unit)}"
@@ -138,9 +139,12 @@ def _spec(
                 if t is not None:
                     targets.append(ChartTarget(comparator=t[0], value=t[1], high=t[2], x=str(p), series=s.name))
     notes = [ChartNote(x=n.period, text=n.text) for n in cfg.annotations if n.period in labels]
+    own = module.INDICATOR_ROWS is IndicatorRows.PANELS  # each series in its own unit
     return ChartSpec(
         **common, rows=rows, x_labels=labels, x_order=[str(p) for p in periods], series_order=names,
         current=str(current), targets=targets, notes=notes,
+        series_units={s.name: s.unit for s in series} if own else {},
+        series_decimals={s.name: s.decimals for s in series} if own else {},
     )
 
 

@@ -22,6 +22,7 @@ class IndicatorRows(Enum):
     PERIODS = "periods"  # x = period, series = the indicator's series
     CATEGORIES = "categories"  # x = series (providers, teams), series = periods side by side
     CURRENT_PERIOD = "current period"  # one x, the edition's period; series are the parts
+    PANELS = "panels"  # as PERIODS, but series of different units share one chart (a panel each)
 
 
 class TableRows(Enum):

@@ -142,15 +142,21 @@ def wrap(text: str, width: int) -> list[str]:
     return [line.replace("\u00a0", " ") for line in textwrap.wrap(text.replace("€ ", "€\u00a0"), width)] or [text]
 
 
-def target_key(entries: list[tuple[str, str, bool]], solid: bool = False, phone: bool = False) -> list[Any]:
+def target_key(entries: list[tuple[str, str | None, bool]], solid: bool = False, phone: bool = False,
+               chars: int | None = None) -> list[Any]:
     """A key above the plot: a line sample and the target in words, one row per target.
 
     Labels next to the lines would collide with data; above the plot they never do.
-    entries: (text, colour, is_band). On a phone a long text wraps onto a second line.
+    entries: (text, colour, is_band). On a phone a long text wraps onto a second line
+    (after 34 characters, or `chars` when given: a narrower plot wraps sooner).
+    An entry without colour is a heading (a panel's measure, kind `panelen`): bold text
+    at the left edge, no line sample.
     """
     layers: list[Any] = []
     one = alt.Data(values=[{}])
-    wrapped = [(wrap(text, 34) if phone else [text]) for text, _, _ in entries]
+    width = chars or (34 if phone else None)
+    # A heading starts at the plot's edge, not after a line sample: four characters more room.
+    wrapped = [(wrap(text, width + (4 if colour is None else 0)) if width else [text]) for text, colour, _ in entries]
     # The first line of each entry, from the bottom one up (first entry on top); Vega puts
     # the further lines of a wrapped text below its first.
     centres: list[float] = []
@@ -160,6 +166,11 @@ def target_key(entries: list[tuple[str, str, bool]], solid: bool = False, phone:
         below = 16 * (len(lines) - 1)
         centres.insert(0, (lowest if not centres else centres[0] - 18) - below)
     for (text, colour, band), lines, y in zip(entries, wrapped, centres):
+        if colour is None:
+            layers.append(alt.Chart(one).mark_text(
+                align="left", baseline="middle", fontSize=13, lineHeight=16, fontWeight="bold", color=theme.INK,
+            ).encode(x=alt.XValue(0), y=alt.YValue(y), text=alt.TextValue(lines if len(lines) > 1 else lines[0])))
+            continue
         if band:
             layers.append(alt.Chart(one).mark_rect(color=theme.TARGET_BAND, opacity=0.35).encode(
                 x=alt.XValue(0), x2=alt.X2Value(26), y=alt.YValue(y - 5), y2=alt.Y2Value(y + 5)))

@@ -80,6 +80,10 @@ class ChartSpec(_Frozen):
     shape: as_literal(ChartShape) = ChartShape.DONUT.value  # type: ignore[valid-type]  # only for `aandelen`
     source: str | None = None  # "Bron: ..." under the table
     highlight: str | None = None  # `vergelijking`: the x (own municipality) drawn in bold with its own marker
+    # `panelen`: each series in a panel of its own, in its own unit (series key -> unit, decimals);
+    # a series not listed has `unit` and `decimals`.
+    series_units: dict[str, str] = {}
+    series_decimals: dict[str, int | None] = {}
     # The phone form of the chart: drawn narrower with fewer ticks, shown by CSS below 600 px.
     phone: bool = False
 

@@ -9,7 +9,7 @@ table draws its lines along the axis and its value columns as series.
 from __future__ import annotations
 
 from generator.charts.kind_module import TableRows
-from generator.charts.kinds import KINDS
+from generator.charts.kinds import KINDS, panelen
 from generator.charts.model import ChartRow, ChartSpec
 from generator.compute.views import ChartConfigView, TableColumn, TableRow, TableView
 from generator.core.problems import suggest
@@ -88,8 +88,16 @@ def table_spec(table: TableView, cfg: ChartConfigView | None = None) -> ChartSpe
     if layout is TableRows.PARTS:
         return _parts_spec(table, cfg, lines, common)
     if table.kind == TableKind.QUARTERS and layout is TableRows.PERIODS:
-        return _quarters_spec(table, cfg, lines, common)
-    return _highlighted(_lines_spec(table, cfg, lines, common), cfg, table.id)
+        return _panels_counted(_quarters_spec(table, cfg, lines, common), table.id)
+    return _panels_counted(_highlighted(_lines_spec(table, cfg, lines, common), cfg, table.id), table.id)
+
+
+def _panels_counted(spec: ChartSpec, table_id: str) -> ChartSpec:
+    """A `panelen` chart draws two or three of the table's lines (or columns)."""
+    problem = panelen.count_problem(len(spec.series_names())) if spec.kind == ChartKind.PANELS else None
+    if problem:
+        raise ChartError(f"tabel `{table_id}`: {problem[0]}; {problem[1]}")
+    return spec
 
 
 def _highlighted(spec: ChartSpec, cfg: ChartConfigView, table_id: str) -> ChartSpec:

@@ -101,6 +101,7 @@ class ChartKind(StrEnum):
     BUDGET = "begroting"
     BARS_AND_LINE = "staven en lijn"  # module kinds/staven_en_lijn.py
     COMPARISON = "vergelijking"  # module kinds/vergelijking.py
+    PANELS = "panelen"  # module kinds/panelen.py
     NONE = "geen"  # no chart at all: not a kind that draws
 
 

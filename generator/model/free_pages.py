@@ -16,6 +16,7 @@ from generator.model.narrative import check_markdown_text
 from generator.model.tables import PageMeta, TableBase, TableModels
 from generator.core.problems import Problems, suggest
 from generator.core.paths import ProjectPaths
+from generator.core.vocabulary import PageRole
 
 TABLES_FILE = "tabellen.yml"
 PAGES_DIR = "paginas"
@@ -163,6 +164,7 @@ def _load_page(paths: ProjectPaths, path: Path, problems: Problems) -> PageSourc
         if parsed is None:
             return None
         meta = parsed
+        _check_letter_keys(meta, doc, rel, problems)
         body_start = end + 1
     title = meta.title
     # Without `titel`, a leading "# Kop" is the title (and not repeated in the body).
@@ -178,3 +180,13 @@ def _load_page(paths: ProjectPaths, path: Path, problems: Problems) -> PageSourc
     body = "\n".join(lines[body_start:])
     check_markdown_text(rel, body_start + 1, body, problems)
     return PageSource(slug, rel, meta, title, body, body_start + 1)
+
+
+def _check_letter_keys(meta: PageMeta, doc: YamlDoc, rel: str, problems: Problems) -> None:
+    """`aanhef` and `ondertekening` belong to a letter: elsewhere nothing would show them."""
+    if meta.role == PageRole.LETTER:
+        return
+    for key, given in (("aanhef", meta.salutation is not None), ("ondertekening", bool(meta.signatures))):
+        if given:
+            problems.add(rel, doc.line_of((key,)), f"`{key}` hoort alleen bij een brief; deze pagina heeft `soort: {meta.role.value}`",
+                         f"zet `soort: {PageRole.LETTER.value}` in de kop, of laat `{key}` weg")

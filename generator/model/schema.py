@@ -131,7 +131,9 @@ class ChartSettings(DutchModel):
         "`gestapeld`, `aandelen`, `horizontaal`, `begroting` (twee reeksen: begroting en prognose), "
         "`staven en lijn` (per periode een staaf per reeks, het totaal van de reeksen als lijn), "
         "`vergelijking` (één cijfer voor meerdere gemeenten of aanbieders naast elkaar, geordend, met de norm; "
-        "de eigen gemeente uitgelicht met `uitgelicht`) of `geen`.",
+        "de eigen gemeente uitgelicht met `uitgelicht`), `panelen` (twee of drie reeksen onder elkaar, elk in een "
+        "eigen paneel met een eigen as en eenheid, met dezelfde perioden; bijvoorbeeld het percentage tijdig met de "
+        "norm boven en het aantal afgehandelde aanvragen onder) of `geen`.",
     )
     title: Text | None = Field(default=None, alias="titel", description="Titel boven de grafiek; standaard de titel van de indicator.")
     series: list[Text] = Field(

@@ -49,8 +49,8 @@ class PageMeta(DutchModel):
         description="`pagina` (standaard), `brief` (opent de editie, met aanhef en ondertekening) of "
         "`bijlage` (achteraan, genummerd als Bijlage 1, Bijlage 2, ...).",
     )
-    salutation: Text | None = Field(default=None, alias="aanhef", description="Aanhef van een brief, zoals 'Geachte raads- en commissieleden,'.")
-    signatures: list[Signature] = Field(default=[], alias="ondertekening", description="Wie de brief ondertekenen: elk met `naam` en `functie`.")
+    salutation: Text | None = Field(default=None, alias="aanhef", description="Alleen bij `soort: brief`: aanhef van de brief, zoals 'Geachte raads- en commissieleden,'.")
+    signatures: list[Signature] = Field(default=[], alias="ondertekening", description="Alleen bij `soort: brief`: wie de brief ondertekenen, elk met `naam` en `functie`.")
 
 
 # soort -> the model of a table of that kind (generator/compute/tables registers them)

@@ -48,7 +48,7 @@ def test_schema_errors_in_dutch_with_their_lines(example_project):
 """)
     assert problems_of(example_project) == [
         (at + 1, "`gegroepperd` is geen geldige waarde voor `soort`; kies uit: lijn, staven, gegroepeerd, "
-                 "gestapeld, aandelen, horizontaal, begroting, staven en lijn, vergelijking, geen", "bedoelt u `gegroepeerd`?"),
+                 "gestapeld, aandelen, horizontaal, begroting, staven en lijn, vergelijking, panelen, geen", "bedoelt u `gegroepeerd`?"),
         (at + 2, "onbekende sleutel `kleur`", "toegestane sleutels: `soort`, `titel`, `reeksen`, `as`, `annotaties`, "
                  "`perioden`, `vorm`, `toon_streefwaarde`, `naam_streefwaarde`, `uitgelicht`"),
         (at + 3, "`as`: `min` moet kleiner zijn dan `max`", "bijvoorbeeld `as: {min: 0, max: 100}`"),
@@ -90,10 +90,16 @@ def test_shares_cannot_add_up_percentages(example_project):
     assert hint == "kies `lijn`, `staven` of `gegroepeerd`, of reeksen met aantallen of bedragen"
 
 
+def set_kind(project: Path, old: str, new: str) -> None:
+    path = project / "content" / "indicatoren.yml"
+    source = path.read_text(encoding="utf-8")
+    assert source.count(f"soort: {old}") == 1
+    path.write_text(source.replace(f"soort: {old}", f"soort: {new}"), encoding="utf-8")
+
+
 def test_budget_needs_one_unit(example_project):
-    # doelbereik: a percentage and a count
-    add_chart(example_project, "      zijn vastgelegd, op de laatste dag van het kwartaal. Dit aantal is\n      informatief en heeft geen streefwaarde.\n",
-              "    grafiek:\n      soort: begroting\n")
+    # doelbereik: a percentage and a count (the example draws them as `panelen`)
+    set_kind(example_project, "panelen", "begroting")
     ((line, message, hint),) = problems_of(example_project)
     assert message == (
         "een grafiek van soort `begroting` telt reeksen bij elkaar op of vergelijkt ze; "
@@ -166,9 +172,32 @@ def test_a_bar_never_labels_a_bound_or_an_estimate_as_a_measured_figure(editions
     assert found["Wijkteam Jeugd"] == "68"  # a measured figure keeps its plain label
 
 
-def test_series_with_different_units_get_a_chart_each(editions):
+def test_panels_need_two_or_three_series(example_project):
+    add_chart(example_project, "    bron: Samenwerkingsmonitor ketenpartners en cliëntervaringsonderzoek (CEO)\n",
+              "    grafiek:\n      soort: panelen\n      reeksen: [Ketenpartners]\n")
+    ((line, message, hint),) = problems_of(example_project)
+    assert message == "een grafiek van soort `panelen` toont 2 of 3 reeksen, elk in een eigen paneel (nu: 1)"
+    assert hint == "kies ze met `reeksen`, bijvoorbeeld `reeksen: [Tijdig afgehandeld, Afgehandelde aanvragen]`"
+    source = (example_project / "content" / "indicatoren.yml").read_text(encoding="utf-8").splitlines()
+    assert source[line - 1].strip() == "soort: panelen" and "Ketenpartners" in source[line]
+
+
+def test_panels_keep_each_series_in_its_own_unit_on_one_time_axis(editions):
+    # doelbereik in the concept edition: `soort: panelen`, a percentage with its target and a count
     ind = indicator(editions["2023-Q3"], "doelbereik")
-    specs = indicator_specs(ind, "2023-Q3")
+    (spec,) = indicator_specs(ind, "2023-Q3")
+    assert (spec.kind, spec.id, spec.title) == ("panelen", "doelbereik", "Doelbereik en casussen met doelen")
+    assert spec.series_names() == ["Doelbereik", "Casussen met doelen"]
+    assert spec.series_units == {"Doelbereik": "percentage", "Casussen met doelen": "aantal"}
+    assert spec.xs()[0] == "2022-Q1" and spec.current == "2023-Q3"
+    assert spec.value_at("2023-Q3", "Doelbereik") == 82 and spec.value_at("2023-Q3", "Casussen met doelen") == 196
+    assert {t.series for t in spec.targets} == {"Doelbereik"}
+
+
+def test_series_with_different_units_get_a_chart_each(editions):
+    # The published 2023-Q2 keeps the charts it was frozen with: a line per unit.
+    ind = indicator(editions["2023-Q2"], "doelbereik")
+    specs = indicator_specs(ind, "2023-Q2")
     assert [(s.id, s.unit, s.title) for s in specs] == [
         ("doelbereik", "percentage", "Doelbereik"),
         ("doelbereik-casussen-met-doelen", "aantal", "Doelbereik: Casussen met doelen"),

@@ -75,6 +75,23 @@ def test_settings_that_do_not_fit_the_table():
         raise AssertionError("no error")
 
 
+def test_a_quarter_table_draws_two_or_three_of_its_lines_as_panels():
+    quarters = table(q3(), "klachten-bezwaren-kwartaal")
+    spec = table_spec(quarters, ChartConfigView(kind="panelen", series=["Klachten Wmo", "Klachten Jeugdwet"]))
+    assert spec.kind == "panelen" and spec.series_names() == ["Klachten Wmo", "Klachten Jeugdwet"]
+    assert spec.xs() == ["q1", "q2", "q3"]
+    try:
+        table_spec(quarters, ChartConfigView(kind="panelen"))
+    except ChartError as exc:
+        lines = len([r for r in quarters.rows if r.kind == "regel"])
+        assert str(exc) == (
+            f"tabel `klachten-bezwaren-kwartaal`: een grafiek van soort `panelen` toont 2 of 3 reeksen, elk in een eigen "
+            f"paneel (nu: {lines}); kies ze met `reeksen`, bijvoorbeeld `reeksen: [Tijdig afgehandeld, Afgehandelde aanvragen]`"
+        )
+    else:
+        raise AssertionError("no error")
+
+
 def test_table_chart_problem_is_the_message_of_the_default_chart():
     edition = q3()
     budget = table(edition, "financieel-overzicht")

@@ -92,3 +92,13 @@ def test_misses_are_drawn_in_a_process_pool(tmp_path, monkeypatch):
     assert stats.workers == 2 and stats.rendered == 2
     assert "onvolledig" in texts(svgs[cache_key(specs[0])])
     assert "N € 900.000" in texts(svgs[cache_key(specs[1])])
+
+
+@pytest.mark.parametrize("make", samples.ALL + [samples.panels_long_names], ids=lambda f: f.__name__)
+def test_every_chart_is_drawn_within_its_column(make):
+    """The SVG is never wider than the chart column's width for it (640 px, on a phone
+    310 px): a wider one would be scaled down and its 12-13 px text would shrink."""
+    for phone, limit in ((False, theme.WIDTH), (True, theme.PHONE_WIDTH)):
+        svg = render_svg(make().model_copy(update={"phone": phone}))
+        width = float(re.search(r'<svg[^>]*\bwidth="([\d.]+)"', svg).group(1))
+        assert limit - 40 <= width <= limit, (make.__name__, phone, width)

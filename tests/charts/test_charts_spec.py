@@ -228,3 +228,21 @@ def test_the_phone_form_is_narrower_with_fewer_ticks_and_no_text_under_12px(make
     assert sizes and min(sizes) >= theme.MIN_FONT
     if make is not samples.budget and make is not samples.horizontal:
         assert value_axis_of(phone)[0]["tickCount"] < value_axis_of(desk)[0]["tickCount"]
+
+
+def test_panels_share_the_time_axis_and_each_has_its_own_value_axis() -> None:
+    spec = vegalite(samples.panels())
+    top, bottom = spec["vconcat"]
+    assert spec["resolve"]["scale"] == {"x": "shared", "y": "independent", "color": "independent", "shape": "independent"}
+    # never two value axes on one plot: each panel draws one series, in its own unit
+    assert [layer["mark"]["type"] for layer in of_type(top, "line") if "strokeDash" not in mark(layer)] == ["line"]
+    assert of_type(bottom, "bar") and not [layer for layer in of_type(bottom, "line") if "strokeDash" not in mark(layer)]
+    # the period labels once, under the bottom panel; both plots equally wide and aligned
+    assert all(layer["encoding"]["x"]["axis"]["labels"] is False for layer in layers(top) if "axis" in layer.get("encoding", {}).get("x", {}))
+    assert any(layer["encoding"]["x"]["axis"].get("labelAngle") == 0 for layer in layers(bottom) if "axis" in layer.get("encoding", {}).get("x", {}))
+    assert top["width"] == bottom["width"] and spec["config"]["axisY"]["minExtent"] == spec["config"]["axisY"]["maxExtent"]
+    # each panel names its measure above it; the norm belongs to the top panel only
+    assert key_texts(top) == ["Binnen de termijn (percentage)", "Norm: minimaal 95%"]
+    assert key_texts(bottom) == ["Afgehandelde aanvragen (aantal)"]
+    sizes = [mark(layer).get("fontSize", 13) for layer in layers(top) + layers(bottom) if mark(layer)["type"] == "text"]
+    assert min(sizes) >= theme.MIN_FONT

@@ -33,6 +33,7 @@ def test_guide_is_in_the_nav_in_the_order_of_its_index(built: Path) -> None:
         "Handleiding",
         "Een indicator toevoegen",
         "De toelichting van een nieuw kwartaal schrijven",
+        "Een brief aan de raad, bijlagen en domeinen",
         "Cijfers uit Excel toevoegen",
         "Een status met de hand vaststellen, met een reden",
         "Een editie publiceren, en een gepubliceerde editie corrigeren",

@@ -96,11 +96,30 @@ def test_every_kpi_page_has_a_chart(site):
 
 
 def test_two_units_give_two_charts_with_their_own_ids_and_files(site):
-    soup = page(site, "2023-q3/kpi/doelbereik")
+    # The published Q2 keeps its charts (the concept Q3 draws doelbereik as `panelen`)
+    soup = page(site, "2023-q2/kpi/doelbereik")
     figures = soup.select("figure.rp-chart")
     assert [f["id"] for f in figures] == ["grafiek-doelbereik", "grafiek-doelbereik-casussen-met-doelen"]
     hrefs = [f.select_one(".rp-chart__download a")["href"] for f in figures]
     assert hrefs == ["../grafieken/doelbereik.csv", "../grafieken/doelbereik-casussen-met-doelen.csv"]
+
+
+def test_panels_are_one_chart_with_both_measures_in_text_and_table(site):
+    (figure,) = page(site, "2023-q3/kpi/doelbereik").select("figure.rp-chart.rp-chart--panelen")
+    summary = figure.select_one(".rp-chart__summary").get_text()
+    assert summary.startswith(
+        "Doelbereik en casussen met doelen: twee panelen onder elkaar met dezelfde perioden, "
+        "boven Doelbereik (percentage) en onder Casussen met doelen (aantal).")
+    assert "steeg Doelbereik van 71% naar 82%; de streefwaarde is minimaal 80%" in summary
+    assert "steeg Casussen met doelen van 12 naar 196" in summary
+    headers = [th.get_text() for th in figure.select("details table thead th")]
+    assert headers == ["Periode", "Doelbereik", "Streefwaarde Doelbereik", "Casussen met doelen"]
+    current = figure.select_one("tbody tr.rp-current")
+    assert [c.get_text() for c in current.find_all(["th", "td"])] == ["Q3 2023 (deze editie)", "82%", "minimaal 80%", "196"]
+    for svg in figure.select("svg"):  # screen and phone form: both headings, the periods once
+        words = [t.get_text() for t in svg.select("text")]
+        assert "Doelbereik (percentage)" in words and "Casussen met doelen (aantal)" in words
+        assert [w.replace(" ", "") for w in words].count("Q32023") == 1  # on a phone in two lines (tspans)
 
 
 def test_line_chart_page_shows_target_and_current_period(site):

@@ -9,12 +9,14 @@ has no module: it draws nothing. What a module provides: charts/kind_module.py.
 from __future__ import annotations
 
 from generator.charts.kind_module import ChartKindModule
-from generator.charts.kinds import aandelen, begroting, gegroepeerd, gestapeld, horizontaal, lijn, staven, staven_en_lijn, vergelijking
+from generator.charts.kinds import (
+    aandelen, begroting, gegroepeerd, gestapeld, horizontaal, lijn, panelen, staven, staven_en_lijn, vergelijking,
+)
 from generator.core.vocabulary import ChartKind
 
 KINDS: dict[ChartKind, ChartKindModule] = {
     module.KIND: module  # type: ignore[misc]
-    for module in (lijn, staven, gegroepeerd, gestapeld, aandelen, horizontaal, begroting, staven_en_lijn, vergelijking)
+    for module in (lijn, staven, gegroepeerd, gestapeld, aandelen, horizontaal, begroting, staven_en_lijn, vergelijking, panelen)
 }
 
 

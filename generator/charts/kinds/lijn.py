@@ -54,6 +54,17 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
 
     `bars`: the same chart as bars (kind `staven`), the target as a tick across each bar.
     """
+    return marks.finish(chart(spec, bars), spec)
+
+
+def chart(spec: ChartSpec, bars: bool = False, heading: str | None = None, size: tuple[int, int] | None = None,
+          x_labels: bool = True, bands: bool | None = None, key_chars: int | None = None) -> alt.LayerChart:
+    """The layered chart of `draw`, unfinished. A panel of kind `panelen` passes its
+    `heading` (bold, above the target key), its plot `size`, whether the period labels
+    are drawn under it (only under the bottom panel) and whether the shared time axis has
+    bands (a panel with bars: every panel then marks the current period as a band);
+    `key_chars`: the key's lines wrap after so many characters (a panel's plot is narrower)."""
+    bands = bars if bands is None else bands
     labels = marks.labels(spec)
     sort = [labels[x] for x in spec.xs()]
     names = spec.series_names()
@@ -71,7 +82,8 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
             if r.marked and r.value is not None:
                 rec["t"] = values.marked(rec["t"], r.comparator, r.estimate)
     data = alt.Data(values=records)
-    x = alt.X("xl:N", sort=sort, axis=marks.x_axis(spec, labels, None), scale=alt.Scale(padding=0.5) if not bars else alt.Scale(paddingInner=0.25, paddingOuter=0.15))
+    axis = marks.x_axis(spec, labels, None) if x_labels else alt.Axis(labels=False, ticks=False, title=None, domainColor=theme.AXIS)
+    x = alt.X("xl:N", sort=sort, axis=axis, scale=alt.Scale(padding=0.5) if not bands else alt.Scale(paddingInner=0.25, paddingOuter=0.15))
     zero = bars or not marks.zoomed(spec)
     title = None if zero else marks.unit_title(spec) + ", as begint niet bij 0"
     y = alt.Y("v:Q", axis=marks.value_axis(spec, title), scale=marks.value_scale(spec, zero=zero))
@@ -85,14 +97,14 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
         ).encode(
             x=alt.X("xl:N", sort=sort),
         )
-        if bars:
+        if bands:
             layers.append(band)
         else:
             layers.append(alt.Chart(alt.Data(values=[{"xl": labels[spec.current]}])).mark_rule(
                 color=theme.CURRENT_BAND, strokeWidth=34,
             ).encode(x=alt.X("xl:N", sort=sort)))
 
-    targets = _period_targets(spec, labels, sort, bars)
+    targets = _period_targets(spec, labels, sort, bars, heading, key_chars)
     if not bars:  # lines are drawn over the target; a target tick is drawn over a bar
         layers += targets
     layers += marks.note_layers(spec, labels)
@@ -139,12 +151,15 @@ def draw(spec: ChartSpec, bars: bool = False) -> dict[str, Any]:
         if not multi:
             layers += marks.value_labels(data, {"x": x, "y": y}, dy=-12, only=_phone_labels(spec, labels))
 
-    chart = marks.layered(layers, theme.width(spec), theme.height(spec))
-    return marks.finish(chart, spec)
+    width, height = size or (theme.width(spec), theme.height(spec))
+    return marks.layered(layers, width, height)
 
 
-def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], bars: bool) -> list[Any]:
-    """Targets per period: a dashed (step) line per distinct target series, or a band for ranges."""
+def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], bars: bool, heading: str | None = None,
+                    key_chars: int | None = None) -> list[Any]:
+    """Targets per period: a dashed (step) line per distinct target series, or a band for ranges;
+    named in the key above the plot, under the `heading` when there is one."""
+    top: list[tuple[str, str | None, bool]] = [(heading, None, False)] if heading else []
     records = marks.target_records(spec, labels)
     layers: list[Any] = []
     for t in marks.global_targets(spec):  # a norm for the whole chart
@@ -152,7 +167,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
             records.append({"xl": rec_x, "s": t.series, "lo": t.value, "hi": t.high if t.high is not None else t.value,
                             "range": t.comparator == "range", "tt": fmt.target(values.as_target(t), spec.unit, spec.decimals)})
     if not records:
-        return layers
+        return marks.target_key(top, phone=spec.phone, chars=key_chars) if top else layers
     # Series that share every target draw one line.
     by_series: dict[str, list[dict[str, Any]]] = {}
     for rec in records:
@@ -167,7 +182,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
     names = spec.series_names()
     interpolate = "step"
     xenc = alt.X("xl:N", sort=sort)
-    key: list[tuple[str, str, bool]] = []
+    key: list[tuple[str, str | None, bool]] = []
     for s, recs in groups:
         name = marks.target_name(spec, s, per_series)
         colour = theme.PALETTE[names.index(s) % len(theme.PALETTE)] if per_series and s in names else theme.TARGET
@@ -190,7 +205,7 @@ def _period_targets(spec: ChartSpec, labels: dict[str, str], sort: list[str], ba
         texts = list(dict.fromkeys(r["tt"] for r in recs))
         when = f" (nu {texts[-1]})" if len(texts) > 1 else ""
         key.append((f"{name}: {texts[-1]}" if not when else f"{name}{when}", colour, band and not bars))
-    layers += marks.target_key(key, solid=bars, phone=spec.phone)
+    layers += marks.target_key(top + key, solid=bars, phone=spec.phone, chars=key_chars)
     return layers
 
 
