@@ -188,5 +188,6 @@ def _check_letter_keys(meta: PageMeta, doc: YamlDoc, rel: str, problems: Problem
         return
     for key, given in (("aanhef", meta.salutation is not None), ("ondertekening", bool(meta.signatures))):
         if given:
-            problems.add(rel, doc.line_of((key,)), f"`{key}` hoort alleen bij een brief; deze pagina heeft `soort: {meta.role.value}`",
+            has = f"heeft `soort: {meta.role.value}`" if "soort" in doc.data else "heeft geen `soort` (dus een gewone pagina)"
+            problems.add(rel, doc.line_of((key,)), f"`{key}` hoort alleen bij een brief; deze pagina {has}",
                          f"zet `soort: {PageRole.LETTER.value}` in de kop, of laat `{key}` weg")

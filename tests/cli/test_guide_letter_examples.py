@@ -131,3 +131,14 @@ def test_letter_keys_on_another_page_are_an_error_with_their_line(project: Path,
     assert f"{rel}:4: fout: `aanhef` hoort alleen bij een brief; deze pagina heeft `soort: bijlage`" in out
     assert f"{rel}:5: fout: `ondertekening` hoort alleen bij een brief; deze pagina heeft `soort: bijlage`" in out
     assert "tip: zet `soort: brief` in de kop, of laat `aanhef` weg" in out
+
+
+def test_letter_keys_on_a_page_without_soort_say_it_is_an_ordinary_page(project: Path, capsys) -> None:
+    pages = project / "content/edities" / PERIOD / "paginas"
+    pages.mkdir()
+    (pages / "verslag.md").write_text("---\ntitel: Verslag\naanhef: Geachte raad,\n---\nTekst.\n", encoding="utf-8")
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    rel = f"content/edities/{PERIOD}/paginas/verslag.md"
+    assert (f"{rel}:3: fout: `aanhef` hoort alleen bij een brief; deze pagina heeft geen `soort` (dus een gewone pagina)"
+            in captured.out + captured.err)
