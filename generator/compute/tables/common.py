@@ -1,5 +1,5 @@
 """What every table kind shares: reading cells with file:row:column problems, cell
-formatting, (sub)total folding and the check of a stated total.
+formatting, (sub)total scopes (pandas) and the check of a stated total.
 
 Rules that hold for every kind (docs/dev/tables.md): "no figure" (n.v.t., -, empty) is
 never summed as 0, and a total stated in the data is checked against the computed one.
@@ -222,32 +222,6 @@ def scope_sums(kinds: list[str | None], values: list[list[float | None]], width:
         figures.append([int(n) for n in count])
         sums.append([float(v) if n else None for v, n in zip(total, count)])
     return Scopes(sums, figures)
-
-
-from typing import Generic, TypeVar  # noqa: E402  (temporary)
-L = TypeVar("L")
-
-
-@dataclass
-class TotalsFold(Generic[L]):
-    lines: list[L] = field(default_factory=list)  # every `regel`
-    since_sub: list[L] = field(default_factory=list)
-
-    def add_line(self, line: L) -> None:
-        self.lines.append(line)
-        self.since_sub.append(line)
-
-    def scope(self, kind: str) -> list[L]:
-        return self.since_sub if kind == RowKind.SUBTOTAL else self.lines
-
-    def close(self) -> None:
-        self.since_sub = []
-
-
-def sum_present(values: list[float | None]) -> float | None:
-    """Sum of the figures there are; None when there is none (never 0 for "no figure")."""
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
 
 
 def differs(stated: float, computed: float | None) -> bool:
