@@ -164,43 +164,44 @@ def _read_rows(r: Reader, row_cols: list[str | None], col_col: str | None, value
     return read
 
 
-_MARGIN = "\x00totaal"  # pandas' name for the margins; never a value in the data
-
-
 @dataclass
 class _Pivot:
     """Per cell, row total, column total and grand total: the sum of value x weight, the sum of
-    the weights of the rows with a figure (their count when unweighted), and whether an n.v.t.
-    row is among them. pandas' `pivot_table` with margins computes the totals over all rows they
-    cover, so a mean's total is the mean over its rows, not the mean of the cell means."""
+    the weights of the rows with a figure (their count when unweighted), and how many n.v.t.
+    rows are among them. pandas groups the rows into cells and the cells into the margins, so
+    a mean's total is the mean over all rows it covers, not the mean of the cell means (as a
+    spreadsheet's pivot table with totals does)."""
 
-    sums: dict[tuple[str, str], dict]
-    margin_row: object
+    cells: dict[tuple, tuple[float, float, float]]
+    by_row: dict[tuple, tuple[float, float, float]]
+    by_col: dict[str, tuple[float, float, float]]
+    overall: tuple[float, float, float]
 
     @classmethod
     def of(cls, read: _Read, n_rows: int, weighted: bool) -> "_Pivot":
         index = [f"r{i}" for i in range(n_rows)]
         frame = pd.DataFrame.from_records(read.records, columns=[*index, "kolom", "v", "w", "nvt"])
         has_figure = frame["v"].notna()
-        # no NaN left, so pivot_table drops no row before its margins (n.v.t. rows count for n.v.t.)
         frame["vw"] = (frame["v"] * frame["w"] if weighted else frame["v"]).fillna(0.0)
         frame["w"] = frame["w"].where(has_figure, 0.0) if weighted else has_figure.astype(float)
         frame["nvt"] = frame["nvt"].astype(float)
-        table = frame.pivot_table(index=index, columns="kolom", values=["vw", "w", "nvt"], margins=True,
-                                  margins_name=_MARGIN, aggfunc={"vw": "sum", "w": "sum", "nvt": "max"},
-                                  sort=False)
-        margin_row = _MARGIN if n_rows == 1 else (_MARGIN,) + ("",) * (n_rows - 1)
-        return cls(table.to_dict(), margin_row)
+        cells = frame.groupby([*index, "kolom"], sort=False)[["vw", "w", "nvt"]].sum()
+        by_row = cells.groupby(level=list(range(n_rows)), sort=False).sum()
+        by_col = cells.groupby(level="kolom", sort=False).sum()
+
+        def as_dict(table: pd.DataFrame) -> dict:
+            return {(key if isinstance(key, tuple) else (key,)): tuple(values) for key, values in zip(table.index, table.to_numpy())}
+
+        return cls(as_dict(cells), as_dict(by_row), {k[0]: v for k, v in as_dict(by_col).items()}, tuple(cells.sum()))
 
     def get(self, key: tuple[str, ...] | None, col: str | None) -> tuple[float, float, bool] | None:
         """(sum of value x weight, sum of weights, n.v.t. seen) of a cell or total (None: the
         row or column total); None when no row covers it."""
-        row = self.margin_row if key is None else (key[0] if len(key) == 1 else key)
-        column = _MARGIN if col is None else col
-        weights = self.sums.get(("w", column), {}).get(row)
-        if weights is None or pd.isna(weights):
-            return None
-        return self.sums[("vw", column)][row], weights, bool(self.sums[("nvt", column)][row] == 1.0)
+        if key is None:
+            sums = self.overall if col is None else self.by_col.get(col)
+        else:
+            sums = self.by_row.get(key) if col is None else self.cells.get((*key, col))
+        return None if sums is None else (float(sums[0]), float(sums[1]), sums[2] > 0)
 
 
 def _mean_cell(entry: tuple[float, float, bool] | None, unit: str, decimals: int) -> TableCell:
