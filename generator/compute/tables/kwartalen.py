@@ -34,7 +34,8 @@ NOT_SUMMED_NOTE = (
     "* Geen optelling van de kwartalen: dit jaartotaal komt zo uit de gegevens. "
     "Wie in meer kwartalen meetelt (zoals een unieke cliënt), telt in het jaar één keer."
 )
-_QUARTER = re.compile(r"^(?:(?P<y1>\d{4})\s*[-\s]?\s*)?(?:q|k|kwartaal\s*)(?P<q>[1-4])(?:\s*[-\s]\s*(?P<y2>\d{4}))?$")
+_QUARTER = re.compile(r"^(?:(?P<y1>\d{4})\s*[-\s]?\s*)?(?:q|k|kwartaal\s*)(?P<q>[1-4])(?:\s*[-\s]\s*(?P<y2>\d{4}))?$"
+                      r"|^(?P<y3>\d{4})-(?P<q3>[1-4])$")  # "2022-2": report 000's complaints per provider
 _YEAR_TOTAL = re.compile(r"^(?:(?:totaal|jaar|jaartotaal)\s*(?P<y1>\d{4})?|(?P<y2>\d{4})(?:\s*totaal)?)$")
 
 Quarter = tuple[int, int]  # (year, quarter)
@@ -125,7 +126,8 @@ def _layout(r: Reader, d: QuarterTable, period: Period) -> _Layout | None:
             continue
         m = _QUARTER.match(col)
         if m:
-            layout.quarter_cols[col] = (int(m.group("y1") or m.group("y2") or default_year), int(m.group("q")))
+            layout.quarter_cols[col] = (int(m.group("y1") or m.group("y2") or m.group("y3") or default_year),
+                                        int(m.group("q") or m.group("q3")))
             continue
         m = _YEAR_TOTAL.match(col)
         if m and not explicit_total:
