@@ -11,9 +11,9 @@ import json
 import textwrap
 from typing import Any
 
-import altair as alt
-from altair import utils
-from altair.vegalite.v6 import api as alt_api
+from generator.charts.lazy import alt
+from generator.charts.lazy import alt_utils as utils
+from generator.charts.lazy import alt_api
 
 from generator.charts import theme
 from generator.charts.model import ChartSpec, ChartTarget

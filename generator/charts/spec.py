@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from altair.utils.schemapi import debug_mode
+from generator.charts.lazy import schemapi
 
 from generator.charts.kinds import kind_module
 from generator.charts.model import ChartSpec
@@ -18,5 +18,5 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
     """The Vega-Lite spec of a chart, ready for vl-convert."""
     # Altair checks every object against the schema as it is made (its "debug mode");
     # that costs more than drawing the chart. Our specs are fixed code, tested once.
-    with debug_mode(False):
+    with schemapi.debug_mode(False):
         return kind_module(spec.kind).vegalite(spec)

@@ -166,12 +166,27 @@ def _fast_loader():
     from ruamel.yaml.nodes import ScalarNode as RuamelScalar
     from ruamel.yaml.resolver import VersionedResolver
 
-    resolver = VersionedResolver(version=(1, 2))
+    class Resolver(VersionedResolver):
+        # ruamel asks a loader it does not have for the version on every scalar (two caught
+        # AttributeErrors each, a tenth of `rapportage check`); this resolver is 1.2 only.
+        processing_version = (1, 2)
+
+    resolver = Resolver(version=(1, 2))
+    # A plain scalar's tag depends on its text only: each text is resolved once (the same keys
+    # and values recur in every file), bounded so that a large file cannot grow it without end.
+    tags: dict[str, str] = {}
 
     class FastLoader(yaml.CSafeLoader):
         def resolve(self, kind, value, implicit):
             if kind is yaml.ScalarNode:
-                return str(resolver.resolve(RuamelScalar, value, implicit)) if implicit[0] else _STR
+                if not implicit[0]:
+                    return _STR
+                tag = tags.get(value)
+                if tag is None:
+                    tag = str(resolver.resolve(RuamelScalar, value, implicit))
+                    if len(value) <= 64 and len(tags) < 4096:
+                        tags[value] = tag
+                return tag
             return _SEQ if kind is yaml.SequenceNode else _MAP
 
     return FastLoader, yaml

@@ -424,3 +424,25 @@ def test_window_of_a_half_year_edition_and_its_errors(tmp_path) -> None:
     _, problems = compute_tables(tmp_path, yml + "    aandeel_per_jaar: ja\n", {"klachten.csv": csv}, period="2023-H1")
     assert [m.split("\n")[0] for m in messages(problems)] == [
         "content/edities/2023-H1/tabellen.yml:9: fout: `aandeel_per_jaar` gaat niet samen met `laatste_kwartalen`"]
+
+
+def test_report_000_complaints_per_provider_as_written(tmp_path) -> None:
+    # Report 000 (edition 2023-Q1), "Aanbieder 2022-2 2022-3 2022-4 2023-1", all eleven rows as
+    # the seed writes them: ten providers give three figures (2022-2 ... 2022-4) and leave
+    # 2023-1 empty, Incluzio gives four ("0 0 0 3"). No Q1 2022, no "Totaal 2022". Headings
+    # as written: "2022-2" is the second quarter of 2022.
+    three = {"Axxicom": "3;2;3", "GGZ NHN": "0;0;0", "Grip op Groei": "0;0;0", "Heemz.org": "0;0;0",
+             "Landzijde": "0;0;0", "Opvoedpoli B.V.": "0;0;0", "‘s Heeren Loo Zorggroep": "0;0;0",
+             "Stichting Esdégé Reigersdaal": "0;0;0", "Stichting Parlan": "0;0;0", "Zorggroep Omring (Jeugdzorg)": "0;0;0"}
+    csv = "Aanbieder;2022-2;2022-3;2022-4;2023-1\n" + "".join(f"{name};{figures};\n" for name, figures in three.items())
+    csv += "Incluzio;0;0;0;3\n"
+    views, problems = compute_tables(tmp_path, WINDOW, {"klachten.csv": csv}, period="2023-Q1")
+    assert messages(problems) == []
+    view = views["klachten-per-aanbieder"]
+    assert [c.header for c in view.columns] == [
+        "Aanbieder", "Q2 2022", "Q3 2022", "Q4 2022", "Q1 2023", "Totaal laatste 4 kwartalen"]
+    rows = {r[0]: r[1:] for r in texts(view)}
+    assert len(rows) == 11
+    assert rows["Axxicom"] == ["3", "2", "3", "–", "8"]  # Q1 2023 not given: no figure, the total of the three there are
+    assert rows["Incluzio"] == ["0", "0", "0", "3", "3"]
+    assert rows["‘s Heeren Loo Zorggroep"] == ["0", "0", "0", "–", "0"]

@@ -124,3 +124,61 @@ def test_mean_errors_name_file_and_line(tmp_path) -> None:
     assert [m.split("\n")[0] for m in messages(problems)] == [
         "content/edities/2023-Q2/tabellen.yml:8: fout: `aggregatie: gemiddelde` heeft een kolom `waarde` nodig",
     ]
+
+
+def test_reports_som_van_aantal_gives_its_eindtotaal_and_weights_the_grades(tmp_path) -> None:
+    # Report 003, "Som van Aantal Succesvol afschalen" (Wet x Omvang x Ja / Nee / Soms) as
+    # written, with its "Overgeslage" (skipped) rows: the report's Eindtotaal is 29 8 60 97. The
+    # seed's text drops empty cells; the full rows fix Nee at 8, so its two-figure rows are Ja and
+    # Soms, and the Eindtotaal places the single figures (Overgeslagen: Ja, Wmo Middel: Soms).
+    answers = {("Jeugd", "Klein"): (8, None, 12), ("Jeugd", "Middel"): (8, 2, 5), ("Jeugd", "Groot"): (3, 1, 9),
+               ("Jeugd", "Overgeslagen"): (1, None, None), ("Wmo", "Klein"): (1, 3, 5), ("Wmo", "Middel"): (None, None, 8),
+               ("Wmo", "Groot"): (3, None, 8), ("Wmo", "Overgeslagen"): (1, None, None), ("Beide", "Klein"): (1, None, 3),
+               ("Beide", "Middel"): (1, 2, 5), ("Beide", "Groot"): (2, None, 5)}
+    csv = "Wet;Omvang;Antwoord;Aantal\n" + "".join(
+        f"{wet};{size};{answer};{n}\n" for (wet, size), counts in answers.items()
+        for answer, n in zip(("Ja", "Nee", "Soms"), counts) if n is not None)
+    yml = GRADES.replace("kolom: Omvang", "kolom: Antwoord").replace("rijen: Wet", "rijen: [Wet, Omvang]").replace(
+        "waarde: Tevredenheid", "waarde: Aantal").replace("    aggregatie: gemiddelde\n", "").replace("decimalen: 2", "decimalen: 0\n    kolomvolgorde: [Ja, Nee, Soms]")
+    views, problems = compute_tables(tmp_path, yml, {"tevredenheid.csv": csv})
+    assert messages(problems) == []
+    rows = texts(views["tevredenheid"])
+    assert rows[0] == ["Jeugd", "Klein", "8", "–", "12", "20"]
+    assert rows[-1] == ["Eindtotaal", "", "29", "8", "60", "97"]
+    # The respondents per Wet x Omvang (the report's row totals, skipped ones left out) weigh the
+    # report's cell means: a weighted mean per Wet, and one Eindtotaal over all nine cells.
+    weights = {key: sum(n or 0 for n in counts) for key, counts in answers.items() if key[1] != "Overgeslagen"}
+    grades = [line.split(";") for line in CELLS.strip().splitlines()[1:]]
+    csv = "Wet;Omvang;Tevredenheid;Respondenten\n" + "".join(
+        f"{wet};{size};{grade};{weights[(wet, size)]}\n" for wet, size, grade, _ in grades)
+    yml = GRADES.replace("aggregatie: gemiddelde", "aggregatie: gewogen_gemiddelde\n    gewicht: Respondenten")
+    views, problems = compute_tables(tmp_path, yml, {"tevredenheid.csv": csv})
+    assert messages(problems) == []
+    rows = texts(views["tevredenheid"])
+    assert rows[0] == ["Jeugd", "7,95", "7,42", "7,30", "7,61"]  # (7,95 x 20 + 7,42 x 15 + 7,30 x 13) / 48
+    # Klein (7,95 x 20 + 7,10 x 9 + 7,75 x 4) / 33 = 7,69; all: (7,95 x 20 + ... + 7,66 x 7) / 95
+    # = 7,33. The report's Eindtotaal 7,30 is over its respondents' own grades, which it does not
+    # list (nor how many answered the grade question), so from its cell means the seed allows 7,33.
+    assert rows[-1] == ["Eindtotaal", "7,69", "6,88", "7,40", "7,33"]
+
+
+def test_mean_over_two_row_columns_keeps_n_v_t_apart(tmp_path) -> None:
+    yml = GRADES.replace("rijen: Wet", "rijen: [Wet, Gemeente]").replace("decimalen: 2", "decimalen: 1")
+    csv = """
+    Wet;Gemeente;Omvang;Tevredenheid
+    Jeugd;Zeist;Klein;8
+    Jeugd;Zeist;Klein;7
+    Jeugd;Bunnik;Groot;n.v.t.
+    Wmo;Zeist;Groot;6
+    Wmo;Zeist;Klein;
+    """
+    views, problems = compute_tables(tmp_path, yml, {"tevredenheid.csv": csv})
+    assert messages(problems) == []
+    view = views["tevredenheid"]
+    assert texts(view) == [
+        ["Jeugd", "Zeist", "7,5", "–", "7,5"],  # no Jeugd Zeist Groot row: no figure
+        ["Jeugd", "Bunnik", "–", "n.v.t.", "n.v.t."],
+        ["Wmo", "Zeist", "–", "6,0", "6,0"],  # an empty grade: no figure, not 0
+        ["Eindtotaal", "", "7,5", "6,0", "7,0"],  # (8 + 7 + 6) / 3; n.v.t. and the empty cell left out
+    ]
+    assert view.notes[-1] == "n.v.t. = niet van toepassing; telt niet mee in de gemiddelden."

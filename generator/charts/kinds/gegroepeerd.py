@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import altair as alt
+from generator.charts.lazy import alt
 
 from generator.charts import cells, marks, theme, values
 from generator.charts import sentences as say

@@ -11,7 +11,7 @@ import dataclasses
 import json
 from typing import Any
 
-import altair as alt
+from generator.charts.lazy import alt
 
 from generator.charts import cells, config_rules, marks, theme, values
 from generator.charts import sentences as say

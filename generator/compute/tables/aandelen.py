@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+import pandas as pd
 from pydantic import Field
 
 from generator.compute.tables.common import (
-    Reader, TableKindSpec, amount_scale, heading, label_cell, num_cell, percent_cell, sum_present, unit_text,
+    Reader, TableKindSpec, amount_scale, heading, label_cell, num_cell, percent_cell, unit_text,
 )
 from generator.compute.views import TableColumn, TableRow, TableView
 from generator.core.periods import Period
@@ -68,20 +69,23 @@ def share_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
             items.append((label, v))
     if r.failed:
         return None
-    total = sum_present([v for _, v in items])
+    values = pd.Series([v for _, v in items], dtype=float)
+    total = values.sum(min_count=1)
+    total = None if pd.isna(total) else float(total)
     if d.unit == TableUnit.PERCENTAGE and items and total is not None:
-        return _given_shares(r, d, data, label_col, value_col, items, total)
+        return _given_shares(r, d, data, label_col, value_col, items, total, int(values.count()))
     if not items or not total:
         r.table_problem("de tabel heeft geen cijfers om aandelen van te berekenen")
         return None
+    shares = values / total  # "no figure" stays NaN: no share
     columns = [
         TableColumn(key="omschrijving", header=heading(data, label_col), numeric=False, row_header=True),
         TableColumn(key="waarde", header=heading(data, value_col)),
         TableColumn(key="aandeel", header="Aandeel"),
     ]
     rows = [TableRow(cells=[label_cell(label), num_cell(v, d.unit, d.decimals),
-                            percent_cell(v / total if v is not None else None, d.percent_decimals)])
-            for label, v in items]
+                            percent_cell(None if pd.isna(share) else float(share), d.percent_decimals)])
+            for (label, v), share in zip(items, shares)]
     rows.append(TableRow(kind=RowKind.TOTAL, cells=[label_cell("Totaal"), num_cell(total, d.unit, d.decimals),
                                                     percent_cell(1.0, d.percent_decimals)]))
     return TableView(id=d.id, kind=TableKind.SHARES, title=d.title, unit=d.unit, unit_text=unit_text(d.unit), source=d.source,
@@ -89,9 +93,8 @@ def share_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
 
 
 def _given_shares(r: Reader, d: ShareTable, data: CsvTable, label_col: str | None, value_col: str | None,
-                  items: list[tuple[str, float | None]], total: float) -> TableView | None:
+                  items: list[tuple[str, float | None]], total: float, present: int) -> TableView | None:
     """Shares as published: shown as given; a sum off 100 is rounding (a note) or an error."""
-    present = sum(1 for _, v in items if v is not None)
     # Each share is at most half a unit of its last decimal off.
     tolerance = present * 0.5 * 10 ** -d.percent_decimals + 1e-9
     if abs(total - 100) > tolerance:

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pydantic import AliasChoices, Field
 
 from generator.compute.tables.common import (
-    ROUNDING_MARK, Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, heading, label_cell, num_cell,
-    percent_cell, plain, sum_present, unit_text,
+    ROUNDING_MARK, Reader, TableKindSpec, amount_scale, check_stated, heading, label_cell, num_cell,
+    percent_cell, plain, scope_sums, unit_text,
 )
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
 from generator.core.periods import Period
 from generator.core.problems import Problems, suggest
 from generator.core.vocabulary import RowKind, Severity, TableKind
-from generator.load.csvfile import CsvTable
+from generator.load.csvfile import CsvRow, CsvTable
 from generator.model.free_pages import TableSource
 from generator.model.base import DutchModel
 from generator.model.schema import Text, YesNo
@@ -70,6 +70,9 @@ class BudgetTable(TableBase):
         "afwijkt van de som van de regels, staat er zoals gegeven, met een voetnoot.")
 
 
+_LEFT_OUT = None  # a computed row's kind for scope_sums: not summed, closes no stretch
+
+
 @dataclass
 class _BudgetLine:
     label: str
@@ -91,49 +94,20 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
     kind_col = r.row_kind_column(c.row_kind)
     if r.failed:
         return None
-    lines: list[_BudgetLine] = []
-    fold: TotalsFold[_BudgetLine] = TotalsFold()
-    computed_names = {name.strip().lower(): name for name in d.computed}
-    for row in data.rows:
-        kind = r.row_kind(row, kind_col)
-        ok, (budget, forecast) = r.numbers(row, [budget_col, forecast_col])
-        label = r.label(row, label_col)
-        if not label or kind is None or not ok:
-            continue
-        if label.lower() in computed_names:
-            # Computed after every row is read; what the file states is checked then.
-            line = _BudgetLine(label, RowKind.TOTAL, budget, forecast, computed=True, row=row)
-        elif kind == RowKind.LINE:
-            line = _BudgetLine(label, kind, budget, forecast)
-            fold.add_line(line)
-            if (budget is None) != (forecast is None):
-                missing = c.budget if budget is None else c.forecast
-                r.error(row, budget_col if budget is None else forecast_col,
-                        f"`{label}`: {data.header(missing.lower())} ontbreekt; het verschil van deze regel is niet te berekenen, "
-                        "maar het andere bedrag telt wel mee in het totaal",
-                        "schrijf 0 als er geen bedrag is", severity=Severity.WARNING)
-        else:
-            scope = fold.scope(kind)
-            computed_b = sum_present([x.budget for x in scope])
-            computed_f = sum_present([x.forecast for x in scope])
-            as_stated_b = check_stated(r, row, budget_col, label, kind, budget, computed_b, d.unit, d.decimals,
-                                       count=sum(1 for x in scope if x.budget is not None))
-            as_stated_f = check_stated(r, row, forecast_col, label, kind, forecast, computed_f, d.unit, d.decimals,
-                                       count=sum(1 for x in scope if x.forecast is not None))
-            line = _BudgetLine(label, kind, budget if as_stated_b else computed_b, forecast if as_stated_f else computed_f,
-                               (ROUNDING_MARK if as_stated_b else None, ROUNDING_MARK if as_stated_f else None))
-            fold.close()
-        lines.append(line)
+    with r.in_row_order():
+        read = _read_lines(r, d, label_col, budget_col, forecast_col, kind_col)
+        lines = [line for _, line in read]
+        _check_totals(r, d, read, budget_col, forecast_col)
     if r.failed:
         return None
-    if not fold.lines:
+    if not any(x.kind == RowKind.LINE for x in lines):
         problems.add(data.rel, data.header_line if not data.sheet else None, "de tabel heeft geen regels met bedragen")
         return None
     _computed_rows(r, d, lines, budget_col, forecast_col)
     if r.failed:
         return None
     if d.total_row if d.total_row is not None else not d.computed:
-        _close_with_total(lines, fold)
+        _close_with_total(lines)
     columns = [
         TableColumn(key="omschrijving", header=heading(data, label_col) if label_col else "Omschrijving", numeric=False, row_header=True),
         TableColumn(key="begroting", header=heading(data, budget_col)),
@@ -149,6 +123,50 @@ def budget_table(src: TableSource, data: CsvTable, period: Period, problems: Pro
                + "; afwijking = verschil als percentage van de begroting."] + r.rounding_notes,
         columns=columns, rows=rows,
     )
+
+
+def _read_lines(r: Reader, d: BudgetTable, label_col: str | None, budget_col: str | None, forecast_col: str | None,
+                kind_col: str | None) -> list[tuple[CsvRow, _BudgetLine]]:
+    """Every row that reads without a problem, in file order; a `berekend` row is computed
+    later, what the file states for it is checked then."""
+    c, read = d.columns, []
+    computed_names = {name.strip().lower() for name in d.computed}
+    for row in r.data.rows:
+        kind = r.row_kind(row, kind_col)
+        ok, (budget, forecast) = r.numbers(row, [budget_col, forecast_col])
+        label = r.label(row, label_col)
+        if not label or kind is None or not ok:
+            continue
+        if label.lower() in computed_names:
+            read.append((row, _BudgetLine(label, RowKind.TOTAL, budget, forecast, computed=True, row=row)))
+            continue
+        read.append((row, _BudgetLine(label, kind, budget, forecast)))
+        if kind == RowKind.LINE and (budget is None) != (forecast is None):
+            missing = c.budget if budget is None else c.forecast
+            r.error(row, budget_col if budget is None else forecast_col,
+                    f"`{label}`: {r.data.header(missing.lower())} ontbreekt; het verschil van deze regel is niet te berekenen, "
+                    "maar het andere bedrag telt wel mee in het totaal",
+                    "schrijf 0 als er geen bedrag is", severity=Severity.WARNING)
+    return read
+
+
+def _check_totals(r: Reader, d: BudgetTable, read: list[tuple[CsvRow, _BudgetLine]], budget_col: str | None,
+                  forecast_col: str | None) -> None:
+    """Every subtotal and total row (not the computed ones): its scope summed with pandas, a
+    stated figure checked, shown as stated when within the rounding (`afgerond_op`)."""
+    lines = [x for _, x in read]
+    scopes = scope_sums([_LEFT_OUT if x.computed else x.kind for x in lines], [[x.budget, x.forecast] for x in lines], 2)
+    for i, (row, line) in enumerate(read):
+        if line.kind == RowKind.LINE or line.computed:
+            continue
+        (computed_b, computed_f), (count_b, count_f) = scopes.sums[i], scopes.figures[i]
+        as_stated_b = check_stated(r, row, budget_col, line.label, line.kind, line.budget, computed_b, d.unit, d.decimals,
+                                   count=count_b)
+        as_stated_f = check_stated(r, row, forecast_col, line.label, line.kind, line.forecast, computed_f, d.unit,
+                                   d.decimals, count=count_f)
+        line.budget = line.budget if as_stated_b else computed_b
+        line.forecast = line.forecast if as_stated_f else computed_f
+        line.marks = (ROUNDING_MARK if as_stated_b else None, ROUNDING_MARK if as_stated_f else None)
 
 
 def _computed_rows(r: Reader, d: BudgetTable, lines: list[_BudgetLine], budget_col: str | None,
@@ -215,17 +233,20 @@ def _signed_sum(terms: list[tuple[int, float | None]]) -> float | None:
     return sum(present) if present else None
 
 
-def _close_with_total(lines: list[_BudgetLine], fold: TotalsFold[_BudgetLine]) -> None:
+def _close_with_total(lines: list[_BudgetLine]) -> None:
     """Without a total row, add one (a closing subtotal over every line is the total)."""
     if any(x.kind == RowKind.TOTAL and not x.computed for x in lines):
         return
     last = lines[-1]
+    closing = [x for x in lines if x.kind != RowKind.LINE and not x.computed]
+    lines_after = closing and any(x.kind == RowKind.LINE for x in lines[lines.index(closing[-1]) + 1:])
     # Exactly one subtotal, at the end: it sums every line above it.
-    if last.kind == RowKind.SUBTOTAL and not fold.since_sub and sum(1 for x in lines if x.kind != RowKind.LINE) == 1:
+    if last.kind == RowKind.SUBTOTAL and not lines_after and len(closing) == 1 and not any(x.computed for x in lines):
         last.kind = RowKind.TOTAL
     else:
-        lines.append(_BudgetLine("Totaal", RowKind.TOTAL, sum_present([x.budget for x in fold.lines]),
-                                 sum_present([x.forecast for x in fold.lines])))
+        kinds = [_LEFT_OUT if x.computed else x.kind for x in lines] + [RowKind.TOTAL]
+        total = scope_sums(kinds, [[x.budget, x.forecast] for x in lines] + [[None, None]], 2)
+        lines.append(_BudgetLine("Totaal", RowKind.TOTAL, *total.sums[-1]))
 
 
 def _budget_cells(x: _BudgetLine, d: BudgetTable) -> list[TableCell]:

@@ -1,5 +1,5 @@
 """What every table kind shares: reading cells with file:row:column problems, cell
-formatting, (sub)total folding and the check of a stated total.
+formatting, (sub)total scopes (pandas) and the check of a stated total.
 
 Rules that hold for every kind (docs/dev/tables.md): "no figure" (n.v.t., -, empty) is
 never summed as 0, and a total stated in the data is checked against the computed one.
@@ -7,8 +7,11 @@ never summed as 0, and a total stated in the data is checked against the compute
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Generic, TypeVar
+from typing import Callable, Iterator
+
+import pandas as pd
 
 from generator.compute.views import TableCell, TableView
 from generator.core import formatting as fmt
@@ -54,6 +57,9 @@ class Reader:
     rounding: float | None = None
     # Notes on stated totals shown as stated within the rounding (TableView.notes).
     rounding_notes: list[str] = field(default_factory=list)
+    # in_row_order(): problems held back with (data row position, order) until the block ends
+    held: list[tuple[int, int, tuple, dict]] | None = None
+    positions: dict[int, int] = field(default_factory=dict)
 
     def column(self, name: str, yaml_key: tuple[str, ...] | None, required: bool = True) -> str | None:
         """The data column for a configured name; a missing required column is a problem."""
@@ -129,9 +135,26 @@ class Reader:
         return ok, values
 
     def error(self, row: CsvRow, column: str | None, message: str, hint: str | None = None, severity: str = Severity.ERROR) -> None:
-        self.problems.add(self.data.rel, self.data.line(row), f"{self.data.place(row, column)}: {message}", hint, severity=severity)
+        args = (self.data.rel, self.data.line(row), f"{self.data.place(row, column)}: {message}", hint)
+        if self.held is not None:
+            self.held.append((self.positions.get(id(row), -1), len(self.held), args, {"severity": severity}))
+        else:
+            self.problems.add(*args, severity=severity)
         if severity == Severity.ERROR:
             self.failed = True
+
+    @contextmanager
+    def in_row_order(self) -> Iterator[None]:
+        """A kind that reads every row first and then checks its (sub)totals (computed for all
+        rows at once) still reports the problems of each data row together, in file order."""
+        self.held = []
+        self.positions = {id(row): i for i, row in enumerate(self.data.rows)}
+        try:
+            yield
+        finally:
+            held, self.held = self.held, None
+            for _, _, args, kwargs in sorted(held, key=lambda h: (h[0], h[1])):
+                self.problems.add(*args, **kwargs)
 
     def label(self, row: CsvRow, column: str | None) -> str:
         """A row's label; an empty one is a problem."""
@@ -157,35 +180,48 @@ def amount_scale(file_unit: str, unit: str) -> float:
     return 1000.0 if file_unit == TableUnit.EURO_THOUSANDS and unit.startswith("euro") else 1.0
 
 
-# --- (sub)totals --------------------------------------------------------------------------
-
-L = TypeVar("L")
+# --- (sub)totals ----------------------------------------------------------------------
 
 
-@dataclass
-class TotalsFold(Generic[L]):
-    """The lines a subtotal or total row sums: a subtotal the lines since the previous
-    subtotal or total, a total every line above it."""
+@dataclass(frozen=True)
+class Scopes:
+    """Per row of a table, per figure column: the sum of the lines its subtotal or total row
+    covers (None when none of them has a figure: never 0 for "no figure") and how many of
+    those lines have a figure. A subtotal covers the lines since the previous subtotal or
+    total, a total every line above it; a line row covers nothing."""
 
-    lines: list[L] = field(default_factory=list)  # every `regel`
-    since_sub: list[L] = field(default_factory=list)
-
-    def add_line(self, line: L) -> None:
-        self.lines.append(line)
-        self.since_sub.append(line)
-
-    def scope(self, kind: str) -> list[L]:
-        return self.since_sub if kind == RowKind.SUBTOTAL else self.lines
-
-    def close(self) -> None:
-        """After a subtotal or total row: the next subtotal starts afresh."""
-        self.since_sub = []
+    sums: list[list[float | None]]
+    figures: list[list[int]]
 
 
-def sum_present(values: list[float | None]) -> float | None:
-    """Sum of the figures there are; None when there is none (never 0 for "no figure")."""
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
+def scope_sums(kinds: list[str | None], values: list[list[float | None]], width: int) -> Scopes:
+    """The (sub)total scopes of every row at once, with pandas: the lines grouped by their
+    stretch (how many (sub)total rows lie above), a subtotal the sum of its own stretch, a
+    total the running sum over the stretches. A row of kind None (a computed row) is left
+    out: it is not summed and does not close a stretch."""
+    if not kinds:
+        return Scopes([], [])
+    frame = pd.DataFrame(values, columns=range(width), dtype=float)
+    is_line = pd.Series([k == RowKind.LINE for k in kinds])
+    closes = pd.Series([k in (RowKind.SUBTOTAL, RowKind.TOTAL) for k in kinds])
+    stretch = closes.cumsum().shift(fill_value=0)  # a (sub)total row closes its stretch
+    stretches = pd.RangeIndex(int(closes.sum()) + 1)
+    grouped = frame[is_line].groupby(stretch[is_line])
+    own = grouped.sum(min_count=1).reindex(stretches)
+    own_figures = grouped.count().reindex(stretches, fill_value=0)
+    running = own.fillna(0.0).cumsum()
+    running_figures = own_figures.cumsum()
+    sums, figures = [], []
+    for i, kind in enumerate(kinds):
+        if kind not in (RowKind.SUBTOTAL, RowKind.TOTAL):
+            sums.append([None] * width)
+            figures.append([0] * width)
+            continue
+        at = int(stretch.iloc[i])
+        total, count = (own.loc[at], own_figures.loc[at]) if kind == RowKind.SUBTOTAL else (running.loc[at], running_figures.loc[at])
+        figures.append([int(n) for n in count])
+        sums.append([float(v) if n else None for v, n in zip(total, count)])
+    return Scopes(sums, figures)
 
 
 def differs(stated: float, computed: float | None) -> bool:

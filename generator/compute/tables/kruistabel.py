@@ -14,10 +14,11 @@ from typing import Literal
 import difflib
 from dataclasses import dataclass, field
 
+import pandas as pd
 from pydantic import Field, field_validator
 
 from generator.compute.tables.common import (
-    Reader, TableKindSpec, amount_scale, heading, label_cell, num_cell, sum_present, unit_text,
+    Reader, TableKindSpec, amount_scale, heading, label_cell, num_cell, unit_text,
 )
 from generator.compute.views import TableColumn, TableRow, TableView
 from generator.core.periods import Period
@@ -28,9 +29,6 @@ from generator.compute.views import TableCell
 from generator.model.free_pages import TableSource
 from generator.model.schema import Text
 from generator.model.tables import MoneyUnit, TableBase
-
-Cells = dict[tuple[tuple[str, ...], str], float | None]  # (row key, column) -> value
-
 
 # The keys of this kind in tabellen.yml (Dutch aliases).
 def _one_or_list(schema: dict) -> None:
@@ -75,44 +73,29 @@ def cross_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
     weight_col = _weight_column(r, d)
     if r.failed:
         return None
-    if d.aggregation != Aggregation.SUM:
-        return _mean_table(r, d, row_cols, col_col, value_col, weight_col)
-    counting = value_col is None
-    cells: Cells = {}
-    row_keys: list[tuple[str, ...]] = []
-    col_keys: list[str] = []
-    for row in data.rows:
-        key = tuple(r.text(row, c) or "(leeg)" for c in row_cols)
-        col = r.text(row, col_col) or "(leeg)"
-        if counting:
-            value: float | None = 1.0
-        else:
-            ok, value = r.number(row, value_col)
-            if not ok:
-                continue
-        if key not in row_keys:
-            row_keys.append(key)
-        if col not in col_keys:
-            col_keys.append(col)
-        cells[(key, col)] = sum_present([cells.get((key, col)), value])
-    col_keys = _final_columns(r, d, row_keys, col_keys, col_col)
+    read = _read_rows(r, row_cols, col_col, value_col, weight_col)
+    col_keys = _final_columns(r, d, read.row_keys, read.col_keys, col_col)
     if col_keys is None:
         return None
+    pivot = _Pivot.of(read, len(row_cols), weighted=d.aggregation != Aggregation.SUM)
+    if d.aggregation != Aggregation.SUM:
+        return _mean_table(r, d, row_cols, col_keys, read, pivot, weight_col)
+    counting = value_col is None
     unit = TableUnit.COUNT if counting else d.unit
     empty = 0.0 if counting else None  # a combination that does not occur: none counted, or no figure
-    columns = _columns(d, data, row_cols, col_keys)
-    rows = []
-    for key in row_keys:
-        values = [cells.get((key, k), empty) for k in col_keys]
-        rows.append(TableRow(cells=[label_cell(x) for x in key] + [num_cell(v, unit, d.decimals) for v in values]
-                             + [num_cell(sum_present(values), unit, d.decimals)]))
-    col_totals = [sum_present([cells.get((key, k), empty) for key in row_keys]) for k in col_keys]
-    rows.append(TableRow(kind=RowKind.TOTAL, cells=_total_labels(d, row_cols)
-                         + [num_cell(v, unit, d.decimals) for v in col_totals]
-                         + [num_cell(sum_present(col_totals), unit, d.decimals)]))
+
+    def cell(key: tuple[str, ...] | None, col: str | None) -> TableCell:
+        entry = pivot.get(key, col)
+        return num_cell(empty if entry is None else (entry[0] if entry[1] > 0 else None), unit, d.decimals)
+
+    rows = [TableRow(cells=[label_cell(x) for x in key] + [cell(key, k) for k in col_keys] + [cell(key, None)])
+            for key in read.row_keys]
+    # A listed column without rows (kolomvolgorde) has no pivot column: 0 counted, or no figure.
+    rows.append(TableRow(kind=RowKind.TOTAL, cells=_total_labels(d, row_cols) + [cell(None, k) for k in col_keys]
+                         + [cell(None, None)]))
     notes = ["Aantal regels per combinatie."] if counting else []
     return TableView(id=d.id, kind=TableKind.CROSS, title=d.title, unit=unit, unit_text=unit_text(unit), source=d.source,
-                     notes=notes, columns=columns, rows=rows)
+                     notes=notes, columns=_columns(d, data, row_cols, col_keys), rows=rows)
 
 
 def _columns(d: CrossTable, data: CsvTable, row_cols: list[str | None], col_keys: list[str]) -> list[TableColumn]:
@@ -147,39 +130,86 @@ def _weight_column(r: Reader, d: CrossTable) -> str | None:
 
 
 @dataclass
-class _Mean:
-    """The figures of one cell or total: sum of value x weight and of weights; n.v.t. seen."""
+class _Read:
+    """The rows read, one record each (row key..., column, value, weight, n.v.t.), in file order."""
 
-    total: float = 0.0
-    weights: float = 0.0
-    not_applicable: bool = False
-    rows: int = 0
+    records: list[tuple] = field(default_factory=list)
+    row_keys: list[tuple[str, ...]] = field(default_factory=list)
+    col_keys: list[str] = field(default_factory=list)
 
-    def cell(self, unit: str, decimals: int) -> TableCell:
-        if self.weights > 0:
-            return num_cell(self.total / self.weights, unit, decimals)
-        if self.not_applicable:
-            return TableCell(text=NOT_APPLICABLE, title=NOT_APPLICABLE_TITLE)
-        return num_cell(None, unit, decimals)
+
+def _read_rows(r: Reader, row_cols: list[str | None], col_col: str | None, value_col: str | None,
+               weight_col: str | None) -> _Read:
+    """Every row's key, column and figure; a cell that is not a number is a problem (file:row:column)
+    and the row is left out. Without `waarde` each row counts 1."""
+    read, seen_rows, seen_cols = _Read(), set(), set()
+    for row in r.data.rows:
+        key = tuple(r.text(row, c) or "(leeg)" for c in row_cols)
+        col = r.text(row, col_col) or "(leeg)"
+        if value_col is None:
+            ok, value = True, 1.0
+        else:
+            ok, value = r.number(row, value_col)
+        good, weight = _read_weight(r, row, weight_col, value) if ok else (False, 0.0)
+        if not good:
+            continue
+        if key not in seen_rows:
+            seen_rows.add(key)
+            read.row_keys.append(key)
+        if col not in seen_cols:
+            seen_cols.add(col)
+            read.col_keys.append(col)
+        not_applicable = value_col is not None and _is_not_applicable(row.values.get(value_col))
+        read.records.append((*key, col, value, weight, not_applicable))
+    return read
 
 
 @dataclass
-class _MeanGrid:
-    cells: dict[tuple[tuple[str, ...], str], _Mean] = field(default_factory=dict)
-    by_row: dict[tuple[str, ...], _Mean] = field(default_factory=dict)
-    by_col: dict[str, _Mean] = field(default_factory=dict)
-    overall: _Mean = field(default_factory=_Mean)
-    any_not_applicable: bool = False
+class _Pivot:
+    """Per cell, row total, column total and grand total: the sum of value x weight, the sum of
+    the weights of the rows with a figure (their count when unweighted), and how many n.v.t.
+    rows are among them. pandas groups the rows into cells and the cells into the margins, so
+    a mean's total is the mean over all rows it covers, not the mean of the cell means (as a
+    spreadsheet's pivot table with totals does)."""
 
-    def add(self, key: tuple[str, ...], col: str, value: float | None, weight: float, not_applicable: bool) -> None:
-        for m in (self.cells.setdefault((key, col), _Mean()), self.by_row.setdefault(key, _Mean()),
-                  self.by_col.setdefault(col, _Mean()), self.overall):
-            if value is not None:
-                m.total += value * weight
-                m.weights += weight
-                m.rows += 1
-            m.not_applicable |= not_applicable
-        self.any_not_applicable |= not_applicable
+    cells: dict[tuple, tuple[float, float, float]]
+    by_row: dict[tuple, tuple[float, float, float]]
+    by_col: dict[str, tuple[float, float, float]]
+    overall: tuple[float, float, float]
+
+    @classmethod
+    def of(cls, read: _Read, n_rows: int, weighted: bool) -> "_Pivot":
+        index = [f"r{i}" for i in range(n_rows)]
+        frame = pd.DataFrame.from_records(read.records, columns=[*index, "kolom", "v", "w", "nvt"])
+        has_figure = frame["v"].notna()
+        frame["vw"] = (frame["v"] * frame["w"] if weighted else frame["v"]).fillna(0.0)
+        frame["w"] = frame["w"].where(has_figure, 0.0) if weighted else has_figure.astype(float)
+        frame["nvt"] = frame["nvt"].astype(float)
+        cells = frame.groupby([*index, "kolom"], sort=False)[["vw", "w", "nvt"]].sum()
+        by_row = cells.groupby(level=list(range(n_rows)), sort=False).sum()
+        by_col = cells.groupby(level="kolom", sort=False).sum()
+
+        def as_dict(table: pd.DataFrame) -> dict:
+            return {(key if isinstance(key, tuple) else (key,)): tuple(values) for key, values in zip(table.index, table.to_numpy())}
+
+        return cls(as_dict(cells), as_dict(by_row), {k[0]: v for k, v in as_dict(by_col).items()}, tuple(cells.sum()))
+
+    def get(self, key: tuple[str, ...] | None, col: str | None) -> tuple[float, float, bool] | None:
+        """(sum of value x weight, sum of weights, n.v.t. seen) of a cell or total (None: the
+        row or column total); None when no row covers it."""
+        if key is None:
+            sums = self.overall if col is None else self.by_col.get(col)
+        else:
+            sums = self.by_row.get(key) if col is None else self.cells.get((*key, col))
+        return None if sums is None else (float(sums[0]), float(sums[1]), sums[2] > 0)
+
+
+def _mean_cell(entry: tuple[float, float, bool] | None, unit: str, decimals: int) -> TableCell:
+    if entry is not None and entry[1] > 0:
+        return num_cell(entry[0] / entry[1], unit, decimals)
+    if entry is not None and entry[2]:
+        return TableCell(text=NOT_APPLICABLE, title=NOT_APPLICABLE_TITLE)
+    return num_cell(None, unit, decimals)
 
 
 def _is_not_applicable(raw: object) -> bool:
@@ -200,33 +230,17 @@ def _read_weight(r: Reader, row: CsvRow, weight_col: str | None, value: float | 
     return True, weight or 0.0
 
 
-def _mean_table(r: Reader, d: CrossTable, row_cols: list[str | None], col_col: str | None,
-                value_col: str | None, weight_col: str | None) -> TableView | None:
-    data, grid = r.data, _MeanGrid()
-    row_keys: list[tuple[str, ...]] = []
-    col_keys: list[str] = []
-    for row in data.rows:
-        key = tuple(r.text(row, c) or "(leeg)" for c in row_cols)
-        col = r.text(row, col_col) or "(leeg)"
-        ok, value = r.number(row, value_col)
-        good, weight = _read_weight(r, row, weight_col, value) if ok else (False, 0.0)
-        if not good:
-            continue
-        row_keys += [key] if key not in row_keys else []
-        col_keys += [col] if col not in col_keys else []
-        grid.add(key, col, value, weight, _is_not_applicable(row.values.get(value_col)))
-    col_keys = _final_columns(r, d, row_keys, col_keys, col_col)
-    if col_keys is None:
-        return None
-    unit, dec = d.unit, d.decimals
-    rows = [TableRow(cells=[label_cell(x) for x in key] + [grid.cells.get((key, k), _Mean()).cell(unit, dec) for k in col_keys]
-                     + [grid.by_row[key].cell(unit, dec)]) for key in row_keys]
+def _mean_table(r: Reader, d: CrossTable, row_cols: list[str | None], col_keys: list[str], read: _Read,
+                pivot: _Pivot, weight_col: str | None) -> TableView:
+    data, unit, dec = r.data, d.unit, d.decimals
+    rows = [TableRow(cells=[label_cell(x) for x in key] + [_mean_cell(pivot.get(key, k), unit, dec) for k in col_keys]
+                     + [_mean_cell(pivot.get(key, None), unit, dec)]) for key in read.row_keys]
     rows.append(TableRow(kind=RowKind.TOTAL, cells=_total_labels(d, row_cols)
-                         + [grid.by_col.get(k, _Mean()).cell(unit, dec) for k in col_keys] + [grid.overall.cell(unit, dec)]))
+                         + [_mean_cell(pivot.get(None, k), unit, dec) for k in col_keys] + [_mean_cell(pivot.get(None, None), unit, dec)]))
     weighted = f" (gewicht: {heading(data, weight_col).lower()})" if weight_col else ""
     notes = [f"Elke cel is het {'gewogen ' if weight_col else ''}gemiddelde van de regels in die combinatie{weighted}; "
              f"een {d.total_label.lower()} is dat gemiddelde over alle regels die het omvat, niet het gemiddelde van de cellen."]
-    if grid.any_not_applicable:
+    if any(record[-1] for record in read.records):
         notes.append(f"{NOT_APPLICABLE} = {NOT_APPLICABLE_TITLE}; telt niet mee in de gemiddelden.")
     return TableView(id=d.id, kind=TableKind.CROSS, title=d.title, unit=unit, unit_text=unit_text(unit), source=d.source,
                      notes=notes, columns=_columns(d, data, row_cols, col_keys), rows=rows)

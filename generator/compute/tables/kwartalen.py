@@ -12,11 +12,12 @@ from typing import Literal
 import re
 from dataclasses import dataclass, field
 
+import pandas as pd
 from pydantic import Field
 
 from generator.compute.tables.common import (
-    Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, differs, heading, label_cell, num_cell,
-    percent_cell, plain, sum_present, unit_text,
+    Reader, TableKindSpec, amount_scale, check_stated, differs, heading, label_cell, num_cell,
+    percent_cell, plain, scope_sums, unit_text,
 )
 from generator.compute.views import TableCell, TableColumn, TableRow, TableView
 from generator.core.periods import Period
@@ -33,7 +34,8 @@ NOT_SUMMED_NOTE = (
     "* Geen optelling van de kwartalen: dit jaartotaal komt zo uit de gegevens. "
     "Wie in meer kwartalen meetelt (zoals een unieke cliënt), telt in het jaar één keer."
 )
-_QUARTER = re.compile(r"^(?:(?P<y1>\d{4})\s*[-\s]?\s*)?(?:q|k|kwartaal\s*)(?P<q>[1-4])(?:\s*[-\s]\s*(?P<y2>\d{4}))?$")
+_QUARTER = re.compile(r"^(?:(?P<y1>\d{4})\s*[-\s]?\s*)?(?:q|k|kwartaal\s*)(?P<q>[1-4])(?:\s*[-\s]\s*(?P<y2>\d{4}))?$"
+                      r"|^(?P<y3>\d{4})-(?P<q3>[1-4])$")  # "2022-2": report 000's complaints per provider
 _YEAR_TOTAL = re.compile(r"^(?:(?:totaal|jaar|jaartotaal)\s*(?P<y1>\d{4})?|(?P<y2>\d{4})(?:\s*totaal)?)$")
 
 Quarter = tuple[int, int]  # (year, quarter)
@@ -93,27 +95,13 @@ def quarter_table(src: TableSource, data: CsvTable, period: Period, problems: Pr
     if layout is None:
         return None
     summable = d.unit != TableUnit.PERCENTAGE
-    rows: list[_QuarterRow] = []
-    fold: TotalsFold[_QuarterRow] = TotalsFold()
-    for row in data.rows:
-        line = _read_row(r, row, layout, period, summable)
-        if line is None:
-            continue
-        line, stated = line
-        scope: list[_QuarterRow] = []
-        if line.kind == RowKind.LINE:
-            fold.add_line(line)
-        else:
-            scope = fold.scope(line.kind)
-            for col, yq in layout.quarter_cols.items():
-                computed = sum_present([x.quarters.get(yq) for x in scope])
-                check_stated(r, row, col, line.label, line.kind, line.quarters[yq], computed, d.unit, d.decimals)
-                line.quarters[yq] = computed
-            fold.close()
-        _year_totals(r, row, line, scope, stated, layout, d, src, summable)
-        rows.append(line)
+    with r.in_row_order():
+        read = [(row, *got) for row in data.rows if (got := _read_row(r, row, layout, period, summable)) is not None]
+        if read:
+            _totals(r, d, layout, read, summable)
     if r.failed:
         return None
+    rows = [line for _, line, _ in read]
     if not rows:
         problems.add(data.rel, data.header_line if not data.sheet else None, "de tabel heeft geen regels")
         return None
@@ -138,7 +126,8 @@ def _layout(r: Reader, d: QuarterTable, period: Period) -> _Layout | None:
             continue
         m = _QUARTER.match(col)
         if m:
-            layout.quarter_cols[col] = (int(m.group("y1") or m.group("y2") or default_year), int(m.group("q")))
+            layout.quarter_cols[col] = (int(m.group("y1") or m.group("y2") or m.group("y3") or default_year),
+                                        int(m.group("q") or m.group("q3")))
             continue
         m = _YEAR_TOTAL.match(col)
         if m and not explicit_total:
@@ -213,35 +202,62 @@ def _read_row(r: Reader, row: CsvRow, layout: _Layout, period: Period,
     return _QuarterRow(label, kind, values), dict(zip(layout.total_cols.values(), totals))
 
 
-def _year_totals(r: Reader, row: CsvRow, line: _QuarterRow, scope: list[_QuarterRow], stated: dict[int, float | None],
-                 layout: _Layout, d: QuarterTable, src: TableSource, summable: bool) -> None:
-    """Each year's total of a row: the sum of its quarters (or of the rows above), or as given."""
-    given_row = line.label in d.not_summed
-    for year in layout.years:
-        total_col = next((col for col, y in layout.total_cols.items() if y == year), None)
-        given = stated.get(year)
-        if not summable:
-            line.years[year], line.given[year] = given, False
+Read = list[tuple[CsvRow, _QuarterRow, dict[int, float | None]]]  # data row, its figures, its stated year totals
+
+
+def _totals(r: Reader, d: QuarterTable, layout: _Layout, read: Read, summable: bool) -> None:
+    """Year totals and (sub)total rows with pandas: a line's year is the sum of its quarters
+    there are (grouped by year), or as given (`geen_som`); a (sub)total row sums the lines it
+    covers per quarter and per year. Stated figures are checked."""
+    lines = [x for _, x, _ in read]
+    quarters, years = list(layout.quarter_cols.values()), layout.years
+    frame = pd.DataFrame([[x.quarters.get(yq) for yq in quarters] for x in lines], columns=range(len(quarters)), dtype=float)
+    by_year = frame.T.groupby([y for y, _ in quarters]).sum(min_count=1).T.reindex(columns=years)
+    for i, (row, line, stated) in enumerate(read):
+        if line.kind != RowKind.LINE:
             continue
+        for year in years:
+            given, computed = stated.get(year), by_year.at[i, year]
+            computed = None if pd.isna(computed) else float(computed)
+            if not summable or line.label in d.not_summed:
+                line.years[year], line.given[year] = given, summable
+                continue
+            _check_year(r, row, line, year, given, computed, layout, d)
+            line.years[year], line.given[year] = computed, False
+    n, m = len(quarters), len(years)
+    values = [[x.quarters.get(yq) for yq in quarters] + [x.years.get(y) for y in years]
+              + [float(bool(x.given.get(y))) for y in years] if x.kind == RowKind.LINE else [None] * (n + 2 * m) for x in lines]
+    scopes = scope_sums([x.kind for x in lines], values, n + 2 * m)
+    for i, (row, line, stated) in enumerate(read):
         if line.kind == RowKind.LINE:
-            computed = sum_present([line.quarters.get((year, q)) for q in range(1, 5)])
-            inherited = False
-        else:
-            computed = sum_present([x.years.get(year) for x in scope])
-            inherited = any(x.given.get(year) for x in scope)
-        if given_row:
-            line.years[year], line.given[year] = given, True
             continue
-        if given is not None and differs(given, computed):
-            r.error(
-                row, total_col,
-                f"jaartotaal {year} van `{line.label}` is {plain(given, d.unit, d.decimals)}, maar "
-                + ("de kwartalen tellen op tot " if line.kind == RowKind.LINE else "de regels erboven tellen op tot ")
-                + (plain(computed, d.unit, d.decimals) if computed is not None else "niets (geen cijfers)"),
-                f"is dit geen optelling (zoals unieke cliënten)? Zet `{line.label}` onder `geen_som` in {src.file}; "
-                "laat de cel anders leeg, dan rekent rapportage het totaal zelf uit",
-            )
-        line.years[year], line.given[year] = computed, inherited
+        sums = scopes.sums[i]
+        for j, (col, yq) in enumerate(layout.quarter_cols.items()):
+            check_stated(r, row, col, line.label, line.kind, line.quarters[yq], sums[j], d.unit, d.decimals)
+            line.quarters[yq] = sums[j]
+        for j, year in enumerate(years):
+            given, computed, inherited = stated.get(year), sums[n + j], bool(sums[n + m + j])
+            if line.label in d.not_summed:
+                line.years[year], line.given[year] = given, True
+                continue
+            _check_year(r, row, line, year, given, computed, layout, d)
+            line.years[year], line.given[year] = computed, inherited
+
+
+def _check_year(r: Reader, row: CsvRow, line: _QuarterRow, year: int, given: float | None, computed: float | None,
+                layout: _Layout, d: QuarterTable) -> None:
+    """A stated year total must be the sum of the quarters (of a line) or of the rows above."""
+    if given is None or not differs(given, computed):
+        return
+    total_col = next((col for col, y in layout.total_cols.items() if y == year), None)
+    r.error(
+        row, total_col,
+        f"jaartotaal {year} van `{line.label}` is {plain(given, d.unit, d.decimals)}, maar "
+        + ("de kwartalen tellen op tot " if line.kind == RowKind.LINE else "de regels erboven tellen op tot ")
+        + (plain(computed, d.unit, d.decimals) if computed is not None else "niets (geen cijfers)"),
+        f"is dit geen optelling (zoals unieke cliënten)? Zet `{line.label}` onder `geen_som` in {r.src.file}; "
+        "laat de cel anders leeg, dan rekent rapportage het totaal zelf uit",
+    )
 
 
 def _window_view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_QuarterRow], summable: bool) -> TableView:
@@ -251,12 +267,13 @@ def _window_view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_Q
     columns += [TableColumn(key=f"{y}-q{q}", header=f"Q{q} {y}") for y, q in window]
     if summable:
         columns.append(TableColumn(key="totaal", header=f"Totaal laatste {n} kwartalen"))
+    frame = pd.DataFrame([[line.quarters.get(yq) for yq in window] for line in rows], columns=range(n), dtype=float)
+    window_totals = frame.sum(axis=1, min_count=1)  # the quarters there are in the window; none: no figure
     out_rows = []
-    for line in rows:
-        values = [line.quarters.get(yq) for yq in window]
-        cells = [label_cell(line.label)] + [num_cell(v, d.unit, d.decimals) for v in values]
+    for line, (_, values), total in zip(rows, frame.iterrows(), window_totals):
+        cells = [label_cell(line.label)] + [num_cell(None if pd.isna(v) else float(v), d.unit, d.decimals) for v in values]
         if summable:
-            cells.append(num_cell(sum_present(values), d.unit, d.decimals))
+            cells.append(num_cell(None if pd.isna(total) else float(total), d.unit, d.decimals))
         out_rows.append(TableRow(kind=line.kind, cells=cells))
     (y1, q1), (y2, q2) = window[0], window[-1]
     notes = [f"De laatste {n} kwartalen: Q{q1} {y1} tot en met Q{q2} {y2}."
@@ -272,8 +289,10 @@ def _view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_QuarterR
     short = len(years) == 1
     shares = d.year_shares and summable
     totals = [x for x in rows if x.kind == RowKind.TOTAL]
-    share_of = {year: (totals[-1].years.get(year) if totals else sum_present([x.years.get(year) for x in rows
-                                                                             if x.kind == RowKind.LINE]))
+    line_years = pd.DataFrame([[x.years.get(year) for year in years] for x in rows if x.kind == RowKind.LINE],
+                              columns=years, dtype=float)
+    whole = line_years.sum(min_count=1)  # without a total row: the sum of the lines' year figures
+    share_of = {year: totals[-1].years.get(year) if totals else (None if pd.isna(whole[year]) else float(whole[year]))
                 for year in years}
     columns = [TableColumn(key="omschrijving", header=heading(data, layout.label_col), numeric=False, row_header=True)]
     for year in years:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from generator.compute.tables.common import (
-    Reader, TableKindSpec, TotalsFold, amount_scale, check_stated, heading, label_cell, num_cell, sum_present, unit_text,
+    Reader, TableKindSpec, amount_scale, check_stated, heading, label_cell, num_cell, scope_sums, unit_text,
 )
 from generator.compute.views import TableColumn, TableRow, TableView
 from generator.core.periods import Period
 from generator.core.problems import Problems
 from generator.core.vocabulary import RowKind, TableKind, TableUnit
-from generator.load.csvfile import CsvTable
+from generator.load.csvfile import CsvRow, CsvTable
 from generator.model.free_pages import TableSource
 from generator.model.base import DutchModel
 from generator.model.schema import Text, YesNo
@@ -71,37 +71,27 @@ def stock_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
         r.table_problem("de tabel heeft geen kolommen met standen", "zet naast de omschrijving een kolom per moment")
         return None
     summable = d.unit != TableUnit.PERCENTAGE
-    rows: list[_StockRow] = []
-    fold: TotalsFold[_StockRow] = TotalsFold()
-    for row in data.rows:
-        kind = r.row_kind(row, kind_col)
-        ok, values = r.numbers(row, moment_cols)
-        label = r.label(row, label_col)
-        if not label or kind is None or not ok:
-            continue
-        line = _StockRow(label, kind, values)
-        if kind == RowKind.LINE:
-            fold.add_line(line)
-        elif not summable:
-            r.error(row, kind_col, f"`{label}` is een {kind}, maar percentages tellen niet op",
-                    "laat de soort leeg, of kies `eenheid: aantal`")
-            continue
-        else:
-            scope = fold.scope(kind)
-            for i, col in enumerate(moment_cols):
-                computed = sum_present([x.values[i] for x in scope])
-                check_stated(r, row, col, label, kind, values[i], computed, d.unit, d.decimals)
-                line.values[i] = computed
-            fold.close()
-        rows.append(line)
+    with r.in_row_order():
+        read = _read_rows(r, label_col, kind_col, moment_cols, summable)
+        rows = [line for _, line in read]
+        scopes = scope_sums([x.kind for x in rows], [x.values for x in rows], len(moment_cols))
+        for i, (row, line) in enumerate(read):
+            if line.kind == RowKind.LINE:
+                continue
+            for j, col in enumerate(moment_cols):
+                computed = scopes.sums[i][j]
+                check_stated(r, row, col, line.label, line.kind, line.values[j], computed, d.unit, d.decimals)
+                line.values[j] = computed
     if r.failed:
         return None
-    if not fold.lines:
+    lines = [x for x in rows if x.kind == RowKind.LINE]
+    if not lines:
         r.table_problem("de tabel heeft geen regels")
         return None
     if summable and d.total_row and not any(x.kind == RowKind.TOTAL for x in rows):
-        rows.append(_StockRow("Totaal", RowKind.TOTAL,
-                              [sum_present([x.values[i] for x in fold.lines]) for i in range(len(moment_cols))]))
+        total = scope_sums([x.kind for x in lines] + [RowKind.TOTAL], [x.values for x in lines] + [[None] * len(moment_cols)],
+                           len(moment_cols))
+        rows.append(_StockRow("Totaal", RowKind.TOTAL, total.sums[-1]))
     columns = [TableColumn(key="omschrijving", header=heading(data, label_col), numeric=False, row_header=True)]
     columns += [TableColumn(key=heading(data, c).lower(), header=heading(data, c)) for c in moment_cols]
     out = [TableRow(kind=x.kind, cells=[label_cell(x.label)] + [num_cell(v, d.unit, d.decimals) for v in x.values])
@@ -111,6 +101,24 @@ def stock_table(src: TableSource, data: CsvTable, period: Period, problems: Prob
         notes=["Een stand per moment; standen tellen niet op over de momenten, dus er is geen jaartotaal."],
         columns=columns, rows=out,
     )
+
+
+def _read_rows(r: Reader, label_col: str | None, kind_col: str | None, moment_cols: list[str | None],
+               summable: bool) -> list[tuple[CsvRow, _StockRow]]:
+    """Every row that reads without a problem, in file order."""
+    read = []
+    for row in r.data.rows:
+        kind = r.row_kind(row, kind_col)
+        ok, values = r.numbers(row, moment_cols)
+        label = r.label(row, label_col)
+        if not label or kind is None or not ok:
+            continue
+        if kind != RowKind.LINE and not summable:
+            r.error(row, kind_col, f"`{label}` is een {kind}, maar percentages tellen niet op",
+                    "laat de soort leeg, of kies `eenheid: aantal`")
+            continue
+        read.append((row, _StockRow(label, kind, values)))
+    return read
 
 
 SPEC = TableKindSpec(kind=TableKind.STOCK, model=StockTable, build=stock_table)
