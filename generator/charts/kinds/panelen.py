@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import altair as alt
+from generator.charts.lazy import alt
 
 from generator.charts import cells, theme
 from generator.charts import sentences as say
