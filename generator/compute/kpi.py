@@ -26,7 +26,7 @@ from generator.model.project import EditionInput, FigureKey, ProjectModel
 from generator.model.schema import IndicatorDefinition, SeriesDefinition
 from generator.core.targets import Target
 from generator.core.periods import Period
-from generator.core.vocabulary import ESTIMATE_WORD, FREQUENCY_KIND, UNKNOWN_STATUS, Grouping, Status
+from generator.core.vocabulary import ESTIMATE_WORD, FREQUENCY_KIND, NO_STATUS, UNKNOWN_STATUS, Grouping, Status
 from generator.model.figure_marks import FigureMark
 
 _NO_MARK = FigureMark()
@@ -46,6 +46,14 @@ class SeriesRules:
         self.decimals = s.decimals if s and s.decimals is not None else ind.decimals
         self.minimum_n = s.minimum_n if s and s.minimum_n is not None else ind.minimum_n
         self.kind = FREQUENCY_KIND[ind.frequency] if ind.frequency is not None else None  # None: the edition's
+
+    @property
+    def count_only(self) -> bool:
+        """A telindicator: no `richting`, so no target and no status."""
+        return self.direction is None
+
+    def status(self, value: float | None, comparator: str | None, target: Target | None) -> str:
+        return NO_STATUS if self.count_only else bound_status(value, comparator, target, self.tolerance)
 
     def target_for(self, period: Period) -> Target | None:
         """The target of the period's year, else of the most recent earlier year."""
@@ -112,7 +120,7 @@ class HistoryCache:
         v = self.project.figures.get(key)
         mark = self.project.figure_marks.get(key, _NO_MARK)
         t = rules.target_for(p)
-        st = bound_status(v, mark.comparator, t, rules.tolerance)
+        st = rules.status(v, mark.comparator, t)
         return HistoryRow(
             period=str(p), period_label=p.label, value=v,
             value_text=marked_text(v, mark, rules),
@@ -162,7 +170,7 @@ def _series_view(
     value = project.figures.get(key)
     mark = project.figure_marks.get(key, _NO_MARK)
     target = rules.target_for(period)
-    computed = bound_status(value, mark.comparator, target, rules.tolerance)
+    computed = rules.status(value, mark.comparator, target)
     status, reason = computed, None
     narrative = edition.narratives.get(ind.id)
     if narrative:
@@ -244,6 +252,7 @@ def indicator_view(
 def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryCache, content: EditionContent) -> EditionView:
     goals = []
     counts = {k: 0 for k in STATUS}  # "onbekend" only when it occurs: frozen views have no such key
+    uncounted = 0
     for goal in sorted(project.goals, key=lambda g: g.number):
         views = [
             indicator_view(project, ind, edition, history, content.narratives)
@@ -251,7 +260,10 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
         ]
         for v in views:
             for s in v.series:
-                counts[s.status] = counts.get(s.status, 0) + 1
+                if s.status == NO_STATUS:  # a telindicator has no status to count
+                    uncounted += 1
+                else:
+                    counts[s.status] = counts.get(s.status, 0) + 1
         goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views,
                               domain=project.grouping is Grouping.DOMAINS))
     return EditionView(
@@ -271,12 +283,17 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
 def status_overview(goals: list[GoalView]) -> StatusOverviewView:
     """Per status (worst first) the series it counts, named by KPI number, title and series."""
     by_status: dict[str, list[StatusEntryView]] = {k: [] for k in STATUS_ALL}
+    uncounted: list[StatusEntryView] = []  # telindicatoren: shown, never counted
     kpis = 0
     for goal in goals:
         for ind in goal.indicators:
-            kpis += 1
+            counted = [s for s in ind.series if s.status != NO_STATUS]
+            kpis += bool(counted)
             for s in ind.series:
-                by_status[s.status].append(StatusEntryView(number=ind.number, title=ind.title, series_name=s.name, url=ind.url))
+                entry = StatusEntryView(number=ind.number, title=ind.title, series_name=s.name, url=ind.url)
+                (by_status[s.status] if s.status != NO_STATUS else uncounted).append(entry)
     worst_first = [Status.RED, Status.ORANGE, Status.GREEN] + [k for k in STATUS_ALL if k not in (Status.RED, Status.ORANGE, Status.GREEN)]
-    groups = [StatusGroupView(status=k, word=STATUS_ALL[k][0], entries=by_status[k]) for k in worst_first if by_status[k]]
-    return StatusOverviewView(kpi_count=kpis, series_count=sum(len(g.entries) for g in groups), groups=groups)
+    groups = [StatusGroupView(status=k, word=STATUS_ALL[k][0], entries=by_status[k])
+              for k in worst_first if by_status[k] and k != NO_STATUS]
+    return StatusOverviewView(kpi_count=kpis, series_count=sum(len(g.entries) for g in groups), groups=groups,
+                              uncounted=uncounted)

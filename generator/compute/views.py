@@ -36,7 +36,7 @@ class HistoryRow(View):
 class SeriesView(View):
     name: str  # "" for an indicator without series
     unit: str
-    direction: str
+    direction: str | None  # None: a telindicator (status "geen-status")
     value: float | None
     value_text: str
     target: str | None  # machine form, e.g. ">= 80"
@@ -89,7 +89,7 @@ class IndicatorView(View):
     title: str
     goal: int
     unit: str
-    direction: str
+    direction: str | None  # None: a telindicator
     definition_md: str
     source: str | None
     explanation_md: str
@@ -369,6 +369,7 @@ class StatusOverviewView(View):
     kpi_count: int
     series_count: int
     groups: list[StatusGroupView]  # in the order of STATUS, only statuses that occur
+    uncounted: list[StatusEntryView] = []  # telindicatoren (no `richting`): no status, not in the counts
 
 
 class EditionView(View):

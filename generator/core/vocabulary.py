@@ -59,6 +59,7 @@ ESTIMATE_YES = ("ja", "j", "x", "schatting")
 ESTIMATE_NO = ("", "nee", "n")
 ESTIMATE_WORD = "schatting"
 UNKNOWN_STATUS = "onbekend"  # a bound ("< 120") that neither meets nor misses the target for sure
+NO_STATUS = "geen-status"  # a count without `richting` (a telindicator): figure and change, never a status
 
 
 class EditionStatus(StrEnum):

@@ -302,7 +302,11 @@ class IndicatorDefinition(DutchModel):
     title: Text = Field(alias="titel", min_length=1, json_schema_extra=NOT_EMPTY, description="Titel van de indicator.")
     goal: int = Field(alias="doelstelling", description="Nummer van de doelstelling waar de indicator bij hoort.")
     unit: Unit = Field(alias="eenheid", description=_UNIT_HELP)
-    direction: Direction = Field(alias="richting", description=_DIRECTION_HELP)
+    direction: Direction | None = Field(
+        default=None, alias="richting",
+        description=_DIRECTION_HELP + " Weglaten bij een telindicator: een aantal zonder streefwaarde, "
+        "zoals het aantal meldingen. De site toont dan het cijfer, de verandering en het verloop, maar geen status.",
+    )
     targets: dict[int, TargetField] = Field(
         default_factory=dict, alias="streefwaarde", json_schema_extra=YEAR_KEYS, description=_TARGET_HELP,
     )
