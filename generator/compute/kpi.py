@@ -26,7 +26,7 @@ from generator.model.project import EditionInput, FigureKey, ProjectModel
 from generator.model.schema import IndicatorDefinition, SeriesDefinition
 from generator.core.targets import Target
 from generator.core.periods import Period
-from generator.core.vocabulary import ESTIMATE_WORD, FREQUENCY_KIND, NO_STATUS, UNKNOWN_STATUS, Grouping, Status
+from generator.core.vocabulary import ESTIMATE_WORD, FREQUENCY_KIND, NO_STATUS, UNKNOWN_STATUS, Comparison, Grouping, Status
 from generator.model.figure_marks import FigureMark
 
 _NO_MARK = FigureMark()
@@ -182,13 +182,7 @@ def _series_view(
     prev_value = project.figures.get(prev_key)
     if mark.comparator or project.figure_marks.get(prev_key, _NO_MARK).comparator:
         prev_value = None  # a change from or to a bound ("< 120") is not a number
-    # Change between the figures as shown (rounded), so "91% -> 94%" reads "+3 procentpunt".
-    shown = fmt.DEFAULT_DECIMALS.get(rules.unit, 0) if rules.decimals is None else rules.decimals
-    change = (
-        fmt.rounded(value, shown) - fmt.rounded(prev_value, shown)
-        if value is not None and prev_value is not None
-        else None
-    )
+    change = _shown_change(value, prev_value, rules)
     dev = None if mark.comparator else deviation(value, target, rules.direction)
     other = period != edition.period
 
@@ -216,7 +210,35 @@ def _series_view(
         measured_period=str(period) if other else None,
         measured_period_label=period.label if other else None,
         status_note=_unknown_note(value, mark, target, rules) if computed == UNKNOWN_STATUS else None,
+        **(_year_before(project, key, value, mark, rules) if ind.comparison is Comparison.PREVIOUS_YEAR else {}),
     )
+
+
+def _shown_change(value: float | None, before: float | None, rules: SeriesRules) -> float | None:
+    """Change between the figures as shown (rounded), so "91% -> 94%" reads "+3 procentpunt"."""
+    if value is None or before is None:
+        return None
+    shown = fmt.DEFAULT_DECIMALS.get(rules.unit, 0) if rules.decimals is None else rules.decimals
+    return fmt.rounded(value, shown) - fmt.rounded(before, shown)
+
+
+def _year_before(project: ProjectModel, key: FigureKey, value: float | None, mark: FigureMark,
+                 rules: SeriesRules) -> dict[str, str | None]:
+    """`vergelijking: vorig_jaar`: the figure of the same period a year earlier, with that year's target."""
+    earlier = key.period.year_before()
+    then_key = FigureKey(key.indicator, key.series, earlier)
+    then = project.figures.get(then_key)
+    then_mark = project.figure_marks.get(then_key, _NO_MARK)
+    target = None if rules.count_only else rules.target_for(earlier)
+    bound = mark.comparator or then_mark.comparator  # a change from or to a bound is not a number
+    shown_already = earlier == key.period.previous()  # a year figure: the card's "T.o.v." row says it
+    change = None if bound or shown_already else _shown_change(value, then, rules)
+    return {
+        "comparison_period_label": earlier.label,
+        "comparison_value_text": marked_text(then, then_mark, rules),
+        "comparison_target_text": fmt.target(target, rules.unit, rules.decimals) if target else None,
+        "comparison_change_text": fmt.delta(change, rules.unit, rules.decimals) if change is not None else None,
+    }
 
 
 def _unknown_note(value: float | None, mark: FigureMark, target: Target | None, rules: SeriesRules) -> str:

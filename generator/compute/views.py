@@ -60,6 +60,12 @@ class SeriesView(View):
     measured_period: str | None = None
     measured_period_label: str | None = None
     status_note: str | None = None  # why the status is "onbekend" (a bound against a target)
+    # `vergelijking: vorig_jaar`: the same period a year earlier ("Q3 2022"), its figure as shown
+    # ("79%" or "geen gegevens"), that year's target and the change to it; None without `vergelijking`.
+    comparison_period_label: str | None = None
+    comparison_value_text: str | None = None
+    comparison_target_text: str | None = None
+    comparison_change_text: str | None = None  # None when either figure is missing or a bound
 
 
 class ChartAnnotationView(View):

@@ -48,6 +48,12 @@ class Frequency(StrEnum):
     YEAR = "jaar"
 
 
+class Comparison(StrEnum):
+    """A comparison value on an indicator's card (`vergelijking`)."""
+
+    PREVIOUS_YEAR = "vorig_jaar"  # the same quarter (half year) a year earlier, with its target
+
+
 # The period kind (core/periods.py) of each frequency.
 FREQUENCY_KIND = {Frequency.QUARTER: "Q", Frequency.HALF_YEAR: "H", Frequency.YEAR: "Y"}
 

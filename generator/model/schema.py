@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from generator.model.base import DutchModel
 from generator.core.targets import Target, TargetError, parse_target
 from generator.core.periods import Period, PeriodError
-from generator.core.vocabulary import ChartKind, ChartShape, Frequency, Grouping, as_literal
+from generator.core.vocabulary import ChartKind, ChartShape, Comparison, Frequency, Grouping, as_literal
 
 UNITS = ("percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten")
 Unit = Literal["percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten"]
@@ -318,6 +318,12 @@ class IndicatorDefinition(DutchModel):
         description="Hoe vaak de indicator gemeten wordt: `kwartaal`, `halfjaar` of `jaar` (mag weg: even vaak als de "
         "edities verschijnen). Bij `halfjaar` of `jaar` toont een kwartaaleditie de laatste meting met haar eigen "
         "periode, bijvoorbeeld \"laatste meting: 2e halfjaar 2022\".",
+    )
+    comparison: Comparison | None = Field(
+        default=None, alias="vergelijking",
+        description="Een vergelijkingswaarde op de kaart (mag weg): `vorig_jaar` toont naast het cijfer dat van dezelfde "
+        "periode een jaar eerder, met de streefwaarde van toen en het verschil, bijvoorbeeld \"Q3 2022: 79% "
+        "(doel: minimaal 80%)\" en \"T.o.v. Q3 2022: +4 procentpunt\".",
     )
     series: list[SeriesDefinition] = Field(
         default_factory=list, alias="reeksen",
