@@ -116,3 +116,15 @@ def test_an_unknown_comparison_is_a_dutch_error_at_its_line(example_project: Pat
         check(ProjectPaths.at(example_project))
     found = [(p.file, p.line, p.message) for p in exc.value.problems.errors]
     assert len(found) == 1 and found[0][:2] == (INDICATORS, line) and "vorig_jaar" in found[0][2], found
+
+
+def test_the_pdf_prints_the_comparison(example_project: Path) -> None:
+    from generator.pdf.typst_writer import edition_typst
+    from generator.site.build import print_settings
+
+    paths = ProjectPaths.at(example_project)
+    computed = check(paths)
+    edition = next(e for e in computed.editions if e.summary.period == "2023-Q3")
+    source = edition_typst(paths, edition, print_settings(paths, computed.model)).source
+    assert ('#strong[#"Q3 2022";];#": ";#"79% (doel: minimaal 80%)";\n\n'
+            '#strong[#"T.o.v. Q3 2022";];#": ";#"+4 procentpunt";') in source  # "Q3 2022: 79% (doel: ...)"
