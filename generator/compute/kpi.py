@@ -26,7 +26,7 @@ from generator.model.project import EditionInput, FigureKey, ProjectModel
 from generator.model.schema import IndicatorDefinition, SeriesDefinition
 from generator.core.targets import Target
 from generator.core.periods import Period
-from generator.core.vocabulary import ESTIMATE_WORD, FREQUENCY_KIND, UNKNOWN_STATUS, Grouping, Status
+from generator.core.vocabulary import ESTIMATE_WORD, FREQUENCY_KIND, NO_STATUS, UNKNOWN_STATUS, Comparison, Grouping, Status
 from generator.model.figure_marks import FigureMark
 
 _NO_MARK = FigureMark()
@@ -46,6 +46,14 @@ class SeriesRules:
         self.decimals = s.decimals if s and s.decimals is not None else ind.decimals
         self.minimum_n = s.minimum_n if s and s.minimum_n is not None else ind.minimum_n
         self.kind = FREQUENCY_KIND[ind.frequency] if ind.frequency is not None else None  # None: the edition's
+
+    @property
+    def count_only(self) -> bool:
+        """A telindicator: no `richting`, so no target and no status."""
+        return self.direction is None
+
+    def status(self, value: float | None, comparator: str | None, target: Target | None) -> str:
+        return NO_STATUS if self.count_only else bound_status(value, comparator, target, self.tolerance)
 
     def target_for(self, period: Period) -> Target | None:
         """The target of the period's year, else of the most recent earlier year."""
@@ -114,7 +122,7 @@ class HistoryCache:
         v = self.project.figures.get(key)
         mark = self.project.figure_marks.get(key, _NO_MARK)
         t = rules.target_for(p)
-        computed = bound_status(v, mark.comparator, t, rules.tolerance)
+        computed = rules.status(v, mark.comparator, t)
         override = self._override(ind.id, rules.name, p)
         st = override[0] if override else computed
         return HistoryRow(
@@ -198,7 +206,7 @@ def _series_view(
     value = project.figures.get(key)
     mark = project.figure_marks.get(key, _NO_MARK)
     target = rules.target_for(period)
-    computed = bound_status(value, mark.comparator, target, rules.tolerance)
+    computed = rules.status(value, mark.comparator, target)
     override = status_override(edition, ind.id, rules.name)
     status, reason = (override.status, override.reason) if override else (computed, None)
     prev_period = period.previous()
@@ -206,13 +214,7 @@ def _series_view(
     prev_value = project.figures.get(prev_key)
     if mark.comparator or project.figure_marks.get(prev_key, _NO_MARK).comparator:
         prev_value = None  # a change from or to a bound ("< 120") is not a number
-    # Change between the figures as shown (rounded), so "91% -> 94%" reads "+3 procentpunt".
-    shown = fmt.DEFAULT_DECIMALS.get(rules.unit, 0) if rules.decimals is None else rules.decimals
-    change = (
-        fmt.rounded(value, shown) - fmt.rounded(prev_value, shown)
-        if value is not None and prev_value is not None
-        else None
-    )
+    change = _shown_change(value, prev_value, rules)
     dev = None if mark.comparator else deviation(value, target, rules.direction)
     other = period != edition.period
 
@@ -240,7 +242,35 @@ def _series_view(
         measured_period=str(period) if other else None,
         measured_period_label=period.label if other else None,
         status_note=_unknown_note(value, mark, target, rules) if computed == UNKNOWN_STATUS else None,
+        **(_year_before(project, key, value, mark, rules) if ind.comparison is Comparison.PREVIOUS_YEAR else {}),
     )
+
+
+def _shown_change(value: float | None, before: float | None, rules: SeriesRules) -> float | None:
+    """Change between the figures as shown (rounded), so "91% -> 94%" reads "+3 procentpunt"."""
+    if value is None or before is None:
+        return None
+    shown = fmt.DEFAULT_DECIMALS.get(rules.unit, 0) if rules.decimals is None else rules.decimals
+    return fmt.rounded(value, shown) - fmt.rounded(before, shown)
+
+
+def _year_before(project: ProjectModel, key: FigureKey, value: float | None, mark: FigureMark,
+                 rules: SeriesRules) -> dict[str, str | None]:
+    """`vergelijking: vorig_jaar`: the figure of the same period a year earlier, with that year's target."""
+    earlier = key.period.year_before()
+    then_key = FigureKey(key.indicator, key.series, earlier)
+    then = project.figures.get(then_key)
+    then_mark = project.figure_marks.get(then_key, _NO_MARK)
+    target = None if rules.count_only else rules.target_for(earlier)
+    bound = mark.comparator or then_mark.comparator  # a change from or to a bound is not a number
+    shown_already = earlier == key.period.previous()  # a year figure: the card's "T.o.v." row says it
+    change = None if bound or shown_already else _shown_change(value, then, rules)
+    return {
+        "comparison_period_label": earlier.label,
+        "comparison_value_text": marked_text(then, then_mark, rules),
+        "comparison_target_text": fmt.target(target, rules.unit, rules.decimals) if target else None,
+        "comparison_change_text": fmt.delta(change, rules.unit, rules.decimals) if change is not None else None,
+    }
 
 
 def _unknown_note(value: float | None, mark: FigureMark, target: Target | None, rules: SeriesRules) -> str:
@@ -276,6 +306,7 @@ def indicator_view(
 def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryCache, content: EditionContent) -> EditionView:
     goals = []
     counts = {k: 0 for k in STATUS}  # "onbekend" only when it occurs: frozen views have no such key
+    uncounted = 0
     for goal in sorted(project.goals, key=lambda g: g.number):
         views = [
             indicator_view(project, ind, edition, history, content.narratives)
@@ -283,7 +314,10 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
         ]
         for v in views:
             for s in v.series:
-                counts[s.status] = counts.get(s.status, 0) + 1
+                if s.status == NO_STATUS:  # a telindicator has no status to count
+                    uncounted += 1
+                else:
+                    counts[s.status] = counts.get(s.status, 0) + 1
         goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views,
                               domain=project.grouping is Grouping.DOMAINS))
     return EditionView(
@@ -303,13 +337,18 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
 def status_overview(goals: list[GoalView]) -> StatusOverviewView:
     """Per status (worst first) the series it counts, named by KPI number, title and series."""
     by_status: dict[str, list[StatusEntryView]] = {k: [] for k in STATUS_ALL}
+    uncounted: list[StatusEntryView] = []  # telindicatoren: shown, never counted
     kpis = 0
     for goal in goals:
         for ind in goal.indicators:
-            kpis += 1
+            counted = [s for s in ind.series if s.status != NO_STATUS]
+            kpis += bool(counted)
             for s in ind.series:
-                by_status[s.status].append(StatusEntryView(number=ind.number, title=ind.title, series_name=s.name,
-                                                          url=ind.url, manual=s.override_reason is not None))
+                entry = StatusEntryView(number=ind.number, title=ind.title, series_name=s.name, url=ind.url,
+                                        manual=s.override_reason is not None)
+                (by_status[s.status] if s.status != NO_STATUS else uncounted).append(entry)
     worst_first = [Status.RED, Status.ORANGE, Status.GREEN] + [k for k in STATUS_ALL if k not in (Status.RED, Status.ORANGE, Status.GREEN)]
-    groups = [StatusGroupView(status=k, word=STATUS_ALL[k][0], entries=by_status[k]) for k in worst_first if by_status[k]]
-    return StatusOverviewView(kpi_count=kpis, series_count=sum(len(g.entries) for g in groups), groups=groups)
+    groups = [StatusGroupView(status=k, word=STATUS_ALL[k][0], entries=by_status[k])
+              for k in worst_first if by_status[k] and k != NO_STATUS]
+    return StatusOverviewView(kpi_count=kpis, series_count=sum(len(g.entries) for g in groups), groups=groups,
+                              uncounted=uncounted)

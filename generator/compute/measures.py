@@ -17,7 +17,7 @@ from generator.compute.views import (
 )
 from generator.model.measures import EditionMeasures, MeasuresInput
 from generator.model.schema import in_effect
-from generator.model.measures_schema import MeasureDefinition, MeasurePlanning, MeasureProgress, Pillar
+from generator.model.measures_schema import MeasureDefinition, MeasurePlanning, MeasureProgress, Pillar, file_key
 from generator.core.periods import Period
 from generator.core.vocabulary import MeasureStatus
 
@@ -45,7 +45,8 @@ ARROW = "→"
 
 
 def measure_slug(number: str) -> str:
-    return number.lower()
+    """The measure's address: its number, for a range both ends ("1.3.1 t/m 1.3.8" -> 1.3.1-1.3.8)."""
+    return file_key(number).lower()
 
 
 def pillar_title(pillar: Pillar) -> str:

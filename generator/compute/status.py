@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.core.targets import Target
-from generator.core.vocabulary import UNKNOWN_STATUS, Direction, Status
+from generator.core.vocabulary import NO_STATUS, UNKNOWN_STATUS, Direction, Status
 
 # status key -> (word on the badge, legend meaning)
 STATUS = {
@@ -16,7 +16,9 @@ STATUS = {
 
 # Not in STATUS (the legend every page shows, frozen editions too): only a bound can be unknown.
 UNKNOWN = {UNKNOWN_STATUS: ("Onbekend", "het cijfer is een grens (zoals < 120): of de streefwaarde gehaald is, valt niet te zeggen")}
-STATUS_ALL = {**STATUS, **UNKNOWN}
+# Nor is a count without `richting`: it has no status at all, and is never counted in a status overview.
+UNCOUNTED = {NO_STATUS: ("Geen status: telindicator", "een telindicator (zonder richting en streefwaarde) heeft geen status")}
+STATUS_ALL = {**STATUS, **UNKNOWN, **UNCOUNTED}
 
 DEFAULT_TOLERANCE_FRACTION = 0.05
 _FAR = 1e16  # beyond every figure (core/numbers.py: MAX_MAGNITUDE)
@@ -59,12 +61,12 @@ def bound_status(value: float | None, comparator: str | None, target: Target | N
     return statuses.pop() if len(statuses) == 1 else UNKNOWN_STATUS
 
 
-def deviation(value: float | None, target: Target | None, direction: str) -> float | None:
+def deviation(value: float | None, target: Target | None, direction: str | None) -> float | None:
     """(value - target) / target, sign flipped when lower is better: positive = better.
 
     75% against >80% -> -0,0625; 7,3 against >8 -> -0,0875.
     """
-    if value is None or target is None:
+    if value is None or target is None or direction is None:
         return None
     if target.comparator == "range":
         if target.met(value):

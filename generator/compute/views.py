@@ -40,7 +40,7 @@ class HistoryRow(View):
 class SeriesView(View):
     name: str  # "" for an indicator without series
     unit: str
-    direction: str
+    direction: str | None  # None: a telindicator (status "geen-status")
     value: float | None
     value_text: str
     target: str | None  # machine form, e.g. ">= 80"
@@ -64,6 +64,12 @@ class SeriesView(View):
     measured_period: str | None = None
     measured_period_label: str | None = None
     status_note: str | None = None  # why the status is "onbekend" (a bound against a target)
+    # `vergelijking: vorig_jaar`: the same period a year earlier ("Q3 2022"), its figure as shown
+    # ("79%" or "geen gegevens"), that year's target and the change to it; None without `vergelijking`.
+    comparison_period_label: str | None = None
+    comparison_value_text: str | None = None
+    comparison_target_text: str | None = None
+    comparison_change_text: str | None = None  # None when either figure is missing or a bound
 
 
 class ChartAnnotationView(View):
@@ -93,7 +99,7 @@ class IndicatorView(View):
     title: str
     goal: int
     unit: str
-    direction: str
+    direction: str | None  # None: a telindicator
     definition_md: str
     source: str | None
     explanation_md: str
@@ -380,6 +386,7 @@ class StatusOverviewView(View):
     kpi_count: int
     series_count: int
     groups: list[StatusGroupView]  # in the order of STATUS, only statuses that occur
+    uncounted: list[StatusEntryView] = []  # telindicatoren (no `richting`): no status, not in the counts
 
 
 class EditionView(View):

@@ -78,6 +78,10 @@ class Period:
             return Period(self.year, self.kind, self.index - 1)
         return Period(self.year - 1, self.kind, _KIND_LENGTH[self.kind])
 
+    def year_before(self) -> "Period":
+        """The same quarter (half year, year) a year earlier: 2023-Q3 -> 2022-Q3."""
+        return Period(self.year - 1, self.kind, self.index)
+
     def next(self) -> "Period":
         if self.index < _KIND_LENGTH[self.kind]:
             return Period(self.year, self.kind, self.index + 1)

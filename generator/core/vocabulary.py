@@ -48,6 +48,12 @@ class Frequency(StrEnum):
     YEAR = "jaar"
 
 
+class Comparison(StrEnum):
+    """A comparison value on an indicator's card (`vergelijking`)."""
+
+    PREVIOUS_YEAR = "vorig_jaar"  # the same quarter (half year) a year earlier, with its target
+
+
 # The period kind (core/periods.py) of each frequency.
 FREQUENCY_KIND = {Frequency.QUARTER: "Q", Frequency.HALF_YEAR: "H", Frequency.YEAR: "Y"}
 
@@ -59,6 +65,7 @@ ESTIMATE_YES = ("ja", "j", "x", "schatting")
 ESTIMATE_NO = ("", "nee", "n")
 ESTIMATE_WORD = "schatting"
 UNKNOWN_STATUS = "onbekend"  # a bound ("< 120") that neither meets nor misses the target for sure
+NO_STATUS = "geen-status"  # a count without `richting` (a telindicator): figure and change, never a status
 
 
 class EditionStatus(StrEnum):

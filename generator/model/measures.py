@@ -20,6 +20,8 @@ from generator.model.measures_schema import (
     MeasureProgress,
     MeasuresFile,
     Pillar,
+    covered,
+    file_key,
 )
 from generator.model.schema import in_effect
 from generator.model.yields import YieldEntry, YieldKey, load_yields
@@ -132,6 +134,7 @@ def _check_definitions(
             problems.add(doc.rel, doc.line_of(("pijlers", i, "id")), f"pijler `{pillar.id}` komt twee keer voor", "elke pijler heeft een eigen id")
         seen_pillars.add(pillar.id)
     seen: dict[str, int] = {}
+    spans: list[tuple[str, int, int, str, int]] = []  # (prefix, first, last, number, line) of earlier entries
     for measure in measures:
         i = _position(raw_measures, "nummer", measure.number, occurrence=measure.number in seen)
         loc = ("maatregelen", i)
@@ -143,6 +146,7 @@ def _check_definitions(
             )
         else:
             seen[measure.number] = line or 0
+        _check_overlap(measure, spans, doc.rel, line, problems)
         if measure.pillar not in pillar_ids:
             problems.add(
                 doc.rel, doc.line_of(loc + ("pijler",)), f"pijler `{measure.pillar}` bestaat niet",
@@ -150,9 +154,36 @@ def _check_definitions(
             )
 
 
+def _check_overlap(measure: MeasureDefinition, spans: list[tuple[str, int, int, str, int]], rel: str,
+                   line: int | None, problems: Problems) -> None:
+    """A number covered by two entries ("1.3.1 t/m 1.3.8" and "1.3.4"): reported at the later one."""
+    span = covered(measure.number)
+    if span is None:
+        return
+    prefix, first, last = span
+    for other_prefix, a, b, other, other_line in spans:
+        if other_prefix == prefix and first <= b and a <= last and other != measure.number:
+            problems.add(
+                rel, line, f"maatregel {measure.number} overlapt met maatregel {other} (regel {other_line})",
+                "elk nummer hoort bij één maatregel: maak de reeks korter of haal de losse maatregel weg",
+            )
+            return
+    spans.append((prefix, first, last, measure.number, line or 0))
+
+
+def _in_range_hint(key: str, numbers: list[str]) -> str | None:
+    """For a progress file of one number that a range covers (1.3.4.yml): the range's file name."""
+    span = covered(key)
+    for number in numbers:
+        other = covered(number) if file_key(number) != number else None
+        if span and other and span[0] == other[0] and other[1] <= span[1] <= other[2]:
+            return f"{key} valt onder maatregel {number}: zet de voortgang in {file_key(number)}.yml"
+    return None
+
+
 def _position(raw: list, key: str, value: str, occurrence: bool) -> int:
     """Index in the file of the first (or, for a duplicate, the second) item with `key: value`."""
-    matches = [k for k, item in enumerate(raw) if isinstance(item, dict) and str(item.get(key)) == value]
+    matches = [k for k, item in enumerate(raw) if isinstance(item, dict) and " ".join(str(item.get(key)).split()) == value]
     if not matches:
         return 0
     return matches[1] if occurrence and len(matches) > 1 else matches[0]
@@ -179,13 +210,18 @@ def _load_edition(
                         suggest(pillar_id, pillar_ids) or "bestaande pijlers: " + ", ".join(pillar_ids),
                     )
 
-    def unknown(number: str) -> tuple[str, str | None]:
+    by_key = {file_key(n): n for n in numbers}  # "1.3.1-1.3.8" -> "1.3.1 t/m 1.3.8"
+    raw_keys = {file_key(" ".join(n.split())) for n in raw_numbers}
+
+    def unknown(key: str) -> tuple[str, str | None]:
         return (
-            f"voortgang voor maatregel `{number}`, maar die maatregel staat niet in content/maatregelen.yml",
-            suggest(number, numbers) or "de bestandsnaam moet het nummer van een maatregel zijn, bijvoorbeeld 1.1.2.yml",
+            f"voortgang voor maatregel `{key}`, maar die maatregel staat niet in content/maatregelen.yml",
+            _in_range_hint(key, numbers) or suggest(key, list(by_key))
+            or "de bestandsnaam moet het nummer van een maatregel zijn, bijvoorbeeld 1.1.2.yml",
         )
 
-    for number, doc in keyed_yaml_files(paths, progress_dir, numbers, raw_numbers, problems, unknown):
+    for key, doc in keyed_yaml_files(paths, progress_dir, by_key, raw_keys, problems, unknown):
+        number = by_key[key]
         progress = validate_doc(doc, MeasureProgress, problems)
         if progress is not None:
             check_markdown_fields(doc, progress, problems)

@@ -22,6 +22,61 @@ MeasureStatus = Literal["groen", "oranje", "rood", "afgerond"]
 
 # "1.1.2", "2.3", "R.1": letters or digits, separated by dots.
 MEASURE_NUMBER = re.compile(r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")
+# One entry for a run of numbers, as report 001 writes it: "1.3.1 t/m 1.3.8" (or "tot en met").
+_PART = r"[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*"
+MEASURE_RANGE = re.compile(rf"^({_PART})\s+(t/m|tot en met)\s+({_PART})$", re.IGNORECASE)
+MAX_RANGE = 100  # numbers one entry may cover
+
+
+def number_range(number: str) -> tuple[str, int, int] | None:
+    """A range entry as (prefix, first, last): "1.3.1 t/m 1.3.8" -> ("1.3", 1, 8); None for one number."""
+    m = MEASURE_RANGE.match(number)
+    if not m:
+        return None
+    (prefix, _, first), (_, _, last) = m.group(1).rpartition("."), m.group(3).rpartition(".")
+    return (prefix, int(first), int(last)) if first.isdigit() and last.isdigit() else None
+
+
+def covered(number: str) -> tuple[str, int, int] | None:
+    """The numbers an entry covers, as a range (one number n.k is (n, k, k)); None when it has no
+    numeric last part (R.A), which nothing can overlap but its equal."""
+    span = number_range(number)
+    if span is not None:
+        return span
+    prefix, _, last = number.rpartition(".")
+    return (prefix, int(last), int(last)) if last.isdigit() else None
+
+
+def file_key(number: str) -> str:
+    """The name of the progress file (without .yml) of a measure: its number, and for a range
+    both ends with a hyphen, since a file name has no slash: "1.3.1 t/m 1.3.8" -> "1.3.1-1.3.8"."""
+    m = MEASURE_RANGE.match(number)
+    return f"{m.group(1)}-{m.group(3)}" if m else number
+
+
+def _range_problem(first: str, last: str) -> str | None:
+    head, _, a = first.rpartition(".")
+    tail, _, b = last.rpartition(".")
+    if head != tail:
+        return f"`{first}` en `{last}` hebben niet hetzelfde begin: een reeks loopt alleen in het laatste deel (1.3.1 t/m 1.3.8)"
+    if not (a.isdigit() and b.isdigit()):
+        return f"het laatste deel van `{first}` en `{last}` moet een getal zijn om een reeks te maken"
+    if int(a) > int(b):
+        return f"de reeks begint na haar einde: `{first}` is groter dan `{last}`"
+    if int(b) - int(a) + 1 > MAX_RANGE:
+        return f"een reeks van hoogstens {MAX_RANGE} nummers; `{first} t/m {last}` zijn er {int(b) - int(a) + 1}"
+    return None
+
+
+def _measure_range(value: str) -> str | None:
+    """A range entry in its written form with single spaces; None when `value` is no range."""
+    m = MEASURE_RANGE.match(value)
+    if not m:
+        return None
+    problem = _range_problem(m.group(1), m.group(3))
+    if problem:
+        raise PydanticCustomError("rapportage", problem, {"hint": "schrijf bijvoorbeeld `nummer: \"1.3.1 t/m 1.3.8\"`"})
+    return f"{m.group(1)} {m.group(2)} {m.group(3)}"
 
 
 def _measure_number(value: object) -> object:
@@ -36,18 +91,23 @@ def _measure_number(value: object) -> object:
         )
     if isinstance(value, int):
         value = str(value)
+    if isinstance(value, str) and (spanned := _measure_range(" ".join(value.split()))) is not None:
+        return spanned
     if isinstance(value, str) and not MEASURE_NUMBER.match(value.strip()):
         raise PydanticCustomError(
             "rapportage",
             "`{value}` is geen geldig maatregelnummer",
-            {"value": value, "hint": "gebruik cijfers (of letters) met punten ertussen, bijvoorbeeld `1.1.2` of `R.1`"},
+            {"value": value, "hint": "gebruik cijfers (of letters) met punten ertussen, bijvoorbeeld `1.1.2` of `R.1`, "
+             "of voor een reeks `1.3.1 t/m 1.3.8`"},
         )
     return value.strip() if isinstance(value, str) else value
 
 
 MeasureNumber = Annotated[
     str, BeforeValidator(_measure_number),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": MEASURE_NUMBER.pattern, "examples": ["1.1.2", "R.1"]}),
+    WithJsonSchema({"type": ["string", "integer"],
+                    "pattern": rf"^{_PART}(\s+(t/m|tot en met)\s+{_PART})?$",
+                    "examples": ["1.1.2", "R.1", "1.3.1 t/m 1.3.8"]}),
 ]
 
 
@@ -93,7 +153,12 @@ class Pillar(DutchModel):
 class MeasureDefinition(DutchModel):
     model_config = ConfigDict(title="Maatregel")
 
-    number: MeasureNumber = Field(alias="nummer", description="Nummer van de maatregel, tussen aanhalingstekens: `\"1.1.2\"` of `\"R.1\"`. Ook de bestandsnaam van de voortgang per editie.")
+    number: MeasureNumber = Field(
+        alias="nummer",
+        description="Nummer van de maatregel, tussen aanhalingstekens: `\"1.1.2\"` of `\"R.1\"`. Ook de bestandsnaam van de "
+        "voortgang per editie. Eén maatregel voor een reeks nummers: `\"1.3.1 t/m 1.3.8\"` (zelfde begin, oplopend); "
+        "de site toont het nummer zoals geschreven, de voortgang staat dan in `1.3.1-1.3.8.yml`.",
+    )
     title: Text = Field(alias="titel", min_length=1, json_schema_extra={"minLength": 1}, description="Titel van de maatregel.")
     pillar: Text = Field(alias="pijler", min_length=1, json_schema_extra={"minLength": 1}, description="De `id` van de pijler waar de maatregel onder valt.")
     since: PeriodText | None = Field(

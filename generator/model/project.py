@@ -328,8 +328,24 @@ def _check_indicators(
             if series.name in names:
                 problems.add(doc.rel, doc.line_of(loc + ("reeksen", j, "naam")), f"reeks `{series.name}` komt twee keer voor bij `{ind.id}`")
             names.add(series.name)
+        _check_count_indicator(ind, loc, doc, problems)
         if ind.chart is not None:
             charts.append(ChartSource(ind, doc, loc + ("grafiek",)))
+
+
+_COUNT_HINT = ("zet `richting: hoger is beter` of `richting: lager is beter`, of laat `streefwaarde` weg "
+               "voor een telindicator zonder status")
+
+
+def _check_count_indicator(ind: IndicatorDefinition, loc: tuple, doc: YamlDoc, problems: Problems) -> None:
+    """A target needs a direction: without `richting` an indicator (or series) is a count without status."""
+    if ind.direction is None and ind.targets:
+        problems.add(doc.rel, doc.line_of(loc + ("streefwaarde",)),
+                     f"`{ind.id}` heeft een `streefwaarde` maar geen `richting`", _COUNT_HINT)
+    for j, series in enumerate(ind.series):
+        if ind.direction is None and series.direction is None and series.targets:
+            problems.add(doc.rel, doc.line_of(loc + ("reeksen", j, "streefwaarde")),
+                         f"reeks `{series.name}` van `{ind.id}` heeft een `streefwaarde` maar geen `richting`", _COUNT_HINT)
 
 
 def _load_editions(
@@ -437,9 +453,15 @@ def _load_narratives(
 
 def _check_overrides(ind: IndicatorDefinition, narrative: IndicatorNarrative, doc: YamlDoc, problems: Problems) -> None:
     names = [s.name for s in ind.series]
+    counts = {s.name for s in ind.series if s.direction is None} if ind.direction is None else set()
     for k, override in enumerate(narrative.status_overrides):
         loc = ("handmatige_status", k)
-        if override.series is None and names:
+        if ind.direction is None and (not names or override.series in counts):
+            problems.add(
+                doc.rel, doc.line_of(loc), f"`{ind.id}` is een telindicator (zonder `richting`) en heeft geen status",
+                "laat `handmatige_status` weg, of geef de indicator een `richting` en `streefwaarde`",
+            )
+        elif override.series is None and names:
             problems.add(
                 doc.rel, doc.line_of(loc), f"`{ind.id}` heeft meerdere reeksen; geef met `reeks` aan welke",
                 "kies uit: " + ", ".join(names),

@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from generator.model.base import DutchModel
 from generator.core.targets import Target, TargetError, parse_target
 from generator.core.periods import Period, PeriodError
-from generator.core.vocabulary import ChartKind, ChartShape, Frequency, Grouping, as_literal
+from generator.core.vocabulary import ChartKind, ChartShape, Comparison, Frequency, Grouping, as_literal
 
 UNITS = ("percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten")
 Unit = Literal["percentage", "euro", "aantal", "dagen", "weken", "maanden", "rapportcijfer", "uren", "minuten"]
@@ -304,7 +304,11 @@ class IndicatorDefinition(DutchModel):
     title: Text = Field(alias="titel", min_length=1, json_schema_extra=NOT_EMPTY, description="Titel van de indicator.")
     goal: int = Field(alias="doelstelling", description="Nummer van de doelstelling waar de indicator bij hoort.")
     unit: Unit = Field(alias="eenheid", description=_UNIT_HELP)
-    direction: Direction = Field(alias="richting", description=_DIRECTION_HELP)
+    direction: Direction | None = Field(
+        default=None, alias="richting",
+        description=_DIRECTION_HELP + " Weglaten bij een telindicator: een aantal zonder streefwaarde, "
+        "zoals het aantal meldingen. De site toont dan het cijfer, de verandering en het verloop, maar geen status.",
+    )
     targets: dict[int, TargetField] = Field(
         default_factory=dict, alias="streefwaarde", json_schema_extra=YEAR_KEYS, description=_TARGET_HELP,
     )
@@ -316,6 +320,12 @@ class IndicatorDefinition(DutchModel):
         description="Hoe vaak de indicator gemeten wordt: `kwartaal`, `halfjaar` of `jaar` (mag weg: even vaak als de "
         "edities verschijnen). Bij `halfjaar` of `jaar` toont een kwartaaleditie de laatste meting met haar eigen "
         "periode, bijvoorbeeld \"laatste meting: 2e halfjaar 2022\".",
+    )
+    comparison: Comparison | None = Field(
+        default=None, alias="vergelijking",
+        description="Een vergelijkingswaarde op de kaart (mag weg): `vorig_jaar` toont naast het cijfer dat van dezelfde "
+        "periode een jaar eerder, met de streefwaarde van toen en het verschil, bijvoorbeeld \"Q3 2022: 79% "
+        "(doel: minimaal 80%)\" en \"T.o.v. Q3 2022: +4 procentpunt\".",
     )
     series: list[SeriesDefinition] = Field(
         default_factory=list, alias="reeksen",

@@ -213,8 +213,8 @@ def test_example_counts_and_changes(example_views: dict[str, EditionView]) -> No
     assert q3 is not None
     assert [d.label for d in q3.dimensions] == ["Financiële haalbaarheid", "Resultaat op actieniveau", "Planning"]
     assert {r.status: r.counts for r in q3.counts} == {
-        "groen": [6, 5, 5], "oranje": [3, 1, 2], "rood": [1, 1, 0], "afgerond": [0, 3, 3],
-    }
+        "groen": [7, 5, 6], "oranje": [3, 2, 2], "rood": [1, 1, 0], "afgerond": [0, 3, 3],
+    }  # with 3.2.1 t/m 3.2.4 (groen, oranje, groen), new in Q3
     assert q3.previous_label == "Q2 2023"
     changed = {c.number: [i.text for i in c.items] for c in q3.changes}
     assert changed["1.1.1"] == [
@@ -222,7 +222,8 @@ def test_example_counts_and_changes(example_views: dict[str, EditionView]) -> No
         "Planning: van oranje naar groen (verbeterd)",
     ]
     assert changed["2.1.3"][-1] == "Planning verschoven: Q3 2023 → Q1 2024"
-    assert set(changed) == {"1.1.1", "1.1.2", "2.1.2", "2.1.3", "3.1.2", "3.1.3", "R.1"}
+    assert set(changed) == {"1.1.1", "1.1.2", "2.1.2", "2.1.3", "3.1.2", "3.1.3", "3.2.1 t/m 3.2.4", "R.1"}
+    assert changed["3.2.1 t/m 3.2.4"] == ["Nieuw in deze rapportage"]
 
 
 def test_example_conclusion_leaves_prevention_dash_out(example_views: dict[str, EditionView]) -> None:

@@ -305,9 +305,9 @@ def test_new_period_copies_narrative_as_concept(example_project: Path, capsys) -
     copied = [p for p in (example_project / "content/edities/2023-Q3").rglob("*") if p.suffix in (".yml", ".md")]
     project = check(paths).model
     warnings = [(p.file, p.line, p.message) for p in project.problems.warnings]
-    # the new quarter has no figures yet: each of the 11 indicators is reported once (data trap)
+    # the new quarter has no figures yet: each of the 12 quarterly indicators is reported once (data trap)
     missing = [w for w in warnings if "geen enkele regel voor 2023-Q4" in w[2]]
-    assert len(missing) == 11
+    assert len(missing) == 12
     marked = [w for w in warnings if w not in missing]
     assert len(marked) == len(copied) >= 12
     assert ("content/edities/2023-Q4/indicatoren/doelbereik.yml", 2,

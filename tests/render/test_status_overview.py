@@ -59,13 +59,13 @@ def test_concept_edition_opens_with_every_series_value_target_deviation_and_stat
     assert [c[2] for c in header] == ["KPI", "Reeks", "Waarde", "Doel", "Afwijking", "Stand"]
     assert all(tag == "th" and scope == "col" for tag, scope, _ in header)
     body = [r for r in parser.rows[1:] if not (len(r) == 1 and r[0][1] == "rowgroup")]
-    assert len(body) == 26  # every series of every KPI of the example's Q3
+    assert len(body) == 27  # every series of every KPI of the example's Q3, the telindicator too
     wachttijden = [r for r in body if any("Zorgcollectief Waardland" == c[2] for c in r)]
     assert wachttijden and wachttijden[0][-1][2] == "Niet gehaald"  # the word, not only the colour
     assert [c for r in body for c in r if c[1] == "row"][0][2] == "KPI 1: Ervaren eigen regie"
     counts = re.findall(r'rp-status__word">([^<]+)</span></span> <span class="rp-summary__count">(\d+)</span>', html)
     assert counts[0] == ("Niet gehaald", "1")  # worst first
-    assert sum(int(n) for _, n in counts) == 26
+    assert sum(int(n) for _, n in counts) == 26  # not the telindicator (KPI 13): it has no status
     assert "KPI 6</a> Wachttijden (Zorgcollectief Waardland)" in html  # the count says what it counts
 
 
