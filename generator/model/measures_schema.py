@@ -106,7 +106,7 @@ def _measure_number(value: object) -> object:
 MeasureNumber = Annotated[
     str, BeforeValidator(_measure_number),
     WithJsonSchema({"type": ["string", "integer"],
-                    "pattern": rf"^{_PART}(\s+(t/m|tot en met)\s+{_PART})?$",
+                    "pattern": rf"^{_PART}(\s+([tT]/[mM]|[tT][oO][tT] [eE][nN] [mM][eE][tT])\s+{_PART})?$",
                     "examples": ["1.1.2", "R.1", "1.3.1 t/m 1.3.8"]}),
 ]
 
