@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from generator.compute.views import EditionView
 from generator.core.vocabulary import EditionStatus
-from generator.pdf.typst_markup import convert, string, text
+from generator.pdf.typst_markup import SPLIT_MARK, convert, string, text
 from generator.render.model import Page
 
 
@@ -39,6 +39,9 @@ class Section:
     page_break: bool  # start on a new page (a KPI, a new chapter)
     lead: str = ""  # Typst markup before the page (a goal's heading and description)
     outlined: bool = True  # the page's own headings in the contents
+    # On one page if it fits in the space left; else split after its first chart, so the
+    # second page holds the figures and the first is not left with a line or two (a KPI).
+    keep: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def _kpis(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
             page = by_url.get(f"{slug}/kpi/{ind.id}/")
             if page is None:
                 continue
-            yield Section(page.title, 2, page.body, True, lead)
+            yield Section(page.title, 2, page.body, True, lead, keep=True)
             lead = ""
 
 
@@ -212,7 +215,7 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
 #show heading.where(level: 3): set text(size: 10.5pt)
 #show heading.where(level: 4): set text(size: 9.5pt)
 #show heading: set block(sticky: true, above: 1.3em, below: 0.7em)
-#set table(stroke: 0.4pt + luma(170), inset: (x: 4pt, y: 3pt))
+#set table(stroke: 0.4pt + luma(170), inset: (x: 4pt, y: 2.5pt))
 #show table: set text(size: 8pt)
 #show figure: set block(breakable: true)
 #show figure.where(kind: image): set block(breakable: false)
@@ -221,7 +224,41 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
 #show enum: set block(breakable: false)
 #set list(indent: 0.6em)
 #set enum(indent: 0.6em)
+{_KEEP}"""
+
+
+# `rp-keep(a, b)`: a KPI, `a` its part up to its first chart and `b` the rest (its figures),
+# both functions of the charts' width. On the page it starts on when it fits in the space
+# left there, with its charts at full width (72 %) or, if that makes it fit, narrower (down
+# to 60 %, where the charts' 13 px labels are still 6.7 pt); otherwise `b` on a new page
+# when `a` fits here and `b` on one page, so no page holds only a KPI's last lines; else it
+# runs on. Measured at A4 with the margins of `_preamble` (text 17.2 cm wide, ending 2 cm
+# above the bottom edge, a page's text 25.5 cm high).
+_KEEP = """#let rp-keep(a, b) = context {
+  let free = 29.7cm - 2cm - here().position().y
+  let height(c) = measure(block(width: 17.2cm, c)).height
+  let full = 72%
+  let small = 60%
+  let whole = height({ a(full); b(full) })
+  if whole <= free { a(full); b(full) } else {
+    let least = height({ a(small); b(small) })
+    if least <= free {
+      let w = small + (full - small) * ((free - least) / (whole - least)) - 1%
+      a(calc.max(w, small)); b(calc.max(w, small))
+    } else if height(a(full)) <= free and height(b(full)) <= 25.5cm {
+      a(full); pagebreak(); b(full)
+    } else { a(full); b(full) }
+  }
+}
 """
+
+
+def _section(section: Section, markup: str) -> str:
+    heading = f"#heading(level: {section.level})[{text(section.title)}]\n\n"
+    first, _, rest = markup.partition(SPLIT_MARK)
+    if section.keep and rest.strip():
+        return f"#rp-keep(rp-w => [{heading}{first.strip()}], rp-w => [{rest.strip()}]);\n\n"
+    return f"{heading}{first}{rest}\n\n"
 
 
 def _cover(edition: EditionView, settings: PrintSettings) -> str:
@@ -292,12 +329,12 @@ def edition_document(edition: EditionView, pages_by_kind: dict[str, list[Page]],
             out.append("#pagebreak(weak: true)\n")
         if section.lead:
             out.append(section.lead)
-        out.append(f"#heading(level: {section.level})[{text(section.title)}]\n\n")
         markup, converter = convert(page_html(section.body), heading_offset=section.level - 1,
-                                    outlined=section.outlined)
+                                    outlined=section.outlined, split_at_chart=section.keep,
+                                    chart_width="rp-w" if section.keep else "72%")
         charts += converter.charts
         row_headers += converter.row_headers
-        out.append(markup + "\n\n")
+        out.append(_section(section, markup))
     out.append(_corrections(edition))
     out.append(_sources(edition))
     return TypstDocument("\n".join(out), charts, _date(edition.summary.date), tuple(row_headers))

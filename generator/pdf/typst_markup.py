@@ -28,6 +28,12 @@ _BLOCK = frozenset({
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source"})
 _SVG = re.compile(r"<svg\b.*?</svg\s*>", re.S)
 _SVG_MARK = re.compile(r"rp-svg-(\d+)")
+# Where a page may be split in two (after its first chart): a NUL byte, which no text can
+# hold in the markup (string() escapes control characters), so it is only ever ours.
+SPLIT_MARK = "\x00rp-split\x00"
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A chart's data table and a history table this narrow print side by side.
+_NARROW_COLUMNS = 4
 
 # Status colours of the icons (the site's CSS gives them through currentColor).
 STATUS_COLOURS = {
@@ -125,6 +131,10 @@ class Converter:
     # Per table written, per body row: which cells are row headers (`<th>` outside the
     # head). Typst tags them as TD; typst_tags.py makes them TH with row scope.
     row_headers: list[tuple[tuple[bool, ...], ...]] = field(default_factory=list)
+    split_at_chart: bool = False  # mark SPLIT_MARK after the first chart (a KPI page)
+    chart_width: str = "72%"  # a chart's width: Typst code (a ratio, or a name bound by the caller)
+    split_marked: bool = False
+    in_cards: int = 0  # inside a grid of series cards
 
     def blocks(self, node: Node) -> str:
         """The children; runs of two or more table wrappers (a KPI's history per series)
@@ -140,7 +150,17 @@ class Converter:
                 out.extend(self.node(t) for t in run)
             run.clear()
 
-        for child in node.children:
+        children = node.children
+        i = 0
+        while i < len(children):
+            child = children[i]
+            paired = self._paired_chart(children, i)
+            if paired is not None:
+                flush()
+                markup, i = paired
+                out.append(markup)
+                continue
+            i += 1
             if isinstance(child, Node) and "rp-table-wrap" in child.classes:
                 run.append(child)
             elif isinstance(child, str) and not child.strip() and run:
@@ -151,12 +171,57 @@ class Converter:
         flush()
         return "".join(out)
 
+    def _paired_chart(self, children: list[Node | str], i: int) -> tuple[str, int] | None:
+        """A chart whose narrow data table is followed by a heading and one narrow table (a
+        KPI's chart and its history): the two tables side by side under the chart, so a KPI
+        fits on its page. Returns the markup and the index after what it used, or None."""
+        def significant(j: int) -> tuple[Node | None, int]:
+            while j < len(children) and isinstance(children[j], str) and not children[j].strip():
+                j += 1
+            child = children[j] if j < len(children) else None
+            return (child if isinstance(child, Node) else None), j
+
+        charts, j = significant(i)
+        if charts is None or "rp-charts" not in charts.classes:
+            return None
+        figures = [c for c in charts.children if isinstance(c, Node)]
+        if len(figures) != 1 or "rp-chart" not in figures[0].classes:
+            return None
+        heading, h = significant(j + 1)
+        wrap, w = significant(h + 1)
+        after, _ = significant(w + 1)
+        if heading is None or heading.tag not in _HEADINGS or wrap is None or "rp-table-wrap" not in wrap.classes:
+            return None
+        if after is not None and "rp-table-wrap" in after.classes:
+            return None  # a history of several series: in two columns of its own
+        data = [t for t in _walk(figures[0]) if t.tag == "table"]
+        history = [t for t in _walk(wrap) if t.tag == "table"]
+        if len(data) != 1 or len(history) != 1 or max(_table_width(data[0]), _table_width(history[0])) > _NARROW_COLUMNS:
+            return None
+        figure, data_markup = self._chart_parts(figures[0])
+        if not figure:
+            return None
+        right = f"{self.node(heading).strip()}\n\n{self.node(wrap).strip()}"
+        # Each table's share of the width by its number of columns.
+        shares = f"({_table_width(data[0])}fr, {_table_width(history[0])}fr)"
+        grid = f"#grid(columns: {shares}, column-gutter: 1.6em, [{data_markup.strip()}], [{right}]);"
+        return f"{figure}{self._split()}\n\n{grid}\n\n", w + 1
+
+    def _split(self) -> str:
+        """The first place this page may be split (after its first chart), once."""
+        if self.split_at_chart and not self.split_marked:
+            self.split_marked = True
+            return f"\n\n{SPLIT_MARK}\n\n"
+        return ""
+
     def _div(self, node):
         if "rp-cards" in node.classes:
             cards = [c for c in node.children if isinstance(c, Node)]
             if len(cards) >= 2:
                 columns = min(3, len(cards))
+                self.in_cards += 1
                 cells = ", ".join(f"block(width: 100%, inset: 6pt, stroke: 0.5pt + luma(190), radius: 3pt)[{self.blocks(c).strip()}]" for c in cards)
+                self.in_cards -= 1
                 return f"\n\n#grid(columns: {columns}, column-gutter: 0.8em, row-gutter: 0.8em, {cells});\n\n"
         return f"\n\n{self.blocks(node)}\n\n"
 
@@ -217,6 +282,8 @@ class Converter:
         return self.blocks(li).strip()
 
     def _dl(self, node):
+        if "rp-series__facts" in node.classes and not self.in_cards:
+            return self._facts(node)
         rows = []
         for child in node.children:
             if not isinstance(child, Node):
@@ -228,6 +295,18 @@ class Converter:
                 elif item.tag == "dd":
                     rows.append(f"{self.inline(item)}\n\n")
         return "\n\n" + "".join(rows) + "\n\n"
+
+    def _facts(self, node: Node) -> str:
+        """A single series' facts (Doel, Afwijking, ...) on one row instead of one line each."""
+        cells = []
+        for item in (c for c in node.children if isinstance(c, Node)):
+            pairs = [c for c in item.children if isinstance(c, Node) and c.tag in ("dt", "dd")]
+            if pairs:
+                cells.append("[" + "".join(
+                    f"#strong[{self.inline(p)}];#\": \";" if p.tag == "dt" else self.inline(p) for p in pairs) + "]")
+        if not cells:
+            return ""
+        return f"\n\n#grid(columns: {len(cells)}, column-gutter: 1.6em, {', '.join(cells)});\n\n"
 
     def _blockquote(self, node):
         return f"\n\n#quote(block: true)[{self.blocks(node).strip()}];\n\n"
@@ -270,6 +349,13 @@ class Converter:
         return f"\n\n{self.blocks(node)}\n\n"
 
     def _chart(self, node: Node) -> str:
+        figure, data = self._chart_parts(node)
+        if not figure:
+            return ""
+        return f"{figure}{self._split()}{data}\n\n"
+
+    def _chart_parts(self, node: Node) -> tuple[str, str]:
+        """A chart as (its figure and summary, its data table); ("", "") without an SVG."""
         title = summary = ""
         svg: str | None = None
         rest: list[Node | str] = []
@@ -284,17 +370,16 @@ class Converter:
             if isinstance(child, Node) and child.tag == "details":
                 rest.append(child)
         if svg is None:
-            return ""
+            return "", ""
         self.charts += 1
         alt = summary or title
         data = "".join(self.node(c) for c in rest)
-        image = f"image(bytes({string(svg)}), format: \"svg\", alt: {string(alt)}, width: 72%)"
+        image = f"image(bytes({string(svg)}), format: \"svg\", alt: {string(alt)}, width: {self.chart_width})"
         caption = f"[{text(title)}]"
         # A chart never splits: the figure is one unbreakable block; its summary is printed too.
-        return (
-            f"\n\n#block(breakable: false, figure({image}, caption: {caption}, kind: image, supplement: none));\n\n"
-            f"#text(size: 8.5pt, {string(summary)});\n\n{data}\n\n"
-        )
+        figure = (f"\n\n#block(breakable: false, figure({image}, caption: {caption}, kind: image, supplement: none));\n\n"
+                  f"#text(size: 8.5pt, {string(summary)});\n\n")
+        return figure, data
 
     def _table(self, node: Node) -> str:
         caption = ""
@@ -354,6 +439,11 @@ def _walk(node: Node):
         if isinstance(child, Node):
             yield child
             yield from _walk(child)
+
+
+def _table_width(table: Node) -> int:
+    rows = [r for r in _walk(table) if r.tag == "tr"]
+    return _column_count(rows) if rows else 0
 
 
 def _cells(row: Node) -> list[Node]:
@@ -416,9 +506,13 @@ def html_to_typst(html: str, heading_offset: int = 0, outlined: bool = True) -> 
     return markup, converter.charts
 
 
-def convert(html: str, heading_offset: int = 0, outlined: bool = True) -> tuple[str, Converter]:
-    """Typst markup for a page body in HTML, with the converter (charts, row headers)."""
+def convert(html: str, heading_offset: int = 0, outlined: bool = True,
+            split_at_chart: bool = False, chart_width: str = "72%") -> tuple[str, Converter]:
+    """Typst markup for a page body in HTML, with the converter (charts, row headers).
+    `split_at_chart`: put SPLIT_MARK after the first chart (where a KPI may go to a second
+    page); `chart_width`: Typst code for the charts' width."""
     root, svgs = parse(html)
-    converter = PageConverter(svgs, heading_offset, outlined)
+    converter = PageConverter(svgs, heading_offset, outlined, split_at_chart=split_at_chart,
+                              chart_width=chart_width)
     markup = converter.blocks(root)
     return re.sub(r"\n{3,}", "\n\n", markup).strip(), converter
