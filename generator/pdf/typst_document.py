@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from generator.compute.views import EditionView
 from generator.core.vocabulary import EditionStatus
-from generator.pdf.typst_markup import SPLIT_MARK, convert, string, text
+from generator.pdf.typst_markup import SPLIT_MARK, convert, split_parts, string, text
 from generator.render.model import Page
 
 
@@ -39,8 +39,9 @@ class Section:
     page_break: bool  # start on a new page (a KPI, a new chapter)
     lead: str = ""  # Typst markup before the page (a goal's heading and description)
     outlined: bool = True  # the page's own headings in the contents
-    # On one page if it fits in the space left; else split after its first chart, so the
-    # second page holds the figures and the first is not left with a line or two (a KPI).
+    # Kept on one page if it fits in the space left (charts narrower if that helps); else
+    # split in two at a heading or after a chart (`rp-keep`), so no page holds only its
+    # last lines. For a KPI and a chapter of its own (a free page, the measures, what changed).
     keep: bool = False
 
 
@@ -80,7 +81,7 @@ def _kpis(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
 
 def _measures(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(page.title, 1, page.body, True)
+        yield Section(page.title, 1, page.body, True, keep=True)
 
 
 def _pillars(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
@@ -96,17 +97,17 @@ def _pillars(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
 
 def _measure_pages(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(page.title, 3, page.body, False)
+        yield Section(page.title, 3, page.body, False, keep=True)
 
 
 def _free(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(page.title, 1, page.body, True)
+        yield Section(page.title, 1, page.body, True, keep=True)
 
 
 def _changes(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(page.title, 1, page.body, True)
+        yield Section(page.title, 1, page.body, True, keep=True)
 
 
 # Edition page kind -> its print form. The order is the site's reading order: the
@@ -191,7 +192,7 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
     concept_mark = '#h(1fr)#text(fill: rgb("#b00020"), weight: "bold")[#"CONCEPT";]' if concept else ""
     return f"""#set document(title: {string(title)}, author: {string(edition.organisation)}, date: datetime(year: {day.year}, month: {day.month}, day: {day.day}))
 #set text(lang: "nl", font: ("DejaVu Sans",), size: 9.5pt)
-#set par(justify: false, leading: 0.6em, spacing: 0.9em)
+#set par(justify: false, leading: 0.6em, spacing: 0.8em)
 #set page(
   paper: "a4",
   margin: (top: 2.2cm, bottom: 2cm, x: 1.9cm),
@@ -214,7 +215,7 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
 #show heading.where(level: 2): set text(size: 12.5pt, fill: rgb("#1f3a5f"))
 #show heading.where(level: 3): set text(size: 10.5pt)
 #show heading.where(level: 4): set text(size: 9.5pt)
-#show heading: set block(sticky: true, above: 1.3em, below: 0.7em)
+#show heading: set block(sticky: true, above: 1.2em, below: 0.7em)
 #set table(stroke: 0.4pt + luma(170), inset: (x: 4pt, y: 2.5pt))
 #show table: set text(size: 8pt)
 #show figure: set block(breakable: true)
@@ -227,38 +228,61 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
 {_KEEP}"""
 
 
-# `rp-keep(a, b)`: a KPI, `a` its part up to its first chart and `b` the rest (its figures),
-# both functions of the charts' width. On the page it starts on when it fits in the space
-# left there, with its charts at full width (72 %) or, if that makes it fit, narrower (down
-# to 60 %, where the charts' 13 px labels are still 6.7 pt); otherwise `b` on a new page
-# when `a` fits here and `b` on one page, so no page holds only a KPI's last lines; else it
-# runs on. Measured at A4 with the margins of `_preamble` (text 17.2 cm wide, ending 2 cm
-# above the bottom edge, a page's text 25.5 cm high).
-_KEEP = """#let rp-keep(a, b) = context {
+# `rp-keep(..parts)`: a KPI or a chapter, cut into parts where it may go on to a next page (after a
+# chart, before a heading), each part a function of the charts' width. On the page it
+# starts on when it fits in the space left there, with its charts at full width (72 %) or,
+# if that makes it fit, narrower (down to 60 %, where the charts' 13 px labels are still
+# 6.7 pt), or onto fewer pages with them narrower. Otherwise split in two: the first k
+# parts here, the rest on one next page, with k as large as leaves a third of that page
+# filled (else where both pages are fullest), so no page holds only a KPI's last lines;
+# if no split fits that way, it runs on. Measured at A4 with the margins of `_preamble` (text 17.2 cm wide,
+# ending 2 cm above the bottom edge, a page's text 25.5 cm high).
+_KEEP = """#let rp-keep(..parts) = context {
+  let parts = parts.pos()
   let free = 29.7cm - 2cm - here().position().y
+  let page-text = 25.5cm
   let height(c) = measure(block(width: 17.2cm, c)).height
+  let join(ps, w) = ps.map(p => p(w)).join()
   let full = 72%
   let small = 60%
-  let whole = height({ a(full); b(full) })
-  if whole <= free { a(full); b(full) } else {
-    let least = height({ a(small); b(small) })
-    if least <= free {
-      let w = small + (full - small) * ((free - least) / (whole - least)) - 1%
-      a(calc.max(w, small)); b(calc.max(w, small))
-    } else if height(a(full)) <= free and height(b(full)) <= 25.5cm {
-      a(full); pagebreak(); b(full)
-    } else { a(full); b(full) }
+  let whole = height(join(parts, full))
+  let least = if whole <= free { whole } else { height(join(parts, small)) }
+  // Fewer pages with narrower charts? Then charts as wide as that allows (a page that
+  // runs on keeps 30pt of slack per page for what cannot break).
+  let pages(h) = if h <= free { 1 } else { 1 + calc.ceil((h - free) / page-text) }
+  let n = pages(least)
+  let target = free + (n - 1) * (page-text - 30pt)
+  let shrink = n < pages(whole) and least <= target
+  let best = none
+  let score = 0
+  if not shrink {
+    for k in range(1, parts.len()) {
+      let first = height(join(parts.slice(0, k), full))
+      let rest = height(join(parts.slice(k), full))
+      // The most on the first page (a chart with its story) while the next page is not
+      // nearly empty (a third of it at least); failing that, both pages fullest.
+      let fill = if rest >= page-text / 3 { 1 + k } else { calc.min(first / free, rest / page-text) }
+      if first <= free and rest <= page-text and fill > score { best = k; score = fill }
+    }
   }
+  if whole <= free { join(parts, full) } else if shrink {
+    let w = calc.max(small, small + (full - small) * ((target - least) / (whole - least)) - 1%)
+    join(parts, w)
+  } else if best != none {
+    join(parts.slice(0, best), full); pagebreak(); join(parts.slice(best), full)
+  } else { join(parts, full) }
 }
 """
 
 
 def _section(section: Section, markup: str) -> str:
     heading = f"#heading(level: {section.level})[{text(section.title)}]\n\n"
-    first, _, rest = markup.partition(SPLIT_MARK)
-    if section.keep and rest.strip():
-        return f"#rp-keep(rp-w => [{heading}{first.strip()}], rp-w => [{rest.strip()}]);\n\n"
-    return f"{heading}{first}{rest}\n\n"
+    if section.keep:
+        parts = split_parts(markup)
+        if len(parts) > 1:
+            parts[0] = heading + parts[0]
+            return "#rp-keep(" + ", ".join(f"rp-w => [{part}]" for part in parts) + ");\n\n"
+    return f"{heading}{markup.replace(SPLIT_MARK, '')}\n\n"
 
 
 def _cover(edition: EditionView, settings: PrintSettings) -> str:
@@ -330,7 +354,7 @@ def edition_document(edition: EditionView, pages_by_kind: dict[str, list[Page]],
         if section.lead:
             out.append(section.lead)
         markup, converter = convert(page_html(section.body), heading_offset=section.level - 1,
-                                    outlined=section.outlined, split_at_chart=section.keep,
+                                    outlined=section.outlined, split_points=section.keep,
                                     chart_width="rp-w" if section.keep else "72%")
         charts += converter.charts
         row_headers += converter.row_headers

@@ -28,9 +28,11 @@ _BLOCK = frozenset({
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source"})
 _SVG = re.compile(r"<svg\b.*?</svg\s*>", re.S)
 _SVG_MARK = re.compile(r"rp-svg-(\d+)")
-# Where a page may be split in two (after its first chart): a NUL byte, which no text can
-# hold in the markup (string() escapes control characters), so it is only ever ours.
+# Where a page may go on to a next page (after a chart, before a heading): with NUL bytes,
+# which no text can hold in the markup (string() escapes control characters), so a mark is
+# only ever ours. `split_parts` keeps the marks outside any call or content block.
 SPLIT_MARK = "\x00rp-split\x00"
+_MARKUP_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\](){}]|\x00rp-split\x00')
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A chart's data table and a history table this narrow print side by side.
 _NARROW_COLUMNS = 4
@@ -131,9 +133,8 @@ class Converter:
     # Per table written, per body row: which cells are row headers (`<th>` outside the
     # head). Typst tags them as TD; typst_tags.py makes them TH with row scope.
     row_headers: list[tuple[tuple[bool, ...], ...]] = field(default_factory=list)
-    split_at_chart: bool = False  # mark SPLIT_MARK after the first chart (a KPI page)
+    split_points: bool = False  # mark SPLIT_MARK after each chart and before each heading (a KPI page)
     chart_width: str = "72%"  # a chart's width: Typst code (a ratio, or a name bound by the caller)
-    split_marked: bool = False
     in_cards: int = 0  # inside a grid of series cards
 
     def blocks(self, node: Node) -> str:
@@ -144,7 +145,8 @@ class Converter:
 
         def flush() -> None:
             if len(run) >= 2:
-                cells = ", ".join(f"[{self.node(t).strip()}]" for t in run)
+                # Each table whole in its cell (a caption never apart from its table).
+                cells = ", ".join(f"block(breakable: false)[{self.node(t).strip()}]" for t in run)
                 out.append(f"\n\n#grid(columns: (1fr, 1fr), column-gutter: 1.2em, row-gutter: 0.8em, {cells});\n\n")
             else:
                 out.extend(self.node(t) for t in run)
@@ -204,17 +206,17 @@ class Converter:
         right = f"{self.node(heading).strip()}\n\n{self.node(wrap).strip()}"
         # Each table's share of the width by its number of columns.
         shares = f"({_table_width(data[0])}fr, {_table_width(history[0])}fr)"
-        grid = f"#grid(columns: {shares}, column-gutter: 1.6em, [{data_markup.strip()}], [{right}]);"
+        grid = (f"#grid(columns: {shares}, column-gutter: 1.6em, block(breakable: false)[{data_markup.strip()}], "
+                f"block(breakable: false)[{right}]);")
         return f"{figure}{self._split()}\n\n{grid}\n\n", w + 1
 
     def _split(self) -> str:
-        """The first place this page may be split (after its first chart), once."""
-        if self.split_at_chart and not self.split_marked:
-            self.split_marked = True
-            return f"\n\n{SPLIT_MARK}\n\n"
-        return ""
+        """A place where this page may go on to the next page."""
+        return f"\n\n{SPLIT_MARK}\n\n" if self.split_points else ""
 
     def _div(self, node):
+        if "rp-legend" in node.classes:  # its title ("Legenda") never apart from its list
+            return f"\n\n#block(breakable: false)[{self.blocks(node).strip()}];\n\n"
         if "rp-cards" in node.classes:
             cards = [c for c in node.children if isinstance(c, Node)]
             if len(cards) >= 2:
@@ -252,7 +254,7 @@ class Converter:
     def _heading(self, node: Node, level: int) -> str:
         level = min(6, level + self.heading_offset)
         outlined = "" if self.outlined else ", outlined: false"
-        return f"\n\n#heading(level: {level}{outlined})[{self.inline(node)}]\n\n"
+        return f"{self._split()}\n\n#heading(level: {level}{outlined})[{self.inline(node)}]\n\n"
 
     def _h1(self, node): return self._heading(node, 1)
     def _h2(self, node): return self._heading(node, 2)
@@ -285,6 +287,7 @@ class Converter:
         if "rp-series__facts" in node.classes and not self.in_cards:
             return self._facts(node)
         rows = []
+        whole = "rp-about" in node.classes  # a KPI's "Over deze indicator": a few lines, never split
         for child in node.children:
             if not isinstance(child, Node):
                 continue
@@ -294,6 +297,8 @@ class Converter:
                     rows.append(f"#strong[{self.inline(item)}];#\": \";")
                 elif item.tag == "dd":
                     rows.append(f"{self.inline(item)}\n\n")
+        if whole:
+            return f"\n\n#block(breakable: false)[{''.join(rows).strip()}];\n\n"
         return "\n\n" + "".join(rows) + "\n\n"
 
     def _facts(self, node: Node) -> str:
@@ -507,12 +512,36 @@ def html_to_typst(html: str, heading_offset: int = 0, outlined: bool = True) -> 
 
 
 def convert(html: str, heading_offset: int = 0, outlined: bool = True,
-            split_at_chart: bool = False, chart_width: str = "72%") -> tuple[str, Converter]:
+            split_points: bool = False, chart_width: str = "72%") -> tuple[str, Converter]:
     """Typst markup for a page body in HTML, with the converter (charts, row headers).
-    `split_at_chart`: put SPLIT_MARK after the first chart (where a KPI may go to a second
-    page); `chart_width`: Typst code for the charts' width."""
+    `split_points`: put SPLIT_MARK after each chart and before each heading (where a KPI
+    may go on to a next page, see `split_parts`); `chart_width`: Typst code for the charts' width."""
     root, svgs = parse(html)
-    converter = PageConverter(svgs, heading_offset, outlined, split_at_chart=split_at_chart,
+    converter = PageConverter(svgs, heading_offset, outlined, split_points=split_points,
                               chart_width=chart_width)
     markup = converter.blocks(root)
     return re.sub(r"\n{3,}", "\n\n", markup).strip(), converter
+
+
+def split_parts(markup: str) -> list[str]:
+    """The markup cut at its split marks that stand outside every call, content block and
+    string (a mark inside a grid cell or a list item cannot be a page's split); the other
+    marks are dropped. Parts without content are left out."""
+    parts: list[str] = []
+    depth = start = 0
+    pieces: list[str] = []
+    for match in _MARKUP_TOKENS.finditer(markup):
+        token = match.group(0)
+        if token in "[({":
+            depth += 1
+        elif token in "])}":
+            depth -= 1
+        elif token == SPLIT_MARK:
+            pieces.append(markup[start:match.start()])
+            start = match.end()
+            if depth == 0:
+                parts.append("".join(pieces))
+                pieces = []
+    pieces.append(markup[start:])
+    parts.append("".join(pieces))
+    return [part.strip() for part in parts if part.strip()]
