@@ -336,7 +336,7 @@ def _sources(edition: EditionView) -> str:
                 rows.append(f"[{text(page.title)}], [{text(source)}]")
     if not rows:
         return ""
-    return ("#heading(level: 1)[#\"Bronnen\";]\n\n"
+    return ("#pagebreak(weak: true)\n#heading(level: 1)[#\"Bronnen\";]\n\n"
             "#table(columns: (1fr, 1fr), table.header([#strong[#\"Onderdeel\";]], [#strong[#\"Bron\";]]), "
             f"{', '.join(rows)});\n\n")
 
