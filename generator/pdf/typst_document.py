@@ -272,6 +272,9 @@ _KEEP = """#let rp-keep(..parts) = context {
     join(parts.slice(0, best), full); pagebreak(); join(parts.slice(best), full)
   } else { join(parts, full) }
 }
+#let rp-together(body) = context {
+  if measure(block(width: 17.2cm, body)).height <= 25.5cm { block(breakable: false, body) } else { body }
+}
 """
 
 
@@ -336,9 +339,10 @@ def _sources(edition: EditionView) -> str:
                 rows.append(f"[{text(page.title)}], [{text(source)}]")
     if not rows:
         return ""
-    return ("#pagebreak(weak: true)\n#heading(level: 1)[#\"Bronnen\";]\n\n"
+    # Kept whole (on the next page if need be) when it fits on a page: never one row apart.
+    return ("#rp-together[#heading(level: 1)[#\"Bronnen\";]\n\n"
             "#table(columns: (1fr, 1fr), table.header([#strong[#\"Onderdeel\";]], [#strong[#\"Bron\";]]), "
-            f"{', '.join(rows)});\n\n")
+            f"{', '.join(rows)});];\n\n")
 
 
 def edition_document(edition: EditionView, pages_by_kind: dict[str, list[Page]],
