@@ -241,24 +241,30 @@ _KEEP = """#let rp-keep(..parts) = context {
   let parts = parts.pos()
   let free = 29.7cm - 2cm - here().position().y
   let page-text = 25.5cm
+  // Each part measured once, the whole once at each width (memory: a part laid out again
+  // for every split tried cost gigabytes at 80 KPIs); parts joined are their sum plus the
+  // mean gap between them in the whole, and 2pt more, so what is said to fit does fit.
   let height(c) = measure(block(width: 17.2cm, c)).height
   let join(ps, w) = ps.map(p => p(w)).join()
   let full = 72%
   let small = 60%
+  let at-full = parts.map(p => height(p(full)))
   let whole = height(join(parts, full))
+  let gap = (whole - at-full.sum()) / calc.max(1, parts.len() - 1) + 2pt
+  let sum(hs) = hs.sum(default: 0pt) + calc.max(0, hs.len() - 1) * gap
   let least = if whole <= free { whole } else { height(join(parts, small)) }
   // Fewer pages with narrower charts? Then charts as wide as that allows (a page that
   // runs on keeps 30pt of slack per page for what cannot break).
   let pages(h) = if h <= free { 1 } else { 1 + calc.ceil((h - free) / page-text) }
   let n = pages(least)
   let target = free + (n - 1) * (page-text - 30pt)
-  let shrink = n < pages(whole) and least <= target
+  let shrink = n < pages(whole) and least <= target and least < whole
   let best = none
   let score = 0
   if not shrink {
     for k in range(1, parts.len()) {
-      let first = height(join(parts.slice(0, k), full))
-      let rest = height(join(parts.slice(k), full))
+      let first = sum(at-full.slice(0, k))
+      let rest = sum(at-full.slice(k))
       // The most on the first page (a chart with its story) while the next page is not
       // nearly empty (a third of it at least); failing that, both pages fullest.
       let fill = if rest >= page-text / 3 { 1 + k } else { calc.min(first / free, rest / page-text) }
@@ -352,14 +358,16 @@ def edition_document(edition: EditionView, pages_by_kind: dict[str, list[Page]],
     out.append("#pagebreak()\n#outline(title: [#\"Inhoud\";], depth: 2)\n")
     charts = 0
     row_headers: list[tuple[tuple[bool, ...], ...]] = []
-    for section in edition_sections(edition, pages_by_kind):
+    for number, section in enumerate(edition_sections(edition, pages_by_kind)):
         if section.page_break:
             out.append("#pagebreak(weak: true)\n")
         if section.lead:
             out.append(section.lead)
         markup, converter = convert(page_html(section.body), heading_offset=section.level - 1,
                                     outlined=section.outlined, split_points=section.keep,
-                                    chart_width="rp-w" if section.keep else "72%")
+                                    chart_width="rp-w" if section.keep else "72%",
+                                    binding_prefix=f"rp-svg-{number}" if section.keep else "")
+        out.extend(converter.bindings)
         charts += converter.charts
         row_headers += converter.row_headers
         out.append(_section(section, markup))

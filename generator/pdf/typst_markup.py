@@ -135,6 +135,10 @@ class Converter:
     row_headers: list[tuple[tuple[bool, ...], ...]] = field(default_factory=list)
     split_points: bool = False  # mark SPLIT_MARK after each chart and before each heading (a KPI page)
     chart_width: str = "72%"  # a chart's width: Typst code (a ratio, or a name bound by the caller)
+    # With a prefix, each chart's SVG is bound to a name (`bindings`, Typst `#let` lines the
+    # caller puts before the markup) instead of written inline.
+    binding_prefix: str = ""
+    bindings: list[str] = field(default_factory=list)
     in_cards: int = 0  # inside a grid of series cards
 
     def blocks(self, node: Node) -> str:
@@ -379,7 +383,12 @@ class Converter:
         self.charts += 1
         alt = summary or title
         data = "".join(self.node(c) for c in rest)
-        image = f"image(bytes({string(svg)}), format: \"svg\", alt: {string(alt)}, width: {self.chart_width})"
+        data_code = f"bytes({string(svg)})"
+        if self.binding_prefix:  # bound once, outside rp-keep's parts: its measures do not copy the SVG
+            name = f"{self.binding_prefix}-{len(self.bindings)}"
+            self.bindings.append(f"#let {name} = {data_code}\n")
+            data_code = name
+        image = f"image({data_code}, format: \"svg\", alt: {string(alt)}, width: {self.chart_width})"
         caption = f"[{text(title)}]"
         # A chart never splits: the figure is one unbreakable block; its summary is printed too.
         figure = (f"\n\n#block(breakable: false, figure({image}, caption: {caption}, kind: image, supplement: none));\n\n"
@@ -512,13 +521,14 @@ def html_to_typst(html: str, heading_offset: int = 0, outlined: bool = True) -> 
 
 
 def convert(html: str, heading_offset: int = 0, outlined: bool = True,
-            split_points: bool = False, chart_width: str = "72%") -> tuple[str, Converter]:
+            split_points: bool = False, chart_width: str = "72%", binding_prefix: str = "") -> tuple[str, Converter]:
     """Typst markup for a page body in HTML, with the converter (charts, row headers).
     `split_points`: put SPLIT_MARK after each chart and before each heading (where a KPI
-    may go on to a next page, see `split_parts`); `chart_width`: Typst code for the charts' width."""
+    may go on to a next page, see `split_parts`); `chart_width`: Typst code for the charts' width;
+    `binding_prefix`: see Converter."""
     root, svgs = parse(html)
     converter = PageConverter(svgs, heading_offset, outlined, split_points=split_points,
-                              chart_width=chart_width)
+                              chart_width=chart_width, binding_prefix=binding_prefix)
     markup = converter.blocks(root)
     return re.sub(r"\n{3,}", "\n\n", markup).strip(), converter
 
