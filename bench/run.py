@@ -331,7 +331,8 @@ def pdf_report(runs: list[dict]) -> list[str]:
         f"## The PDF of every edition ({count} editions, Typst, `bench/pdf.py`)",
         "",
         "Per edition: render its pages, build the Typst source, compile (PDF/A-2a + PDF/UA-1)"
-        " and tag the row headers, as `rapportage pdf` does; charts come from the build's cache."
+        " and tag the row headers in a process of its own, as `build --pdf` does; charts come"
+        " from the build's cache."
         f" Load average (1/5/15 min) before the PDFs of the last run: {load}.",
         "",
         "| what | median | range | |",
