@@ -11,7 +11,8 @@ every command in its own process as an editor would run it:
 - rebuild after one narrative edit in the draft edition;
 - `check`;
 - the `serve` preview: start, and the update after one narrative edit;
-- the baseline: plain `mkdocs build` of the same generated pages (the engine's floor).
+- the baseline: plain `mkdocs build` of the same generated pages (the engine's floor);
+- the PDF of every edition (`bench/pdf.py`, charts from the cold build's cache).
 
 Peak memory is the largest sum of resident memory of the build process and its
 children, sampled every 20 ms (psutil), cross-checked with getrusage.
@@ -181,6 +182,13 @@ def one_run(scale: synthetic.Scale, index: int, log, out: Path = OUT) -> dict:
     m = run_measured([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain / "mkdocs.yml"), "-d", str(plain / "site")])
     r["baseline"] = m
     log(f"  baseline mkdocs build {m.wall:.1f} s")
+
+    # The PDF of every edition (issue 19), charts from the build's cache, in one process.
+    m = run_measured([sys.executable, "-m", "bench.pdf", "--project", str(root), "--json"])
+    r["pdf"] = json.loads(m.output.strip().splitlines()[-1])
+    r["pdf_process"] = m
+    log(f"  PDF of {len(r['pdf']['editions'])} editions {sum(e['wall'] for e in r['pdf']['editions']):.1f} s "
+        f"(process {m.wall:.1f} s, cpu {m.cpu:.1f} s)")
     return r
 
 
@@ -308,7 +316,43 @@ def report(runs: list[dict], scale: synthetic.Scale, info: dict, load_before: st
         f"of the {med([r['preview']['edit_seconds'] for r in runs]):.2f} s; the site update was `{runs[0]['preview']['edit_kind']}`.",
         "",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + pdf_report(runs))
+
+
+def pdf_report(runs: list[dict]) -> list[str]:
+    """The PDF of every edition (bench/pdf.py in its own process after the builds)."""
+    med = statistics.median
+    editions = [sorted(r["pdf"]["editions"], key=lambda e: e["period"]) for r in runs]
+    count = len(editions[0])
+    pages = [sum(e["pages"] for e in run) for run in editions]
+    largest = max(editions[0], key=lambda e: e["pages"])
+    load = " / ".join(f"{x:.2f}" for x in runs[-1]["pdf"]["load_before"])
+    lines = [
+        f"## The PDF of every edition ({count} editions, Typst, `bench/pdf.py`)",
+        "",
+        "Per edition: render its pages, build the Typst source, compile (PDF/A-2a + PDF/UA-1)"
+        " and tag the row headers in a process of its own, as `build --pdf` does; charts come"
+        " from the build's cache."
+        f" Load average (1/5/15 min) before the PDFs of the last run: {load}.",
+        "",
+        "| what | median | range | |",
+        "|---|---|---|---|",
+        _fmt_row(f"all {count} editions, wall (s)", [sum(e["wall"] for e in run) for run in editions], None),
+        _fmt_row(f"all {count} editions, CPU (s)", [sum(e["cpu"] for e in run) for run in editions], None),
+        _fmt_row("the process (start, load, compute, all PDFs), wall (s)", [r["pdf_process"].wall for r in runs], None),
+        _fmt_row(f"largest edition ({largest['period']}, {largest['pages']} pages), wall (s)",
+                 [next(e["wall"] for e in run if e["period"] == largest["period"]) for run in editions], None),
+        _fmt_row("per page, wall (ms)", [1000 * sum(e["wall"] for e in run) / p for run, p in zip(editions, pages)], None),
+        "",
+        "| edition | pages | charts | wall (s) | CPU (s) | of which source (s) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for i, first in enumerate(editions[0]):
+        per = [run[i] for run in editions]
+        lines.append(f"| {first['period']} | {first['pages']} | {first['charts']} | {med(e['wall'] for e in per):.2f} "
+                     f"| {med(e['cpu'] for e in per):.2f} | {med(e['source_wall'] for e in per):.2f} |")
+    lines.append("")
+    return lines
 
 
 # Everything from this line on in results.md is written by hand (measurements `bench.run`

@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from generator.compute.views import EditionView
 from generator.core.vocabulary import EditionStatus
-from generator.pdf.typst_markup import convert, string, text
+from generator.pdf.typst_markup import SPLIT_MARK, convert, split_parts, string, text
 from generator.render.model import Page
 
 
@@ -39,6 +39,10 @@ class Section:
     page_break: bool  # start on a new page (a KPI, a new chapter)
     lead: str = ""  # Typst markup before the page (a goal's heading and description)
     outlined: bool = True  # the page's own headings in the contents
+    # Kept on one page if it fits in the space left (charts narrower if that helps); else
+    # split in two at a heading or after a chart (`rp-keep`), so no page holds only its
+    # last lines. For a KPI and a chapter of its own (a free page, the measures, what changed).
+    keep: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,13 +75,13 @@ def _kpis(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
             page = by_url.get(f"{slug}/kpi/{ind.id}/")
             if page is None:
                 continue
-            yield Section(page.title, 2, page.body, True, lead)
+            yield Section(page.title, 2, page.body, True, lead, keep=True)
             lead = ""
 
 
 def _measures(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(page.title, 1, page.body, True)
+        yield Section(page.title, 1, page.body, True, keep=True)
 
 
 def _pillars(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
@@ -93,17 +97,17 @@ def _pillars(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
 
 def _measure_pages(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(page.title, 3, page.body, False)
+        yield Section(page.title, 3, page.body, False, keep=True)
 
 
 def _free(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(page.title, 1, page.body, True)
+        yield Section(page.title, 1, page.body, True, keep=True)
 
 
 def _changes(edition: EditionView, pages: list[Page]) -> Iterator[Section]:
     for page in pages:
-        yield Section(page.title, 1, page.body, True)
+        yield Section(page.title, 1, page.body, True, keep=True)
 
 
 # Edition page kind -> its print form. The order is the site's reading order: the
@@ -188,7 +192,7 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
     concept_mark = '#h(1fr)#text(fill: rgb("#b00020"), weight: "bold")[#"CONCEPT";]' if concept else ""
     return f"""#set document(title: {string(title)}, author: {string(edition.organisation)}, date: datetime(year: {day.year}, month: {day.month}, day: {day.day}))
 #set text(lang: "nl", font: ("DejaVu Sans",), size: 9.5pt)
-#set par(justify: false, leading: 0.6em, spacing: 0.9em)
+#set par(justify: false, leading: 0.6em, spacing: 0.8em)
 #set page(
   paper: "a4",
   margin: (top: 2.2cm, bottom: 2cm, x: 1.9cm),
@@ -211,8 +215,8 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
 #show heading.where(level: 2): set text(size: 12.5pt, fill: rgb("#1f3a5f"))
 #show heading.where(level: 3): set text(size: 10.5pt)
 #show heading.where(level: 4): set text(size: 9.5pt)
-#show heading: set block(sticky: true, above: 1.3em, below: 0.7em)
-#set table(stroke: 0.4pt + luma(170), inset: (x: 4pt, y: 3pt))
+#show heading: set block(sticky: true, above: 1.2em, below: 0.7em)
+#set table(stroke: 0.4pt + luma(170), inset: (x: 4pt, y: 2.5pt))
 #show table: set text(size: 8pt)
 #show figure: set block(breakable: true)
 #show figure.where(kind: image): set block(breakable: false)
@@ -221,7 +225,73 @@ def _preamble(edition: EditionView, settings: PrintSettings) -> str:
 #show enum: set block(breakable: false)
 #set list(indent: 0.6em)
 #set enum(indent: 0.6em)
+{_KEEP}"""
+
+
+# `rp-keep(..parts)`: a KPI or a chapter, cut into parts where it may go on to a next page (after a
+# chart, before a heading), each part a function of the charts' width. On the page it
+# starts on when it fits in the space left there, with its charts at full width (72 %) or,
+# if that makes it fit, narrower (down to 60 %, where the charts' 13 px labels are still
+# 6.7 pt), or onto fewer pages with them narrower. Otherwise split in two: the first k
+# parts here, the rest on one next page, with k as large as leaves a third of that page
+# filled (else where both pages are fullest), so no page holds only a KPI's last lines;
+# if no split fits that way, it runs on. Measured at A4 with the margins of `_preamble` (text 17.2 cm wide,
+# ending 2 cm above the bottom edge, a page's text 25.5 cm high).
+_KEEP = """#let rp-keep(..parts) = context {
+  let parts = parts.pos()
+  let free = 29.7cm - 2cm - here().position().y
+  let page-text = 25.5cm
+  // Each part measured once, the whole once at each width (memory: a part laid out again
+  // for every split tried cost gigabytes at 80 KPIs); parts joined are their sum plus the
+  // mean gap between them in the whole, and 2pt more, so what is said to fit does fit.
+  let height(c) = measure(block(width: 17.2cm, c)).height
+  let join(ps, w) = ps.map(p => p(w)).join()
+  let full = 72%
+  let small = 60%
+  let at-full = parts.map(p => height(p(full)))
+  let whole = height(join(parts, full))
+  let gap = (whole - at-full.sum()) / calc.max(1, parts.len() - 1) + 2pt
+  let sum(hs) = hs.sum(default: 0pt) + calc.max(0, hs.len() - 1) * gap
+  let least = if whole <= free { whole } else { height(join(parts, small)) }
+  // Fewer pages with narrower charts? Then charts as wide as that allows (a page that
+  // runs on keeps 30pt of slack per page for what cannot break).
+  let pages(h) = if h <= free { 1 } else { 1 + calc.ceil((h - free) / page-text) }
+  let n = pages(least)
+  let target = free + (n - 1) * (page-text - 30pt)
+  let shrink = n < pages(whole) and least <= target and least < whole
+  let best = none
+  let score = 0
+  if not shrink {
+    for k in range(1, parts.len()) {
+      let first = sum(at-full.slice(0, k))
+      let rest = sum(at-full.slice(k))
+      // The most on the first page (a chart with its story) while the next page is not
+      // nearly empty (a third of it at least); failing that, both pages fullest.
+      let fill = if rest >= page-text / 3 { 1 + k } else { calc.min(first / free, rest / page-text) }
+      if first <= free and rest <= page-text and fill > score { best = k; score = fill }
+    }
+  }
+  if whole <= free { join(parts, full) } else if shrink {
+    let w = calc.max(small, small + (full - small) * ((target - least) / (whole - least)) - 1%)
+    join(parts, w)
+  } else if best != none {
+    join(parts.slice(0, best), full); pagebreak(); join(parts.slice(best), full)
+  } else { join(parts, full) }
+}
+#let rp-together(body) = context {
+  if measure(block(width: 17.2cm, body)).height <= 25.5cm { block(breakable: false, body) } else { body }
+}
 """
+
+
+def _section(section: Section, markup: str) -> str:
+    heading = f"#heading(level: {section.level})[{text(section.title)}]\n\n"
+    if section.keep:
+        parts = split_parts(markup)
+        if len(parts) > 1:
+            parts[0] = heading + parts[0]
+            return "#rp-keep(" + ", ".join(f"rp-w => [{part}]" for part in parts) + ");\n\n"
+    return f"{heading}{markup.replace(SPLIT_MARK, '')}\n\n"
 
 
 def _cover(edition: EditionView, settings: PrintSettings) -> str:
@@ -275,9 +345,10 @@ def _sources(edition: EditionView) -> str:
                 rows.append(f"[{text(page.title)}], [{text(source)}]")
     if not rows:
         return ""
-    return ("#heading(level: 1)[#\"Bronnen\";]\n\n"
+    # Kept whole (on the next page if need be) when it fits on a page: never one row apart.
+    return ("#rp-together[#heading(level: 1)[#\"Bronnen\";]\n\n"
             "#table(columns: (1fr, 1fr), table.header([#strong[#\"Onderdeel\";]], [#strong[#\"Bron\";]]), "
-            f"{', '.join(rows)});\n\n")
+            f"{', '.join(rows)});];\n\n")
 
 
 def edition_document(edition: EditionView, pages_by_kind: dict[str, list[Page]],
@@ -287,17 +358,19 @@ def edition_document(edition: EditionView, pages_by_kind: dict[str, list[Page]],
     out.append("#pagebreak()\n#outline(title: [#\"Inhoud\";], depth: 2)\n")
     charts = 0
     row_headers: list[tuple[tuple[bool, ...], ...]] = []
-    for section in edition_sections(edition, pages_by_kind):
+    for number, section in enumerate(edition_sections(edition, pages_by_kind)):
         if section.page_break:
             out.append("#pagebreak(weak: true)\n")
         if section.lead:
             out.append(section.lead)
-        out.append(f"#heading(level: {section.level})[{text(section.title)}]\n\n")
         markup, converter = convert(page_html(section.body), heading_offset=section.level - 1,
-                                    outlined=section.outlined)
+                                    outlined=section.outlined, split_points=section.keep,
+                                    chart_width="rp-w" if section.keep else "72%",
+                                    binding_prefix=f"rp-svg-{number}" if section.keep else "")
+        out.extend(converter.bindings)
         charts += converter.charts
         row_headers += converter.row_headers
-        out.append(markup + "\n\n")
+        out.append(_section(section, markup))
     out.append(_corrections(edition))
     out.append(_sources(edition))
     return TypstDocument("\n".join(out), charts, _date(edition.summary.date), tuple(row_headers))

@@ -28,6 +28,14 @@ _BLOCK = frozenset({
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source"})
 _SVG = re.compile(r"<svg\b.*?</svg\s*>", re.S)
 _SVG_MARK = re.compile(r"rp-svg-(\d+)")
+# Where a page may go on to a next page (after a chart, before a heading): with NUL bytes,
+# which no text can hold in the markup (string() escapes control characters), so a mark is
+# only ever ours. `split_parts` keeps the marks outside any call or content block.
+SPLIT_MARK = "\x00rp-split\x00"
+_MARKUP_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\](){}]|\x00rp-split\x00')
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A chart's data table and a history table this narrow print side by side.
+_NARROW_COLUMNS = 4
 
 # Status colours of the icons (the site's CSS gives them through currentColor).
 STATUS_COLOURS = {
@@ -125,6 +133,13 @@ class Converter:
     # Per table written, per body row: which cells are row headers (`<th>` outside the
     # head). Typst tags them as TD; typst_tags.py makes them TH with row scope.
     row_headers: list[tuple[tuple[bool, ...], ...]] = field(default_factory=list)
+    split_points: bool = False  # mark SPLIT_MARK after each chart and before each heading (a KPI page)
+    chart_width: str = "72%"  # a chart's width: Typst code (a ratio, or a name bound by the caller)
+    # With a prefix, each chart's SVG is bound to a name (`bindings`, Typst `#let` lines the
+    # caller puts before the markup) instead of written inline.
+    binding_prefix: str = ""
+    bindings: list[str] = field(default_factory=list)
+    in_cards: int = 0  # inside a grid of series cards
 
     def blocks(self, node: Node) -> str:
         """The children; runs of two or more table wrappers (a KPI's history per series)
@@ -134,13 +149,24 @@ class Converter:
 
         def flush() -> None:
             if len(run) >= 2:
-                cells = ", ".join(f"[{self.node(t).strip()}]" for t in run)
+                # Each table whole in its cell (a caption never apart from its table).
+                cells = ", ".join(f"block(breakable: false)[{self.node(t).strip()}]" for t in run)
                 out.append(f"\n\n#grid(columns: (1fr, 1fr), column-gutter: 1.2em, row-gutter: 0.8em, {cells});\n\n")
             else:
                 out.extend(self.node(t) for t in run)
             run.clear()
 
-        for child in node.children:
+        children = node.children
+        i = 0
+        while i < len(children):
+            child = children[i]
+            paired = self._paired_chart(children, i)
+            if paired is not None:
+                flush()
+                markup, i = paired
+                out.append(markup)
+                continue
+            i += 1
             if isinstance(child, Node) and "rp-table-wrap" in child.classes:
                 run.append(child)
             elif isinstance(child, str) and not child.strip() and run:
@@ -151,12 +177,57 @@ class Converter:
         flush()
         return "".join(out)
 
+    def _paired_chart(self, children: list[Node | str], i: int) -> tuple[str, int] | None:
+        """A chart whose narrow data table is followed by a heading and one narrow table (a
+        KPI's chart and its history): the two tables side by side under the chart, so a KPI
+        fits on its page. Returns the markup and the index after what it used, or None."""
+        def significant(j: int) -> tuple[Node | None, int]:
+            while j < len(children) and isinstance(children[j], str) and not children[j].strip():
+                j += 1
+            child = children[j] if j < len(children) else None
+            return (child if isinstance(child, Node) else None), j
+
+        charts, j = significant(i)
+        if charts is None or "rp-charts" not in charts.classes:
+            return None
+        figures = [c for c in charts.children if isinstance(c, Node)]
+        if len(figures) != 1 or "rp-chart" not in figures[0].classes:
+            return None
+        heading, h = significant(j + 1)
+        wrap, w = significant(h + 1)
+        after, _ = significant(w + 1)
+        if heading is None or heading.tag not in _HEADINGS or wrap is None or "rp-table-wrap" not in wrap.classes:
+            return None
+        if after is not None and "rp-table-wrap" in after.classes:
+            return None  # a history of several series: in two columns of its own
+        data = [t for t in _walk(figures[0]) if t.tag == "table"]
+        history = [t for t in _walk(wrap) if t.tag == "table"]
+        if len(data) != 1 or len(history) != 1 or max(_table_width(data[0]), _table_width(history[0])) > _NARROW_COLUMNS:
+            return None
+        figure, data_markup = self._chart_parts(figures[0])
+        if not figure:
+            return None
+        right = f"{self.node(heading).strip()}\n\n{self.node(wrap).strip()}"
+        # Each table's share of the width by its number of columns.
+        shares = f"({_table_width(data[0])}fr, {_table_width(history[0])}fr)"
+        grid = (f"#grid(columns: {shares}, column-gutter: 1.6em, block(breakable: false)[{data_markup.strip()}], "
+                f"block(breakable: false)[{right}]);")
+        return f"{figure}{self._split()}\n\n{grid}\n\n", w + 1
+
+    def _split(self) -> str:
+        """A place where this page may go on to the next page."""
+        return f"\n\n{SPLIT_MARK}\n\n" if self.split_points else ""
+
     def _div(self, node):
+        if "rp-legend" in node.classes:  # its title ("Legenda") never apart from its list
+            return f"\n\n#block(breakable: false)[{self.blocks(node).strip()}];\n\n"
         if "rp-cards" in node.classes:
             cards = [c for c in node.children if isinstance(c, Node)]
             if len(cards) >= 2:
                 columns = min(3, len(cards))
+                self.in_cards += 1
                 cells = ", ".join(f"block(width: 100%, inset: 6pt, stroke: 0.5pt + luma(190), radius: 3pt)[{self.blocks(c).strip()}]" for c in cards)
+                self.in_cards -= 1
                 return f"\n\n#grid(columns: {columns}, column-gutter: 0.8em, row-gutter: 0.8em, {cells});\n\n"
         return f"\n\n{self.blocks(node)}\n\n"
 
@@ -187,7 +258,7 @@ class Converter:
     def _heading(self, node: Node, level: int) -> str:
         level = min(6, level + self.heading_offset)
         outlined = "" if self.outlined else ", outlined: false"
-        return f"\n\n#heading(level: {level}{outlined})[{self.inline(node)}]\n\n"
+        return f"{self._split()}\n\n#heading(level: {level}{outlined})[{self.inline(node)}]\n\n"
 
     def _h1(self, node): return self._heading(node, 1)
     def _h2(self, node): return self._heading(node, 2)
@@ -217,7 +288,10 @@ class Converter:
         return self.blocks(li).strip()
 
     def _dl(self, node):
+        if "rp-series__facts" in node.classes and not self.in_cards:
+            return self._facts(node)
         rows = []
+        whole = "rp-about" in node.classes  # a KPI's "Over deze indicator": a few lines, never split
         for child in node.children:
             if not isinstance(child, Node):
                 continue
@@ -227,7 +301,21 @@ class Converter:
                     rows.append(f"#strong[{self.inline(item)}];#\": \";")
                 elif item.tag == "dd":
                     rows.append(f"{self.inline(item)}\n\n")
+        if whole:
+            return f"\n\n#block(breakable: false)[{''.join(rows).strip()}];\n\n"
         return "\n\n" + "".join(rows) + "\n\n"
+
+    def _facts(self, node: Node) -> str:
+        """A single series' facts (Doel, Afwijking, ...) on one row instead of one line each."""
+        cells = []
+        for item in (c for c in node.children if isinstance(c, Node)):
+            pairs = [c for c in item.children if isinstance(c, Node) and c.tag in ("dt", "dd")]
+            if pairs:
+                cells.append("[" + "".join(
+                    f"#strong[{self.inline(p)}];#\": \";" if p.tag == "dt" else self.inline(p) for p in pairs) + "]")
+        if not cells:
+            return ""
+        return f"\n\n#grid(columns: {len(cells)}, column-gutter: 1.6em, {', '.join(cells)});\n\n"
 
     def _blockquote(self, node):
         return f"\n\n#quote(block: true)[{self.blocks(node).strip()}];\n\n"
@@ -270,6 +358,13 @@ class Converter:
         return f"\n\n{self.blocks(node)}\n\n"
 
     def _chart(self, node: Node) -> str:
+        figure, data = self._chart_parts(node)
+        if not figure:
+            return ""
+        return f"{figure}{self._split()}{data}\n\n"
+
+    def _chart_parts(self, node: Node) -> tuple[str, str]:
+        """A chart as (its figure and summary, its data table); ("", "") without an SVG."""
         title = summary = ""
         svg: str | None = None
         rest: list[Node | str] = []
@@ -284,17 +379,21 @@ class Converter:
             if isinstance(child, Node) and child.tag == "details":
                 rest.append(child)
         if svg is None:
-            return ""
+            return "", ""
         self.charts += 1
         alt = summary or title
         data = "".join(self.node(c) for c in rest)
-        image = f"image(bytes({string(svg)}), format: \"svg\", alt: {string(alt)}, width: 72%)"
+        data_code = f"bytes({string(svg)})"
+        if self.binding_prefix:  # bound once, outside rp-keep's parts: its measures do not copy the SVG
+            name = f"{self.binding_prefix}-{len(self.bindings)}"
+            self.bindings.append(f"#let {name} = {data_code}\n")
+            data_code = name
+        image = f"image({data_code}, format: \"svg\", alt: {string(alt)}, width: {self.chart_width})"
         caption = f"[{text(title)}]"
         # A chart never splits: the figure is one unbreakable block; its summary is printed too.
-        return (
-            f"\n\n#block(breakable: false, figure({image}, caption: {caption}, kind: image, supplement: none));\n\n"
-            f"#text(size: 8.5pt, {string(summary)});\n\n{data}\n\n"
-        )
+        figure = (f"\n\n#block(breakable: false, figure({image}, caption: {caption}, kind: image, supplement: none));\n\n"
+                  f"#text(size: 8.5pt, {string(summary)});\n\n")
+        return figure, data
 
     def _table(self, node: Node) -> str:
         caption = ""
@@ -354,6 +453,11 @@ def _walk(node: Node):
         if isinstance(child, Node):
             yield child
             yield from _walk(child)
+
+
+def _table_width(table: Node) -> int:
+    rows = [r for r in _walk(table) if r.tag == "tr"]
+    return _column_count(rows) if rows else 0
 
 
 def _cells(row: Node) -> list[Node]:
@@ -416,9 +520,38 @@ def html_to_typst(html: str, heading_offset: int = 0, outlined: bool = True) -> 
     return markup, converter.charts
 
 
-def convert(html: str, heading_offset: int = 0, outlined: bool = True) -> tuple[str, Converter]:
-    """Typst markup for a page body in HTML, with the converter (charts, row headers)."""
+def convert(html: str, heading_offset: int = 0, outlined: bool = True,
+            split_points: bool = False, chart_width: str = "72%", binding_prefix: str = "") -> tuple[str, Converter]:
+    """Typst markup for a page body in HTML, with the converter (charts, row headers).
+    `split_points`: put SPLIT_MARK after each chart and before each heading (where a KPI
+    may go on to a next page, see `split_parts`); `chart_width`: Typst code for the charts' width;
+    `binding_prefix`: see Converter."""
     root, svgs = parse(html)
-    converter = PageConverter(svgs, heading_offset, outlined)
+    converter = PageConverter(svgs, heading_offset, outlined, split_points=split_points,
+                              chart_width=chart_width, binding_prefix=binding_prefix)
     markup = converter.blocks(root)
     return re.sub(r"\n{3,}", "\n\n", markup).strip(), converter
+
+
+def split_parts(markup: str) -> list[str]:
+    """The markup cut at its split marks that stand outside every call, content block and
+    string (a mark inside a grid cell or a list item cannot be a page's split); the other
+    marks are dropped. Parts without content are left out."""
+    parts: list[str] = []
+    depth = start = 0
+    pieces: list[str] = []
+    for match in _MARKUP_TOKENS.finditer(markup):
+        token = match.group(0)
+        if token in "[({":
+            depth += 1
+        elif token in "])}":
+            depth -= 1
+        elif token == SPLIT_MARK:
+            pieces.append(markup[start:match.start()])
+            start = match.end()
+            if depth == 0:
+                parts.append("".join(pieces))
+                pieces = []
+    pieces.append(markup[start:])
+    parts.append("".join(pieces))
+    return [part.strip() for part in parts if part.strip()]

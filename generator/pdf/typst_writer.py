@@ -65,6 +65,17 @@ def compile_pdf(document: TypstDocument) -> bytes:
     return tag_row_headers(pdf, document.row_headers)
 
 
+def compile_pdf_isolated(document: TypstDocument) -> bytes:
+    """`compile_pdf` in a process of its own. The Python binding never empties Typst's memo
+    cache, so one process printing edition after edition keeps every edition's layout
+    (measured: about 2 GB more per edition of 80 KPIs); the cache goes with the process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(compile_pdf, document).result()
+
+
 def edition_typst(paths: ProjectPaths, edition: EditionView, settings: PrintSettings,
                   renderer: Renderer | None = None) -> TypstDocument:
     return edition_document(edition, edition_pages(paths, edition, renderer), settings)
@@ -87,12 +98,14 @@ def write_edition_pdfs(
     `site_pages`: the build's rendered pages, so the site's pages are not rendered twice."""
     written = []
     renderer = Renderer(paths)
+    # More than one edition: each compiled in a process of its own (see compile_pdf_isolated).
+    compile_one = compile_pdf if len(editions) == 1 else compile_pdf_isolated
     for edition, output in editions:
         if site_pages is not None:
             document = edition_document(edition, site_pages_by_kind(site_pages, edition.summary.slug), settings)
         else:
             document = edition_typst(paths, edition, settings, renderer)
-        pdf = compile_pdf(document)
+        pdf = compile_one(document)
         output.parent.mkdir(parents=True, exist_ok=True)
         tmp = output.with_name(f".{output.name}.tmp")
         tmp.write_bytes(pdf)

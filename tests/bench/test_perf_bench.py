@@ -75,4 +75,9 @@ def test_runner_writes_results(tmp_path: Path):
     for label in run.LABELS.values():
         assert f"| {label} |" in text
     assert "## Peak memory" in text and "of the cold build" in text
+    # The PDF of every edition (issue 19): both editions timed, with their pages.
+    assert "## The PDF of every edition (2 editions, Typst" in text and "| all 2 editions, wall (s) |" in text
+    rows = [line for line in text.splitlines() if line.startswith("| 2023-Q")]
+    assert [row.split(" | ")[0] for row in rows] == ["| 2023-Q3", "| 2023-Q4"]
+    assert all(int(row.split(" | ")[1]) >= 5 for row in rows)  # cover, contents, overview, 3 KPIs, ...
     assert "old generated part" not in text and text.endswith(run.HAND_WRITTEN + "\n\n## Measured by hand\n")
