@@ -43,6 +43,7 @@ class Direction(StrEnum):
 class Frequency(StrEnum):
     """How often an indicator is measured (`meetfrequentie`); the period kind of its figures."""
 
+    MONTH = "maand"
     QUARTER = "kwartaal"
     HALF_YEAR = "halfjaar"
     YEAR = "jaar"
@@ -55,7 +56,7 @@ class Comparison(StrEnum):
 
 
 # The period kind (core/periods.py) of each frequency.
-FREQUENCY_KIND = {Frequency.QUARTER: "Q", Frequency.HALF_YEAR: "H", Frequency.YEAR: "Y"}
+FREQUENCY_KIND = {Frequency.MONTH: "M", Frequency.QUARTER: "Q", Frequency.HALF_YEAR: "H", Frequency.YEAR: "Y"}
 
 # A figure's comparator (CSV column `teken`, or written before the number: "<120"):
 # the true figure is below or above the number. As written -> normal form.

@@ -664,7 +664,7 @@ def _other_period_figures(edition_periods: set[Period], indicators: list[Indicat
     known = _by_id(indicators)
     if not kinds or known is None:
         return
-    words = {"Q": "kwartaal", "H": "halfjaar", "Y": "jaar"}
+    words = {kind: frequency.value for frequency, kind in FREQUENCY_KIND.items()} | {"R": "reeks van maanden"}
     for key, src in sources.items():
         ind = known.get(key.indicator)
         if key.period.kind in kinds or ind is None:
@@ -676,10 +676,17 @@ def _other_period_figures(edition_periods: set[Period], indicators: list[Indicat
             src.file, src.line,
             f"{key.period} is een cijfer per {words[key.period.kind]}, maar de edities verschijnen per {edition_words}: "
             f"zo wordt het cijfer van `{key.indicator}` nooit getoond",
-            f"wordt `{key.indicator}` per {words[key.period.kind]} gemeten, zet dan `meetfrequentie: "
-            f"{words[key.period.kind]}` bij de indicator in content/indicatoren.yml; anders: schrijf de periode "
-            "als kwartaal, bijvoorbeeld 2023-Q1",
+            _other_period_hint(key, words, max(edition_periods)),
         )
+
+
+def _other_period_hint(key: FigureKey, words: dict[str, str], example: Period) -> str:
+    same = f"schrijf de periode zoals die van de edities, bijvoorbeeld {example}"
+    if key.period.kind not in FREQUENCY_KIND.values():  # a run of months is no measuring frequency
+        return same
+    word = words[key.period.kind]
+    return (f"wordt `{key.indicator}` per {word} gemeten, zet dan `meetfrequentie: {word}` bij de indicator in "
+            f"content/indicatoren.yml; anders: {same}")
 
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")

@@ -317,7 +317,7 @@ class IndicatorDefinition(DutchModel):
     minimum_n: int | None = Field(default=None, alias="minimale_n", ge=1, le=10_000_000, description=_MIN_N_HELP)
     frequency: Frequency | None = Field(
         default=None, alias="meetfrequentie",
-        description="Hoe vaak de indicator gemeten wordt: `kwartaal`, `halfjaar` of `jaar` (mag weg: even vaak als de "
+        description="Hoe vaak de indicator gemeten wordt: `maand`, `kwartaal`, `halfjaar` of `jaar` (mag weg: even vaak als de "
         "edities verschijnen). Bij `halfjaar` of `jaar` toont een kwartaaleditie de laatste meting met haar eigen "
         "periode, bijvoorbeeld \"laatste meting: 2e halfjaar 2022\".",
     )

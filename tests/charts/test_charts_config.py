@@ -53,7 +53,7 @@ def test_schema_errors_in_dutch_with_their_lines(example_project):
                  "`perioden`, `vorm`, `toon_streefwaarde`, `naam_streefwaarde`, `uitgelicht`"),
         (at + 3, "`as`: `min` moet kleiner zijn dan `max`", "bijvoorbeeld `as: {min: 0, max: 100}`"),
         (at + 4, "`perioden` moet minimaal 1 zijn, niet `0`", None),
-        (at + 6, "`2023-Q5` is geen geldige periode; schrijf bijvoorbeeld 2023-Q1, 2024-H1 of 2023", None),
+        (at + 6, "`2023-Q5` is geen geldige periode; schrijf bijvoorbeeld 2023-Q1, 2024-H1, 2023, 2023-10 of 2019-10..2020-03", None),
     ]
 
 

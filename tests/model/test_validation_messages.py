@@ -83,7 +83,7 @@ def test_all_errors_reported_together_across_files(example_project, capsys):
         f"{CSV}:3: fout: onbekende indicator `eigen-regi`\n    tip: bedoelt u `eigen-regie`?",
         f"{CSV}:4: fout: `79 procent` in kolom `waarde` is geen getal\n"
         "    tip: schrijf een getal (7,3 of 1.800), of laat de cel leeg / n.v.t. als er geen cijfer is",
-        f"{CSV}:5: fout: `2022-Q5` is geen geldige periode; schrijf bijvoorbeeld 2023-Q1, 2024-H1 of 2023",
+        f"{CSV}:5: fout: `2022-Q5` is geen geldige periode; schrijf bijvoorbeeld 2023-Q1, 2024-H1, 2023, 2023-10 of 2019-10..2020-03",
         "content/edities/2023-Q3/indicatoren/wachttijd.yml:1: fout: toelichting voor indicator `wachttijd`, "
         "maar die indicator bestaat niet\n    tip: bedoelt u `wachttijden`?",
     ]

@@ -167,8 +167,8 @@ def _window_layout(r: Reader, d: QuarterTable, period: Period, layout: _Layout) 
     if clashes or layout.total_cols:
         r.failed = True
         return None
-    quarters_per = {"Q": 1, "H": 2, "Y": 4}[period.kind]
-    last = period.year * 4 + period.index * quarters_per - 1  # the edition's last quarter, counted from year 0
+    end_year, end_month = period.end_month()
+    last = end_year * 4 + (end_month - 1) // 3  # the quarter the edition ends in, counted from year 0
     layout.window = [(i // 4, i % 4 + 1) for i in range(last - d.last_quarters + 1, last + 1)]
     layout.future = {yq for yq in layout.quarter_cols.values() if _after(*yq, period)}
     shown = set(layout.window) | layout.future  # a figure after the edition is still an error
@@ -331,9 +331,9 @@ def _view(d: QuarterTable, data: CsvTable, layout: _Layout, rows: list[_QuarterR
 
 
 def _after(year: int, quarter: int, period: Period) -> bool:
-    """Is this quarter after the edition's period? (Q3 2023 is after 2023-H1 and after 2023-Q2.)"""
-    lengths = {"Q": 4, "H": 2, "Y": 1}
-    return (year, quarter / 4) > (period.year, period.index / lengths[period.kind])
+    """Is this quarter after the edition's period? (Q3 2023 is after 2023-H1 and after 2023-Q2; a
+    quarter the period ends in, also partly, is not: Q1 2020 for oktober 2019 t/m februari 2020.)"""
+    return (year, (quarter - 1) * 3 + 1) > period.end_month()
 
 
 SPEC = TableKindSpec(kind=TableKind.QUARTERS, model=QuarterTable, build=quarter_table)
