@@ -14,7 +14,8 @@ import chart_samples as samples
 from generator.charts.render import render_svg
 
 HIDDEN = re.compile(r'<text[^>]*opacity="0"[^>]*>(.*?)</text>', re.S)
-HARMLESS = re.compile(r"^(?:[-−€\s\d.,%]+(?:mln|dzd)?|Q\d \d{4}|\d{4}(?:-H\d)?|[HQ]\d)$")
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+HARMLESS = re.compile(rf"^(?:[-−€\s\d.,%]+(?:mln|dzd)?|Q\d \d{{4}}|\d{{4}}(?:-H\d)?|[HQ]\d|(?:{MONTHS}) \d{{4}})$")
 
 
 def _hidden_words(svg: str) -> list[str]:

@@ -57,12 +57,12 @@ def test_a_count_has_figure_change_and_history_but_no_status(example_project: Pa
 def test_the_overview_and_the_counts_leave_a_count_out(example_project: Path) -> None:
     edition = _edition(check(ProjectPaths.at(example_project)), "2023-Q3")
     ov = edition.overview
-    assert [(e.number, e.title) for e in ov.uncounted] == [("13", "Aanmeldingen bij het Sociaal Team")]
+    assert [(e.number, e.title) for e in ov.uncounted] == [("13", "Aanmeldingen bij het Sociaal Team"), ("14", "Meldingen bij Veilig Thuis")]
     assert NO_STATUS not in [g.status for g in ov.groups] and NO_STATUS not in edition.status_counts
     every_series = sum(len(i.series) for g in edition.goals for i in g.indicators)
     every_kpi = sum(len(g.indicators) for g in edition.goals)
-    assert ov.series_count == sum(edition.status_counts.values()) == every_series - 1
-    assert ov.kpi_count == every_kpi - 1
+    assert ov.series_count == sum(edition.status_counts.values()) == every_series - 2
+    assert ov.kpi_count == every_kpi - 2
 
 
 def test_a_kpi_with_one_judged_series_still_counts_once() -> None:
@@ -84,7 +84,8 @@ def test_card_overview_and_history_say_it_in_words(built_example) -> None:
     assert f'<span class="rp-no-status">{NO_STATUS_WORDS}</span>' in card
     assert "rp-status" not in card.replace("rp-series__status", "") and "<dt>Doel</dt>" not in card
     assert ("Niet meegeteld, want zonder status (telindicator): "
-            '<a href="kpi/aanmeldingen/">KPI 13</a> Aanmeldingen bij het Sociaal Team.') in page
+            '<a href="kpi/aanmeldingen/">KPI 13</a> Aanmeldingen bij het Sociaal Team, '
+            '<a href="kpi/meldingen-veilig-thuis/">KPI 14</a> Meldingen bij Veilig Thuis.') in page
     kpi = (built_example.site / "2023-q3/kpi/aanmeldingen/index.html").read_text(encoding="utf-8")
     history = re.search(r"<caption>Verloop aanmeldingen.*?</table>", kpi, re.S).group(0)
     assert "<th scope=\"col\">Status</th>" not in history and "<td class=\"rp-num\">412</td>" in history

@@ -107,3 +107,11 @@ def test_the_pdf_names_the_run_of_months(project: Path) -> None:
     assert main(["pdf", PERIOD, "--output", str(project / "r.pdf")]) == 0
     text = subprocess.run(["pdftotext", str(project / "r.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "oktober 2019 t/m maart 2020" in " ".join(text.split())
+
+
+def test_the_example_shows_a_monthly_figure_in_its_quarterly_edition(built_example) -> None:
+    """KPI 14 is measured per month (`meetfrequentie: maand`): the Q3 2023 card shows September's
+    figure with its own period, the history and the chart the months."""
+    page = (built_example.site / "2023-q3/kpi/meldingen-veilig-thuis/index.html").read_text(encoding="utf-8")
+    assert '<p class="rp-series__value">30</p>' in page and "laatste meting: september 2023" in page
+    assert "<th scope=\"row\">oktober 2022</th>" in page and "Van oktober 2022 tot september 2023" in page

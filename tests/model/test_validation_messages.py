@@ -144,4 +144,4 @@ def test_valid_example_has_no_problems(example_project, capsys):
     code = main(["check", "--project", str(example_project)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "Geen fouten gevonden. 13 indicatoren, 3 edities" in out
+    assert "Geen fouten gevonden. 14 indicatoren, 3 edities" in out

@@ -35,7 +35,7 @@ def _redirect(soup: BeautifulSoup) -> bool:
 
 def test_site_has_every_page(site_pages: dict[str, BeautifulSoup]) -> None:
     assert "toegankelijkheid/index.html" in site_pages
-    assert len([p for p in site_pages if "/kpi/" in p]) == 35
+    assert len([p for p in site_pages if "/kpi/" in p]) == 36
 
 
 def test_every_page_is_dutch(site_pages: dict[str, BeautifulSoup]) -> None:

@@ -79,7 +79,7 @@ def test_csv_download_is_a_relative_link_to_a_file_in_the_site(site):
 
 def test_every_kpi_page_has_a_chart(site):
     pages = sorted(site.glob("2023-q*/kpi/*/index.html"))
-    assert len(pages) == 35
+    assert len(pages) == 36
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         figures = soup.select("figure.rp-chart")

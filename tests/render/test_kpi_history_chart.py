@@ -46,7 +46,7 @@ def test_series_in_different_units_never_share_an_axis():
 
 def test_every_history_page_of_the_example_has_a_chart_that_matches_its_tables(built_example):
     pages = sorted((built_example.site / "kpi").glob("*/index.html"))
-    assert len(pages) == 13
+    assert len(pages) == 14
     for page in pages:
         html = page.read_text(encoding="utf-8")
         charts = re.findall(r'<table class="rp-table rp-chart__table">(.*?)</table>', html, re.S)

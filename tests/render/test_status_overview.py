@@ -59,7 +59,7 @@ def test_concept_edition_opens_with_every_series_value_target_deviation_and_stat
     assert [c[2] for c in header] == ["KPI", "Reeks", "Waarde", "Doel", "Afwijking", "Stand"]
     assert all(tag == "th" and scope == "col" for tag, scope, _ in header)
     body = [r for r in parser.rows[1:] if not (len(r) == 1 and r[0][1] == "rowgroup")]
-    assert len(body) == 27  # every series of every KPI of the example's Q3, the telindicator too
+    assert len(body) == 28  # every series of every KPI of the example's Q3, the telindicator too
     wachttijden = [r for r in body if any("Zorgcollectief Waardland" == c[2] for c in r)]
     assert wachttijden and wachttijden[0][-1][2] == "Niet gehaald"  # the word, not only the colour
     assert [c for r in body for c in r if c[1] == "row"][0][2] == "KPI 1: Ervaren eigen regie"

@@ -42,7 +42,7 @@ def test_one_page_per_kpi_per_edition(built: Path):
     site = built / "site"
     for edition in ("2023-q1", "2023-q2", "2023-q3"):
         pages = sorted(p.parent.name for p in (site / edition / "kpi").glob("*/index.html"))
-        assert len(pages) == (13 if edition == "2023-q3" else 11), edition  # tevredenheid-inwoners, aanmeldingen: vanaf 2023-Q3
+        assert len(pages) == (14 if edition == "2023-q3" else 11), edition  # tevredenheid-inwoners, aanmeldingen, meldingen-veilig-thuis: vanaf 2023-Q3
     assert "eigen-regie" in pages and "wachttijden" in pages
 
 
