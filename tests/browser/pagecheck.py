@@ -11,6 +11,26 @@ AXE_VERSION = "4.14.1"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
+# JavaScript for chart tests: `visible(el)` (laid out and not hidden) and `shown(el, svg)`:
+# Vega hides a label that would overlap its neighbour (labelOverlap) with opacity 0.
+CHART_VISIBILITY_JS = """
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const shown = (el, svg) => {
+    for (let e = el; e && e !== svg; e = e.parentElement)
+      if (parseFloat(getComputedStyle(e).opacity) === 0) return false;
+    return true;
+  };
+"""
+
+
+def chart_pages_of(built_site: Path, site_pages: list[str]) -> list[str]:
+    """The pages of the built site that show a chart."""
+    return [rel for rel in site_pages
+            if "rp-chart__svg" in (built_site / (rel + "index.html" if rel.endswith("/") or rel == "" else rel)).read_text(encoding="utf-8")]
+
 
 class RequestLog:
     """Every request a page makes; requests to another host are aborted and remembered."""

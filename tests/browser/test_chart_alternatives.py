@@ -15,17 +15,11 @@ import re
 
 import pytest
 
-from pagecheck import DESKTOP, PHONE
+from pagecheck import CHART_VISIBILITY_JS, DESKTOP, PHONE, chart_pages_of
 
 # Runs in the page: per visible chart SVG its title, summary, table text and written figures.
 READ_JS = """
-() => {
-  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const shown = (el, svg) => {
-    for (let e = el; e && e !== svg; e = e.parentElement)
-      if (parseFloat(getComputedStyle(e).opacity) === 0) return false;
-    return true;
-  };
+() => {""" + CHART_VISIBILITY_JS + """
   const out = [];
   for (const svg of document.querySelectorAll('svg.rp-chart__svg')) {
     if (!visible(svg)) continue;
@@ -75,8 +69,7 @@ def _unexplained(chart: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def chart_pages(built_site, site_pages: list[str]) -> list[str]:
-    return [rel for rel in site_pages
-            if "rp-chart__svg" in (built_site / (rel + "index.html" if rel.endswith("/") or rel == "" else rel)).read_text(encoding="utf-8")]
+    return chart_pages_of(built_site, site_pages)
 
 
 @pytest.fixture(scope="module", params=[DESKTOP, PHONE], ids=["1280", "390"])

@@ -15,24 +15,14 @@ from dataclasses import dataclass
 
 import pytest
 
-from pagecheck import DESKTOP, PHONE
+from pagecheck import CHART_VISIBILITY_JS, DESKTOP, PHONE, chart_pages_of
 
 MIN_PX = 12.0
 TOLERANCE = 0.5  # px: anti-aliasing and rounding of glyph boxes
 
 # Runs in the page: one record per visible chart SVG, with its problems.
 MEASURE_JS = """
-([minPx, tol]) => {
-  const visible = (el) => {
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-  };
-  // Vega hides a label that would overlap its neighbour (labelOverlap) with opacity 0.
-  const shown = (el, svg) => {
-    for (let e = el; e && e !== svg; e = e.parentElement)
-      if (parseFloat(getComputedStyle(e).opacity) === 0) return false;
-    return true;
-  };
+([minPx, tol]) => {""" + CHART_VISIBILITY_JS + """
   const out = [];
   for (const svg of document.querySelectorAll('svg.rp-chart__svg')) {
     if (!visible(svg)) continue;
@@ -77,8 +67,7 @@ class ChartText:
 
 @pytest.fixture(scope="module")
 def chart_pages(built_site, site_pages: list[str]) -> list[str]:
-    pages = [rel for rel in site_pages if "rp-chart__svg" in (built_site / (rel + "index.html" if rel.endswith("/") or rel == "" else rel)).read_text(encoding="utf-8")]
-    return pages
+    return chart_pages_of(built_site, site_pages)
 
 
 def _measure(browser, site_url: str, pages: list[str], viewport: dict) -> list[ChartText]:
