@@ -31,6 +31,7 @@ from generator.core.paths import ProjectPaths
 from generator.core.problems import ValidationFailed
 from generator.render.model import Address, NavItem, Page, RenderedSite
 from generator.site.mkdocs import islands
+from generator.site.mkdocs.search_cache import SearchEntryCache, search_cache_dir
 from generator.site.preview_error import ErrorBanner
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "default-mkdocs.yml"
@@ -230,9 +231,17 @@ class _ReportPlugin:
     its elements was a large part of the search plugin's time.
     """
 
-    def __init__(self, writer: DocsWriter):
+    def __init__(self, writer: DocsWriter, search_cache: SearchEntryCache | None = None):
         self.writer = writer
         self._content: dict[str, str] = {}
+        self.search_cache = search_cache
+
+    def on_pre_build(self, *, config) -> None:
+        """Material's search plugin made its index in on_config: give it the entry cache."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if self.search_cache is not None and index is not None and hasattr(index, "add_entry_from_context"):
+            self.search_cache.wrap(index)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         return islands.restore(html, self.writer.blocks.get(page.file.src_uri, []))
@@ -261,7 +270,7 @@ class _ReportPlugin:
         return context
 
 
-def _with_plugin(config, writer: DocsWriter):
+def _with_plugin(config, writer: DocsWriter, paths: ProjectPaths | None = None):
     from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
     class ReportPlugin(_ReportPlugin, BasePlugin):
@@ -271,7 +280,8 @@ def _with_plugin(config, writer: DocsWriter):
             event_priority(100)(_ReportPlugin.hide_svg), event_priority(-100)(_ReportPlugin.show_svg)
         )
 
-    config.plugins[PLUGIN_NAME] = ReportPlugin(writer)
+    cache = SearchEntryCache(search_cache_dir(paths)) if paths is not None else None
+    config.plugins[PLUGIN_NAME] = ReportPlugin(writer, cache)
     return config
 
 
@@ -301,7 +311,7 @@ def build_site(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site
     writer = DocsWriter(docs_dir)
     writer.write(rendered)
     written = time.perf_counter()
-    config = _with_plugin(load_mkdocs_config(paths, rendered, docs_dir, site_dir), writer)
+    config = _with_plugin(load_mkdocs_config(paths, rendered, docs_dir, site_dir), writer, paths)
     with _build_date(source_date_epoch):
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -430,7 +440,7 @@ class Preview:
             return "ongewijzigd"
         if not full and any(rel not in pages for rel in changed):
             full = True  # an asset changed or a page was removed
-        config = _with_plugin(load_mkdocs_config(self.paths, rendered, self.writer.docs_dir, self.site_dir), self.writer)
+        config = _with_plugin(load_mkdocs_config(self.paths, rendered, self.writer.docs_dir, self.site_dir), self.writer, self.paths)
         if self.site_url:
             config.site_url = self.site_url
         self._reuse_theme(config, fresh=full)
