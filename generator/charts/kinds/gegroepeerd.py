@@ -9,10 +9,9 @@ from typing import Any
 
 from generator.charts.lazy import alt
 
-from generator.charts import cells, marks, theme, values
+from generator.charts import cells, horizontal_bars, marks, theme, values
 from generator.charts import sentences as say
 from generator.charts.kind_module import IndicatorRows, Problem, TableRows
-from generator.charts.kinds import horizontaal
 from generator.charts.model import ChartSpec
 from generator.core.vocabulary import ChartKind
 
@@ -39,7 +38,7 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
     """Categories (e.g. providers) on x, groups (e.g. periods) side by side, against a norm."""
     labels = marks.labels(spec)
     if spec.phone and not _names_fit(spec, labels):
-        return horizontaal.bars(spec, spec.xs())  # on a phone: a row per category, every name shown
+        return horizontal_bars.bars(spec, spec.xs())  # on a phone: a row per category, every name shown
     sort = [labels[x] for x in spec.xs()]
     names = spec.series_names()
     series_labels = [values.series_label(spec, n) for n in names]
