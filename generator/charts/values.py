@@ -6,7 +6,7 @@ the page does. A value of None is "no figure", never 0.
 
 from __future__ import annotations
 
-from generator.charts.model import ChartSpec, ChartTarget
+from generator.charts.model import ChartRow, ChartSpec, ChartTarget
 from generator.core import formatting as fmt
 from generator.core.targets import Target
 from generator.core.vocabulary import Unit
@@ -41,7 +41,7 @@ MARKS_NOTE = ("Een cijfer met < of > is een grens: het echte cijfer ligt daarond
               "(schatting), in de grafiek ±: geschat, niet gemeten.")
 
 
-def row_text(spec: ChartSpec, row) -> str:
+def row_text(spec: ChartSpec, row: ChartRow) -> str:
     """Label on a mark with the figure's own mark, so a bar never states a bound or an
     estimate as a measured figure: "<28", "±74"."""
     text = short_text(spec, row.value)

@@ -306,7 +306,6 @@ def indicator_view(
 def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryCache, content: EditionContent) -> EditionView:
     goals = []
     counts = {k: 0 for k in STATUS}  # "onbekend" only when it occurs: frozen views have no such key
-    uncounted = 0
     for goal in sorted(project.goals, key=lambda g: g.number):
         views = [
             indicator_view(project, ind, edition, history, content.narratives)
@@ -314,9 +313,7 @@ def edition_view(project: ProjectModel, edition: EditionInput, history: HistoryC
         ]
         for v in views:
             for s in v.series:
-                if s.status == NO_STATUS:  # a telindicator has no status to count
-                    uncounted += 1
-                else:
+                if s.status != NO_STATUS:  # a telindicator has no status to count
                     counts[s.status] = counts.get(s.status, 0) + 1
         goals.append(GoalView(number=goal.number, title=goal.title, description=goal.description, indicators=views,
                               domain=project.grouping is Grouping.DOMAINS))
@@ -341,14 +338,13 @@ def status_overview(goals: list[GoalView]) -> StatusOverviewView:
     kpis = 0
     for goal in goals:
         for ind in goal.indicators:
-            counted = [s for s in ind.series if s.status != NO_STATUS]
-            kpis += bool(counted)
+            kpis += any(s.status != NO_STATUS for s in ind.series)
             for s in ind.series:
                 entry = StatusEntryView(number=ind.number, title=ind.title, series_name=s.name, url=ind.url,
                                         manual=s.override_reason is not None)
                 (by_status[s.status] if s.status != NO_STATUS else uncounted).append(entry)
     worst_first = [Status.RED, Status.ORANGE, Status.GREEN] + [k for k in STATUS_ALL if k not in (Status.RED, Status.ORANGE, Status.GREEN)]
     groups = [StatusGroupView(status=k, word=STATUS_ALL[k][0], entries=by_status[k])
-              for k in worst_first if by_status[k] and k != NO_STATUS]
+              for k in worst_first if by_status[k]]
     return StatusOverviewView(kpi_count=kpis, series_count=sum(len(g.entries) for g in groups), groups=groups,
                               uncounted=uncounted)
