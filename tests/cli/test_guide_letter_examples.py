@@ -3,18 +3,16 @@ annexes and the domains build, and the errors the chapter shows are the ones `ch
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from generator.cli.init_project import init_project
+from new_projects import FIRST_PERIOD as PERIOD, new_project
 from generator.render.pages.guide import default_guide_dir
 
 CHAPTER = default_guide_dir() / "brief-en-bijlagen.md"
-PERIOD = "2025-Q4"  # the edition `init` makes on this date
 QUARTERS = """omschrijving,soort,2025-Q1,2025-Q2,2025-Q3,2025-Q4,2025
 Wmo,,41,39,44,38,
 Jeugd,,52,55,49,47,
@@ -48,10 +46,8 @@ def blocks(language: str) -> list[str]:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "gemeente"
-    init_project(root, today=dt.date(2026, 3, 9))
-    monkeypatch.chdir(root)
-    return root
+    monkeypatch.chdir(new_project(tmp_path / "gemeente"))
+    return tmp_path / "gemeente"
 
 
 def write_examples(root: Path) -> dict[str, str]:

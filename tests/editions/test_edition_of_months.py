@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from new_projects import FIRST_PERIOD, measures_only, new_project
 
 PERIOD = "2019-10..2020-03"
 MEASURES = """titel: Projectplan Maatregelen zorggebruik en zorgkosten Sociaal Domein
@@ -46,15 +47,9 @@ voortgang: |
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "rapportage-001"
-    assert main(["init", str(root)]) == 0
-    for name in ("content/doelstellingen.yml", "content/indicatoren.yml", "data/indicatoren.csv"):
-        (root / name).unlink()
-    site = root / "content/site.yml"
-    site.write_text("".join(line for line in site.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not line.startswith(("gegevens:", "  - indicatoren.csv"))), encoding="utf-8")
-    (edition,) = (root / "content/edities").iterdir()
-    shutil.rmtree(edition / "indicatoren")
+    root = new_project(tmp_path / "rapportage-001")
+    measures_only(root)
+    edition = root / "content/edities" / FIRST_PERIOD
     shutil.rmtree(edition / "maatregelen")
     edition = edition.rename(root / "content/edities" / PERIOD)
     text = (edition / "editie.yml").read_text(encoding="utf-8")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from generator.cli.init_project import init_project
+from new_projects import new_project
 
 # Seed 004 reports per domain, each with the same blocks.
 DOMAINS = """indeling: domeinen
@@ -30,10 +29,8 @@ doelstellingen:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "gemeente"
-    init_project(root, today=dt.date(2026, 3, 9))
-    monkeypatch.chdir(root)
-    return root
+    monkeypatch.chdir(new_project(tmp_path / "gemeente"))
+    return tmp_path / "gemeente"
 
 
 def test_domains_head_the_overview_nav_and_pdf_by_their_title(project: Path) -> None:

@@ -6,32 +6,19 @@ figures file when there are no indicators. Files that are genuinely needed stay 
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from generator.cli.init_project import init_project
-
-PERIOD = "2025-Q4"
+from new_projects import FIRST_PERIOD as PERIOD, measures_only, new_project
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "gemeente"
-    init_project(root, today=dt.date(2026, 3, 9))
-    monkeypatch.chdir(root)
-    return root
-
-
-def _measures_only(root: Path) -> None:
-    for rel in ("content/doelstellingen.yml", "content/indicatoren.yml", "data/indicatoren.csv"):
-        (root / rel).unlink()
-    shutil.rmtree(root / "content/edities" / PERIOD / "indicatoren")
-    site = root / "content/site.yml"
-    site.write_text(site.read_text(encoding="utf-8").replace("gegevens:\n  - indicatoren.csv\n", ""), encoding="utf-8")
+    monkeypatch.chdir(new_project(tmp_path / "gemeente"))
+    return tmp_path / "gemeente"
 
 
 def _html(site: Path) -> str:
@@ -39,7 +26,7 @@ def _html(site: Path) -> str:
 
 
 def test_a_report_of_measures_only_builds_without_goals_indicators_or_figures(project: Path, capsys) -> None:
-    _measures_only(project)
+    measures_only(project)
     assert main(["check", "--strict"]) == 0
     assert "0 indicatoren" in capsys.readouterr().out
     assert main(["build", "--strict"]) == 0
@@ -68,7 +55,7 @@ def test_indicators_without_their_figures_file_are_still_an_error(project: Path,
 
 
 def test_a_figures_file_named_in_site_yml_must_exist_even_without_indicators(project: Path, capsys) -> None:
-    _measures_only(project)
+    measures_only(project)
     site = project / "content/site.yml"
     site.write_text(site.read_text(encoding="utf-8") + "gegevens:\n  - cijfers.csv\n", encoding="utf-8")
     assert main(["check"]) == 1
