@@ -137,8 +137,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"vorige build ({result.pages} pagina's, {result.editions} edities, {charts}{result.seconds:.1f} s)."
         )
     else:
+        kept = f" ({result.pages_reused} ongewijzigd overgenomen)" if result.pages_reused else ""
         _status_console(args).print(
-            f"[green]Site gebouwd[/green] in {paths.rel(result.site_dir)}/: {result.pages} pagina's, "
+            f"[green]Site gebouwd[/green] in {paths.rel(result.site_dir)}/: {result.pages} pagina's{kept}, "
             f"{result.editions} edities ({result.frozen} bevroren){', elk met een PDF' if args.pdf else ''}, {charts}{result.seconds:.1f} s."
         )
     return 0

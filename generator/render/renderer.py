@@ -51,7 +51,8 @@ class Renderer:
         self.paths = paths
         self.cache = cache
         self._templates = templates_digest(paths) if cache is not None else ""
-        self.env = cache.environment(paths, self._templates) if cache is not None else make_environment(paths)
+        # render() checked that .rapportage/ is safe to write before any page is rendered.
+        self.env = cache.environment(paths, self._templates) if cache is not None else make_environment(paths, paths.work / "cache" / "templates")
         self._digests: dict[int, tuple[Any, str]] = {}  # id -> (object kept alive, digest)
         # Every page may embed charts (charts.block); render_site draws them all at the end.
         # (Chart blocks are made before a page renders and passed in, so a page from the

@@ -30,7 +30,7 @@ from generator.pdf.typst_document import PrintSettings
 from generator.render.renderer import PageMemo
 from generator.render.site import render_site
 from generator.site import manifest, output
-from generator.site.mkdocs.adapter import build_site, fingerprint
+from generator.site.mkdocs.adapter import Reuse, build_site, site_inputs
 
 LAST_BUILD = "last-build.json"
 
@@ -49,6 +49,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     charts: RenderStats = field(default_factory=RenderStats)
     site_unchanged: bool = False  # the site on disk already was this build: MkDocs skipped
+    pages_reused: int = 0  # pages taken unchanged from the previous site (incremental build)
 
 
 class Stopwatch:
@@ -218,14 +219,20 @@ def build(
     charts = ChartBook(paths, progress=chart_progress)
     rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf, concepts=project.site.concepts)
     with watch("fingerprint"):
-        inputs = fingerprint(paths, rendered)
-        unchanged = not pdf and manifest.unchanged(paths.work, inputs, target)
+        inputs = site_inputs(paths, rendered)
+        unchanged = not pdf and manifest.unchanged(paths.work, inputs.digest, target)
+        same = None if pdf or unchanged else manifest.unchanged_pages(paths.work, inputs.layout, inputs.pages, target)
+    pages_reused = 0
     if not unchanged:
         manifest.forget(paths.work)
         new = output.new_build_dir(target)
         try:
-            for stage, seconds in build_site(paths, rendered, paths.work / "docs", new, source_date_epoch(editions)).items():
-                watch.stages[stage] = seconds
+            made = build_site(
+                paths, rendered, paths.work / "docs", new, source_date_epoch(editions),
+                reuse=Reuse(target, same) if same else None,
+            )
+            watch.stages.update(made.stages)
+            pages_reused = made.pages_reused
             if pdf:
                 with watch("pdf"):
                     jobs = [(e, new / pdf_path(e.summary.slug)) for e in editions]
@@ -236,7 +243,7 @@ def build(
             output.discard(new)
             raise
         if not pdf:
-            manifest.record(paths.work, inputs, target)
+            manifest.record(paths.work, inputs.digest, target, inputs.layout, inputs.pages)
     timings = dict(watch.stages)
     timings["site"] = sum(timings.get(k, 0.0) for k in ("docs", "mkdocs", "pdf", "swap"))
     result = BuildResult(
@@ -250,6 +257,7 @@ def build(
         timings=timings,
         charts=charts.stats,
         site_unchanged=unchanged,
+        pages_reused=pages_reused,
     )
     _record(paths, result)
     return result
@@ -266,6 +274,7 @@ def _record(paths: ProjectPaths, result: BuildResult) -> None:
         "frozen": result.frozen,
         "reused": result.reused,
         "site_unchanged": result.site_unchanged,
+        "pages_reused": result.pages_reused,
     }
     (paths.work / LAST_BUILD).write_text(json.dumps(data, indent=2), encoding="utf-8")
 

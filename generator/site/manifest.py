@@ -3,7 +3,9 @@
 The manifest (under .rapportage/) holds the fingerprint of the build's inputs and a
 digest of the site folder's files (path, size, modification time) right after the
 build. When both still match, the site on disk is exactly what a new build would
-make, and the site engine need not run.
+make, and the site engine need not run. It also holds the layout hash and a hash per
+page, so a build after a small edit can take the unchanged pages from the old site
+(`unchanged_pages`; see generator/site/mkdocs/incremental.py).
 """
 
 from __future__ import annotations
@@ -45,9 +47,30 @@ def unchanged(work: Path, fingerprint: str, site: Path) -> bool:
     )
 
 
-def record(work: Path, fingerprint: str, site: Path) -> None:
+def unchanged_pages(work: Path, layout: str, pages: dict[str, str], site: Path) -> frozenset[str] | None:
+    """The pages whose input is the same as in the build that made `site`, when that build
+    had the same layout and the same set of pages and `site` is untouched since;
+    otherwise None (build every page)."""
+    last = _load(work)
+    old = last.get("pages")
+    if not (
+        isinstance(old, dict)
+        and last.get("layout") == layout
+        and old.keys() == pages.keys()
+        and last.get("site") == str(site.resolve())
+        and site.is_dir()
+        and last.get("state") == tree_state(site)
+    ):
+        return None
+    return frozenset(rel for rel, digest in pages.items() if old[rel] == digest)
+
+
+def record(work: Path, fingerprint: str, site: Path, layout: str | None = None, pages: dict[str, str] | None = None) -> None:
+    """Remember this build. With `layout` and `pages` a later build can reuse unchanged pages."""
     work.mkdir(parents=True, exist_ok=True)
     data = {"fingerprint": fingerprint, "site": str(site.resolve()), "state": tree_state(site)}
+    if layout is not None and pages is not None:
+        data.update(layout=layout, pages=pages)
     tmp = work / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(data), encoding="utf-8")
     os.replace(tmp, work / MANIFEST)

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -30,7 +31,8 @@ from generator.core.markdown import escape_markdown_text
 from generator.core.paths import ProjectPaths
 from generator.core.problems import ValidationFailed
 from generator.render.model import Address, NavItem, Page, RenderedSite
-from generator.site.mkdocs import islands
+from generator.site.mkdocs import incremental, islands
+from generator.site.mkdocs.incremental import Reuse
 from generator.site.mkdocs.search_cache import SearchEntryCache, search_cache_dir
 from generator.site.preview_error import ErrorBanner
 
@@ -87,29 +89,27 @@ class DocsWriter:
         self.blocks: dict[str, list[str]] = {}  # page path -> lifted HTML blocks
         self._lifted: dict[str, tuple[str, str, list[str]]] = {}  # path -> (text, docs text, blocks)
         self._written: dict[Path, bytes] = {}  # what this writer last wrote: no need to read it back
+        self._skipped: dict[str, Page] = {}  # pages `write` left alone as unchanged
 
-    def write(self, rendered: RenderedSite) -> list[str]:
-        """Write everything; returns the docs-relative paths of files that changed."""
+    def write(self, rendered: RenderedSite, unchanged: frozenset[str] = frozenset()) -> list[str]:
+        """Write everything; returns the docs-relative paths of files that changed.
+
+        Pages in `unchanged` (an incremental build takes their HTML from the old site)
+        are neither lifted nor written when their file is there; `write_skipped` does
+        it after all if MkDocs must render one of them.
+        """
         self.docs_dir.mkdir(parents=True, exist_ok=True)
         wanted: set[Path] = set()
         changed: list[str] = []
         self.blocks = {}
+        self._skipped: dict[str, Page] = {}
         for page in rendered.pages:
-            text = page_source(page)
             rel = docs_path(page.address)
-            if self.lift:
-                known = self._lifted.get(rel)
-                if known is None or known[0] != text:  # a writer that lives on (serve) lifts only changed pages
-                    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-                    lifted, blocks = islands.lift(text)
-                    # The digest (front matter) changes the file whenever a lifted block changes.
-                    known = (text, lifted.replace("---\n", f"---\nrp_inhoud: {digest}\n", 1), blocks)
-                    self._lifted[rel] = known
-                self.blocks[rel] = known[2]
-                text = known[1]
             path = self.docs_dir / rel
             wanted.add(path)
-            if self._write(path, text.encode("utf-8")):
+            if rel in unchanged and path.is_file():
+                self._skipped[rel] = page
+            elif self._write_page(rel, page):
                 changed.append(rel)
         for rel, source in rendered.assets.items():
             path = self.docs_dir / rel
@@ -130,6 +130,26 @@ class DocsWriter:
                 path.rmdir()
         return changed
 
+
+    def _write_page(self, rel: str, page: Page) -> bool:
+        text = page_source(page)
+        if self.lift:
+            known = self._lifted.get(rel)
+            if known is None or known[0] != text:  # a writer that lives on (serve) lifts only changed pages
+                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+                lifted, blocks = islands.lift(text)
+                # The digest (front matter) changes the file whenever a lifted block changes.
+                known = (text, lifted.replace("---\n", f"---\nrp_inhoud: {digest}\n", 1), blocks)
+                self._lifted[rel] = known
+            self.blocks[rel] = known[2]
+            text = known[1]
+        return self._write(self.docs_dir / rel, text.encode("utf-8"))
+
+    def write_skipped(self, rel: str) -> None:
+        """Write a page `write` skipped as unchanged: MkDocs renders it after all."""
+        page = self._skipped.pop(rel, None)
+        if page is not None:
+            self._write_page(rel, page)
 
     def _write(self, path: Path, data: bytes) -> bool:
         if self._written.get(path) == data and path.is_file():
@@ -231,10 +251,16 @@ class _ReportPlugin:
     its elements was a large part of the search plugin's time.
     """
 
-    def __init__(self, writer: DocsWriter, search_cache: SearchEntryCache | None = None):
+    def __init__(self, writer: DocsWriter, search_cache: SearchEntryCache | None = None, reuse: Reuse | None = None):
         self.writer = writer
         self._content: dict[str, str] = {}
         self.search_cache = search_cache
+        self.reuse = reuse
+
+    def on_files(self, files, *, config):
+        if self.reuse is not None:
+            incremental.link_unchanged(self.reuse, files, Path(config.site_dir), self.writer.write_skipped)
+        return files
 
     def on_pre_build(self, *, config) -> None:
         """Material's search plugin made its index in on_config: give it the entry cache."""
@@ -270,7 +296,7 @@ class _ReportPlugin:
         return context
 
 
-def _with_plugin(config, writer: DocsWriter, paths: ProjectPaths | None = None):
+def _with_plugin(config, writer: DocsWriter, paths: ProjectPaths | None = None, reuse: Reuse | None = None):
     from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
     class ReportPlugin(_ReportPlugin, BasePlugin):
@@ -281,7 +307,7 @@ def _with_plugin(config, writer: DocsWriter, paths: ProjectPaths | None = None):
         )
 
     cache = SearchEntryCache(search_cache_dir(paths)) if paths is not None else None
-    config.plugins[PLUGIN_NAME] = ReportPlugin(writer, cache)
+    config.plugins[PLUGIN_NAME] = ReportPlugin(writer, cache, reuse)
     return config
 
 
@@ -300,26 +326,73 @@ def _build_date(epoch: int | None) -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+@dataclass
+class SiteBuild:
+    stages: dict[str, float]  # seconds writing docs and in MkDocs
+    pages_reused: int = 0  # pages taken unchanged from the old site (incremental build)
+
+
 def build_site(paths: ProjectPaths, rendered: RenderedSite, docs_dir: Path, site_dir: Path,
-               source_date_epoch: int | None = None) -> dict[str, float]:
-    """Build the whole site into `site_dir`; returns seconds spent writing docs and in MkDocs."""
+               source_date_epoch: int | None = None, reuse: Reuse | None = None) -> SiteBuild:
+    """Build the whole site into `site_dir`.
+
+    With `reuse` (the old site and the pages whose input is unchanged, see incremental.py)
+    only the other pages are rendered, when this MkDocs configuration allows it.
+    """
     import time
 
     from mkdocs.commands.build import build
 
     started = time.perf_counter()
+    docs_dir.mkdir(parents=True, exist_ok=True)  # MkDocs' config wants it to exist
+    config = load_mkdocs_config(paths, rendered, docs_dir, site_dir)
+    if reuse is not None and not (reuse.pages and incremental.supported(config)):
+        reuse = None
     writer = DocsWriter(docs_dir)
-    writer.write(rendered)
+    writer.write(rendered, reuse.pages if reuse else frozenset())
     written = time.perf_counter()
-    config = _with_plugin(load_mkdocs_config(paths, rendered, docs_dir, site_dir), writer, paths)
+    config = _with_plugin(config, writer, paths, reuse)
+    dirty = reuse is not None
+    # MkDocs keeps plugin objects between builds in one process, and Material's search
+    # merges the index of its last dirty build into the next one: start from nothing.
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index_prev"):
+        search.search_index_prev = None
     with _build_date(source_date_epoch):
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            build(config)
+            build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
+    if reuse is not None:
+        incremental.merge_search_index(reuse, site_dir)
     shutil.rmtree(site_dir / "__pycache__", ignore_errors=True)
-    return {"docs": written - started, "mkdocs": time.perf_counter() - written}
+    stages = {"docs": written - started, "mkdocs": time.perf_counter() - written}
+    return SiteBuild(stages, len(reuse.linked) if reuse else 0)
+
+
+@dataclass(frozen=True)
+class SiteInputs:
+    """Everything MkDocs reads, hashed: the layout shared by all pages, and each page."""
+
+    layout: str
+    pages: dict[str, str]  # docs path -> hash of the page's source
+
+    @property
+    def digest(self) -> str:
+        h = hashlib.sha256(self.layout.encode())
+        for rel, digest in sorted(self.pages.items()):
+            h.update(f"\0{rel}\0{digest}".encode("utf-8"))
+        return h.hexdigest()
+
+
+def site_inputs(paths: ProjectPaths, rendered: RenderedSite) -> SiteInputs:
+    """The hashes of what MkDocs reads: same hashes, same site (see `fingerprint`)."""
+    pages = {
+        docs_path(page.address): hashlib.sha256(page_source(page).encode("utf-8")).hexdigest()
+        for page in rendered.pages
+    }
+    return SiteInputs(_layout_fingerprint(paths, rendered), pages)
 
 
 def fingerprint(paths: ProjectPaths, rendered: RenderedSite) -> str:
@@ -328,6 +401,11 @@ def fingerprint(paths: ProjectPaths, rendered: RenderedSite) -> str:
     Covers the engine versions, mkdocs.yml, every page, the nav, the assets and a
     theme `custom_dir` of the project, if any.
     """
+    return site_inputs(paths, rendered).digest
+
+
+def _layout_fingerprint(paths: ProjectPaths, rendered: RenderedSite) -> str:
+    """Everything MkDocs reads but the pages' own sources."""
     from importlib.metadata import version
 
     h = hashlib.sha256()
@@ -342,8 +420,7 @@ def fingerprint(paths: ProjectPaths, rendered: RenderedSite) -> str:
     cfg = config_file(paths)
     add(cfg.read_bytes())
     add(json.dumps(_nav(rendered), ensure_ascii=False))
-    for page in rendered.pages:
-        add(docs_path(page.address), page_source(page))
+    add(json.dumps(sorted(docs_path(page.address) for page in rendered.pages)))
     for rel, source in sorted(rendered.assets.items()):
         add(rel, source.read_bytes())
     for rel, data in sorted(rendered.files.items()):
