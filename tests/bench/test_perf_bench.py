@@ -52,7 +52,9 @@ def test_synthetic_project_builds_and_rebuilds(tmp_path: Path, capsys):
     assert main(["build", "--project", root]) == 0
     page = (site / "2023-q4/kpi/kpi-001/index.html").read_text(encoding="utf-8")
     assert "Aanvulling test: het cijfer is na controle bevestigd." in page
-    assert not json.loads((project.root / ".rapportage/last-build.json").read_text())["site_unchanged"]
+    stats = json.loads((project.root / ".rapportage/last-build.json").read_text())
+    assert not stats["site_unchanged"]
+    assert stats["pages_reused"] == 13  # incremental: only the edited KPI page was rendered (issue 19)
 
 
 def test_site_is_rebuilt_when_someone_changed_it(tmp_path: Path):
@@ -75,6 +77,10 @@ def test_runner_writes_results(tmp_path: Path):
     for label in run.LABELS.values():
         assert f"| {label} |" in text
     assert "## Peak memory" in text and "of the cold build" in text
+    # Issue 19: the cold build against plain MkDocs, and one chart's CPU time.
+    assert "| cold build wall / plain `mkdocs build` wall (same run) |" in text
+    assert "| one chart, cold, CPU ms (Altair + vl-convert; `bench/chart_cpu.py`) |" in text
+    assert "pages unchanged from the old site (incremental build)" in text
     # The PDF of every edition (issue 19): both editions timed, with their pages.
     assert "## The PDF of every edition (2 editions, Typst" in text and "| all 2 editions, wall (s) |" in text
     rows = [line for line in text.splitlines() if line.startswith("| 2023-Q")]
