@@ -14,6 +14,8 @@ import html
 import os
 import posixpath
 import re
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -93,14 +95,15 @@ class ChartBook:
         phone_key = cache_key(phone)
         self._specs.setdefault(phone_key, phone)
         dom_id = self._dom_id(address.url, spec.id)
-        csv_rel = self._add_csv(csv_path or posixpath.join(address.folder, "grafieken", f"{spec.id}.csv"), spec)
-        summary = summary or summarise(spec)
+        derived = _derived(key, spec)
+        csv_rel = self._add_csv(csv_path or posixpath.join(address.folder, "grafieken", f"{spec.id}.csv"), derived.csv)
+        summary = summary or derived.summary
         self._texts[(address.url, dom_id)] = (spec.title, summary)
         context: dict[str, Any] = {
             "chart": spec,
             "dom_id": dom_id,
             "summary": summary,
-            "table": data_table(spec),
+            "table": derived.table,
             "csv_url": relative_url(address.url, csv_rel),
             "csv_name": posixpath.basename(csv_rel),
             "image": Markup(f"<!--rp-chart-svg:{key}:{phone_key}:{dom_id}-->"),
@@ -122,8 +125,7 @@ class ChartBook:
         used.add(dom_id)
         return dom_id
 
-    def _add_csv(self, rel: str, spec: ChartSpec) -> str:
-        data = csv_bytes(spec)
+    def _add_csv(self, rel: str, data: bytes) -> str:
         stem, ext = posixpath.splitext(rel)
         candidate, n = rel, 2
         while candidate in self.csv_files and self.csv_files[candidate] != data:
@@ -154,6 +156,31 @@ class ChartBook:
         """The CSV files of the charts made since the last call (site-relative path -> content)."""
         files, self.csv_files = self.csv_files, {}
         return files
+
+
+@dataclass(frozen=True)
+class _Derived:
+    summary: str
+    table: Any
+    csv: bytes
+
+
+_DERIVED: OrderedDict[str, _Derived] = OrderedDict()
+_DERIVED_MAX = 8192  # about a full-scale site's charts; a few MB
+
+
+def _derived(key: str, spec: ChartSpec) -> _Derived:
+    """A chart's summary, data table and CSV, remembered by its cache key (a hash of the
+    spec): pure functions of the spec that cost most of a chart block, which `serve`
+    makes again for every chart of the edited edition on each save."""
+    found = _DERIVED.get(key)
+    if found is None:
+        found = _DERIVED[key] = _Derived(summarise(spec), data_table(spec), csv_bytes(spec))
+        if len(_DERIVED) > _DERIVED_MAX:
+            _DERIVED.popitem(last=False)
+    else:
+        _DERIVED.move_to_end(key)
+    return found
 
 
 def fill(body: str, svgs: dict[str, str], texts: Callable[[str], tuple[str, str]]) -> str:
