@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-import pandas as pd
+from generator.core.lazy import pandas as pd  # imported when a table is computed
 from pydantic import Field
 
 from generator.compute.tables.common import (

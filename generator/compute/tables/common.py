@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-import pandas as pd
+from generator.core.lazy import pandas as pd  # imported when a table is computed
 
 from generator.compute.views import TableCell, TableView
 from generator.core import formatting as fmt

@@ -14,7 +14,7 @@ from typing import Literal
 import difflib
 from dataclasses import dataclass, field
 
-import pandas as pd
+from generator.core.lazy import pandas as pd  # imported when a table is computed
 from pydantic import Field, field_validator
 
 from generator.compute.tables.common import (

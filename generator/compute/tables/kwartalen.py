@@ -12,7 +12,7 @@ from typing import Literal
 import re
 from dataclasses import dataclass, field
 
-import pandas as pd
+from generator.core.lazy import pandas as pd  # imported when a table is computed
 from pydantic import Field
 
 from generator.compute.tables.common import (
