@@ -230,10 +230,15 @@ def finish(chart: Any, spec: ChartSpec, fit: bool = True) -> dict[str, Any]:
         out["width"] = theme.width(spec)
         out["autosize"] = {"type": "fit-x", "contains": "padding"}
     config = theme.PHONE_CONFIG if spec.phone else theme.CONFIG
-    labels = legend_labels(out)
-    limit = config["legend"]["labelLimit"]
-    if labels is not None and text_width.label_limit(labels, theme.LABEL_SIZE, limit) == 0:
-        config = {**config, "legend": {**config["legend"], "labelLimit": 0}}  # not measured a second time
+    texts = legend_texts(out)
+    if texts is not None:  # limits no legend text can reach: those texts are not measured a second time
+        labels, titles = texts
+        legend = dict(config["legend"])
+        if text_width.label_limit(labels, theme.LABEL_SIZE, legend["labelLimit"]) == 0:
+            legend["labelLimit"] = 0
+        if text_width.label_limit(titles, theme.LABEL_SIZE, theme.VEGA_LEGEND_TITLE_LIMIT) == 0:
+            legend["titleLimit"] = 0
+        config = {**config, "legend": legend}
     out["config"] = config
     out["description"] = spec.title
     return out
@@ -242,10 +247,12 @@ def finish(chart: Any, spec: ChartSpec, fit: bool = True) -> dict[str, Any]:
 _LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash", "strokeWidth")
 
 
-def legend_labels(node: Any) -> list[str] | None:
-    """Every legend label of a Vega-Lite dict: the domains of the channels with a legend.
-    None when one cannot be known for sure (no domain list, a format, a condition)."""
+def legend_texts(node: Any) -> tuple[list[str], list[str]] | None:
+    """Every legend label and title of a Vega-Lite dict: the domains and titles of the
+    channels with a legend. None when one cannot be known for sure (no domain list, a
+    format, a condition on a field, a title that is not one text)."""
     found: list[str] = []
+    titles: list[str] = []
     stack = [node]
     while stack:
         item = stack.pop()
@@ -270,8 +277,12 @@ def legend_labels(node: Any) -> list[str] | None:
                     or not all(isinstance(v, str) for v in domain) or "labelExpr" in legend or "format" in legend):
                 return None
             found += domain
+            title = enc.get("title", enc["field"])  # Vega-Lite's own title is the field's name
+            if title is not None and not isinstance(title, str):
+                return None
+            titles += [title] if title else []
         stack.extend(v for k, v in item.items() if k not in ("data", "datasets"))
-    return found
+    return found, titles
 
 
 def note_layers(spec: ChartSpec, labels: dict[str, str], axis: str = "x") -> list[alt.Chart]:

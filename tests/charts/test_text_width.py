@@ -82,9 +82,12 @@ def restore_limits(vl: dict[str, Any], phone: bool) -> dict[str, Any]:
                 walk(value, key if key in ("x", "y") else channel)
 
     walk(vl)
-    legend = vl["config"]["legend"]
+    legend = dict(vl["config"]["legend"])
     if legend["labelLimit"] == 0:
-        vl["config"] = {**vl["config"], "legend": {**legend, "labelLimit": 270 if phone else 260}}
+        legend["labelLimit"] = 270 if phone else 260
+    if legend.get("titleLimit") == 0:
+        legend["titleLimit"] = 180  # Vega's own
+    vl["config"] = {**vl["config"], "legend": legend}
     return vl
 
 
@@ -97,7 +100,7 @@ def long_names() -> list[ChartSpec]:
     for kind in ("horizontaal", "gegroepeerd", "begroting", "vergelijking", "staven"):
         rows = [ChartRow(x=n, series=s, value=100 + 37 * i + 11 * j) for i, n in enumerate(names) for j, s in enumerate(series)]
         out.append(ChartSpec(id=f"lang-{kind}", kind=kind, title="Lange namen", unit="euro", x_title="Regel",
-                             x_is_period=False, series_title="Reeks", rows=rows))
+                             x_is_period=False, series_title="Reeks" if kind != "gegroepeerd" else "Reeks " * 40, rows=rows))
     return out
 
 
