@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from functools import lru_cache
 from typing import Any
 
 from generator.charts.lazy import alt
@@ -214,12 +215,25 @@ def layered(layers: list[Any], width: Any, height: Any, **kwargs: Any) -> alt.La
     """
     if any(not isinstance(layer, alt.Chart) or not utils.is_undefined(layer.params) for layer in layers):
         return alt.LayerChart(layer=layers, width=width, height=height, **kwargs)
-    chart = alt.LayerChart(width=width, height=height, **kwargs)
+    chart = _merged_layers()(width=width, height=height, **kwargs)
     chart.data, chart.layer = alt_api._combine_subchart_data(chart.data, list(layers))
     combined, chart.layer = alt_api._remove_layer_props(chart, chart.layer, ("height", "width", "view"))
     for prop in combined:
         chart[prop] = combined[prop]
     return chart
+
+
+@lru_cache(maxsize=1)
+def _merged_layers() -> type:
+    """LayerChart for layers that `layered` merged already. Altair copies a chart by making
+    it again (`copy`, also in `to_dict`), and LayerChart's constructor would merge (deep-copy)
+    every layer each time: this one only keeps what it is given."""
+
+    class MergedLayers(alt.LayerChart):  # type: ignore[misc, name-defined]
+        def __init__(self, data: Any = utils.Undefined, layer: Any = (), **kwargs: Any) -> None:
+            super(alt.LayerChart, self).__init__(data=data, layer=list(layer), **kwargs)
+
+    return MergedLayers
 
 
 def finish(chart: Any, spec: ChartSpec, fit: bool = True) -> dict[str, Any]:
