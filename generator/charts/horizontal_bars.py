@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.charts import marks, theme, values
+from generator.charts import marks, text_width, theme, values
 from generator.charts.lazy import alt
 from generator.charts.model import ChartSpec
 
@@ -28,7 +28,8 @@ def bars(spec: ChartSpec, order: list[str]) -> dict[str, Any]:
     data = alt.Data(values=records)
     # Two lines ("Jeugdhulp" / "Wilgenstroom") where a category has room for them: two bars or more.
     wrap = {"labelExpr": "split(datum.label, ' ')"} if spec.phone and multi else {}
-    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=110 if spec.phone else 220, domainColor=theme.AXIS, **wrap),
+    limit = text_width.label_limit(sort, theme.LABEL_SIZE, 110 if spec.phone else 220, split=bool(wrap))
+    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=limit, domainColor=theme.AXIS, **wrap),
               scale=alt.Scale(paddingInner=0.2))
     xq = alt.X("v:Q", axis=marks.value_axis(spec, grid=True), scale=marks.value_scale(spec, zero=True))
     enc: dict[str, Any] = {"y": y, "x": xq,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import textwrap
+from functools import lru_cache
 from typing import Any
 
 from generator.charts.lazy import alt
 from generator.charts.lazy import alt_utils as utils
 from generator.charts.lazy import alt_api
 
-from generator.charts import theme
+from generator.charts import text_width, theme
 from generator.charts.model import ChartSpec, ChartTarget
 from generator.charts.values import as_target, series_label
 from generator.core import formatting as fmt
@@ -56,7 +57,28 @@ def value_axis(spec: ChartSpec, title: str | None = None, grid: bool = True) -> 
     expr = theme.axis_label_expr(spec.unit)
     if expr:
         kwargs["labelExpr"] = expr
+    if text_width.label_limit(widest_ticks(spec), theme.LABEL_SIZE, theme.VEGA_LABEL_LIMIT) == 0:
+        kwargs["labelLimit"] = 0  # no tick label can reach Vega's limit: not measured a second time
     return alt.Axis(title=title if title is not None else unit_title(spec), tickCount=theme.tick_count(spec), **kwargs)
+
+
+def widest_ticks(spec: ChartSpec) -> list[str]:
+    """Texts at least as wide as any tick label of the value axis.
+
+    Ticks lie in the rounded domain, which holds every figure, target, axis bound and stack
+    total (all at most the sum of their sizes) with room for padding and labels: far less
+    than 16 times that sum. Every digit is as wide; "−" is the widest sign.
+    """
+    figures = [r.value for r in spec.rows] + [v for t in spec.targets for v in (t.value, t.high)]
+    figures += [spec.axis_min, spec.axis_max]
+    top = 16 * sum(abs(v) for v in figures if v is not None) + 10
+    whole = f"{int('8' * len(f'{top:.0f}')):,}".replace(",", ".")
+    decimals = _tick_decimals(spec)
+    number = "−" + whole + ("," + "8" * decimals if decimals else "")
+    if spec.unit == "euro":
+        millions = f"{int('8' * max(1, len(whole.replace('.', '')) - 6)):,}".replace(",", ".")
+        return [f"−€ {whole}", f"−€ {millions},8 mln"]
+    return [number + "%" if spec.unit == "percentage" else number]
 
 
 def unit_title(spec: ChartSpec) -> str:
@@ -98,12 +120,13 @@ def value_scale(spec: ChartSpec, zero: bool) -> alt.Scale:
 
 
 def x_axis(spec: ChartSpec, labels: dict[str, str], title: str | None, wrap: bool = False) -> alt.Axis:
+    wrap = wrap or spec.phone  # "Q1 2023" on two lines: a phone has room for the periods that way
+    limit = text_width.label_limit(labels.values(), theme.LABEL_SIZE, 90 if spec.phone else 160, split=wrap)
     kwargs: dict[str, Any] = {
-        "title": title, "labelAngle": 0, "labelLimit": 90 if spec.phone else 160, "domainColor": theme.AXIS,
+        "title": title, "labelAngle": 0, "labelLimit": limit, "domainColor": theme.AXIS,
         "labelPadding": 8 if spec.phone else 4,
         "labelOverlap": "greedy",  # a label that would touch its neighbour is left out (the table has all)
     }
-    wrap = wrap or spec.phone  # "Q1 2023" on two lines: a phone has room for the periods that way
     current = labels.get(spec.current) if spec.current is not None else None
     if current is not None:
         kwargs["labelFontWeight"] = {"condition": {"test": f"datum.value === {_js(current)}", "value": "bold"}, "value": "normal"}
@@ -192,12 +215,25 @@ def layered(layers: list[Any], width: Any, height: Any, **kwargs: Any) -> alt.La
     """
     if any(not isinstance(layer, alt.Chart) or not utils.is_undefined(layer.params) for layer in layers):
         return alt.LayerChart(layer=layers, width=width, height=height, **kwargs)
-    chart = alt.LayerChart(width=width, height=height, **kwargs)
+    chart = _merged_layers()(width=width, height=height, **kwargs)
     chart.data, chart.layer = alt_api._combine_subchart_data(chart.data, list(layers))
     combined, chart.layer = alt_api._remove_layer_props(chart, chart.layer, ("height", "width", "view"))
     for prop in combined:
         chart[prop] = combined[prop]
     return chart
+
+
+@lru_cache(maxsize=1)
+def _merged_layers() -> type:
+    """LayerChart for layers that `layered` merged already. Altair copies a chart by making
+    it again (`copy`, also in `to_dict`), and LayerChart's constructor would merge (deep-copy)
+    every layer each time: this one only keeps what it is given."""
+
+    class MergedLayers(alt.LayerChart):  # type: ignore[misc, name-defined]
+        def __init__(self, data: Any = utils.Undefined, layer: Any = (), **kwargs: Any) -> None:
+            super(alt.LayerChart, self).__init__(data=data, layer=list(layer), **kwargs)
+
+    return MergedLayers
 
 
 def finish(chart: Any, spec: ChartSpec, fit: bool = True) -> dict[str, Any]:
@@ -207,9 +243,60 @@ def finish(chart: Any, spec: ChartSpec, fit: bool = True) -> dict[str, Any]:
         # legend fit inside it, measured from the real text.
         out["width"] = theme.width(spec)
         out["autosize"] = {"type": "fit-x", "contains": "padding"}
-    out["config"] = theme.PHONE_CONFIG if spec.phone else theme.CONFIG
+    config = theme.PHONE_CONFIG if spec.phone else theme.CONFIG
+    texts = legend_texts(out)
+    if texts is not None:  # limits no legend text can reach: those texts are not measured a second time
+        labels, titles = texts
+        legend = dict(config["legend"])
+        if text_width.label_limit(labels, theme.LABEL_SIZE, legend["labelLimit"]) == 0:
+            legend["labelLimit"] = 0
+        if text_width.label_limit(titles, theme.LABEL_SIZE, theme.VEGA_LEGEND_TITLE_LIMIT) == 0:
+            legend["titleLimit"] = 0
+        config = {**config, "legend": legend}
+    out["config"] = config
     out["description"] = spec.title
     return out
+
+
+_LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash", "strokeWidth")
+
+
+def legend_texts(node: Any) -> tuple[list[str], list[str]] | None:
+    """Every legend label and title of a Vega-Lite dict: the domains and titles of the
+    channels with a legend. None when one cannot be known for sure (no domain list, a
+    format, a condition on a field, a title that is not one text)."""
+    found: list[str] = []
+    titles: list[str] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+            continue
+        if not isinstance(item, dict):
+            continue
+        encoding = item.get("encoding")
+        for channel in _LEGEND_CHANNELS if isinstance(encoding, dict) else ():
+            enc = encoding.get(channel)
+            if not isinstance(enc, dict) or enc.get("legend", {}) is None:
+                continue
+            conditions = enc.get("condition", [])
+            if any("field" in c for c in (conditions if isinstance(conditions, list) else [conditions])):
+                return None
+            if "field" not in enc:
+                continue  # fixed values (a condition of values included): no legend
+            scale, legend = enc.get("scale") or {}, enc.get("legend") or {}
+            domain = scale.get("domain") if isinstance(scale, dict) else None
+            if (enc.get("type") != "nominal" or not isinstance(domain, list)
+                    or not all(isinstance(v, str) for v in domain) or "labelExpr" in legend or "format" in legend):
+                return None
+            found += domain
+            title = enc.get("title", enc["field"])  # Vega-Lite's own title is the field's name
+            if title is not None and not isinstance(title, str):
+                return None
+            titles += [title] if title else []
+        stack.extend(v for k, v in item.items() if k not in ("data", "datasets"))
+    return found, titles
 
 
 def note_layers(spec: ChartSpec, labels: dict[str, str], axis: str = "x") -> list[alt.Chart]:

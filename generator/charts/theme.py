@@ -51,6 +51,9 @@ HEIGHT = 280
 PHONE_WIDTH = 310
 PHONE_HEIGHT = 240
 MIN_FONT = 12  # no chart text smaller: the browser test measures it on screen
+LABEL_SIZE = 13  # axis and legend labels (CONFIG)
+VEGA_LABEL_LIMIT = 180  # Vega's own axis labelLimit, where an axis sets none
+VEGA_LEGEND_TITLE_LIMIT = 180  # Vega's own legend titleLimit
 
 
 def width(spec: "ChartSpecLike") -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.charts.lazy import alt
 
-from generator.charts import cells, config_rules, marks, theme, values
+from generator.charts import cells, config_rules, marks, text_width, theme, values
 from generator.charts import sentences as say
 from generator.charts.kind_module import IndicatorRows, Problem, TableRows
 import generator.charts.kinds.lijn as lijn  # the module itself: the package is the registry
@@ -44,7 +44,8 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
         word = "V" if d > 0 else ("N" if d < 0 else "")
         text = f"{word} {fmt.value(abs(d), spec.unit, spec.decimals)}".strip() if d else "gelijk"
         diffs.append({"xl": labels[x], "v": max(b, f, 0), "t": text, "kind": word or "="})
-    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=110 if spec.phone else 220, domainColor=theme.AXIS),
+    limit = text_width.label_limit(sort, theme.LABEL_SIZE, 110 if spec.phone else 220)
+    y = alt.Y("xl:N", sort=sort, axis=alt.Axis(title=None, labelLimit=limit, domainColor=theme.AXIS),
               scale=alt.Scale(paddingInner=0.25))
     yoff = alt.YOffset("s:N", sort=series_labels)
     scale = marks.value_scale(spec, zero=True)

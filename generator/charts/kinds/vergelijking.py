@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.charts.lazy import alt
 
-from generator.charts import cells, config_rules, marks, theme, values
+from generator.charts import cells, config_rules, marks, text_width, theme, values
 from generator.charts import sentences as say
 from generator.charts.kind_module import IndicatorRows, Problem, TableRows
 from generator.charts.kinds.horizontaal import sorted_categories
@@ -38,7 +38,7 @@ def vegalite(spec: ChartSpec) -> dict[str, Any]:
     data = alt.Data(values=records)
     bold = f"datum.value === {json.dumps(own, ensure_ascii=False)} ? 'bold' : 'normal'" if own else "'normal'"
     y = alt.Y("xl:N", sort=sort, scale=alt.Scale(paddingInner=0.2), axis=alt.Axis(
-        title=None, labelLimit=110 if spec.phone else 220, domainColor=theme.AXIS, labelFontSize=12,
+        title=None, labelLimit=text_width.label_limit(sort, 12, 110 if spec.phone else 220), domainColor=theme.AXIS, labelFontSize=12,
         labelFontWeight=alt.ExprRef(bold)))  # type: ignore[arg-type]
     x = alt.X("v:Q", axis=marks.value_axis(spec, grid=True), scale=marks.value_scale(spec, zero=True))
     layers: list[Any] = [
