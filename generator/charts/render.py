@@ -47,7 +47,9 @@ class RenderStats:
 
 
 # What turns a ChartSpec into a picture: the model, the shared drawing blocks and every kind.
-DRAWING_CODE = ("model.py", "values.py", "theme.py", "marks.py", "spec.py", "horizontal_bars.py", "kinds/*.py")
+DRAWING_CODE = (
+    "model.py", "values.py", "theme.py", "marks.py", "spec.py", "horizontal_bars.py", "text_width.py", "kinds/*.py",
+)
 
 
 def drawing_code(here: Path) -> list[Path]:
