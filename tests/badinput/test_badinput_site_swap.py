@@ -94,9 +94,10 @@ if moment == "halfway":  # MkDocs has written some pages into the scratch folder
     mk._build_page = page
 elif moment == "before-swap":  # the new site is complete, not yet in place
     real_build = pipeline.build_site
-    def build_site(*args):
-        real_build(*args)
+    def build_site(*args, **kwargs):
+        made = real_build(*args, **kwargs)
         pause()
+        return made
     pipeline.build_site = build_site
 elif moment == "after-swap":  # exchanged; the old site is being deleted
     real_rmtree = shutil.rmtree
