@@ -220,8 +220,9 @@ def build(
     rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf, concepts=project.site.concepts)
     with watch("fingerprint"):
         inputs = site_inputs(paths, rendered)
-        unchanged = not pdf and manifest.unchanged(paths.work, inputs.digest, target)
-        same = None if pdf or unchanged else manifest.unchanged_pages(paths.work, inputs.layout, inputs.pages, target)
+        last = {} if pdf else manifest.last_build(paths.work, target)
+        unchanged = manifest.unchanged(last, inputs.digest)
+        same = None if unchanged else manifest.unchanged_pages(last, inputs.layout, inputs.pages)
     pages_reused = 0
     if not unchanged:
         manifest.forget(paths.work)

@@ -36,31 +36,26 @@ def _load(work: Path) -> dict:
         return {}
 
 
-def unchanged(work: Path, fingerprint: str, site: Path) -> bool:
-    """True when `site` holds exactly the build of these inputs."""
+def last_build(work: Path, site: Path) -> dict:
+    """What the last successful build recorded, if `site` is still exactly what it left
+    (same folder, same files, sizes and times); otherwise {}. Read once per build: the
+    site's digest walks every file."""
     last = _load(work)
-    return (
-        last.get("fingerprint") == fingerprint
-        and last.get("site") == str(site.resolve())
-        and site.is_dir()
-        and last.get("state") == tree_state(site)
-    )
+    if isinstance(last, dict) and last.get("site") == str(site.resolve()) and site.is_dir() and last.get("state") == tree_state(site):
+        return last
+    return {}
 
 
-def unchanged_pages(work: Path, layout: str, pages: dict[str, str], site: Path) -> frozenset[str] | None:
-    """The pages whose input is the same as in the build that made `site`, when that build
-    had the same layout and the same set of pages and `site` is untouched since;
-    otherwise None (build every page)."""
-    last = _load(work)
+def unchanged(last: dict, fingerprint: str) -> bool:
+    """True when the site of `last` (from `last_build`) holds exactly the build of these inputs."""
+    return bool(last) and last.get("fingerprint") == fingerprint
+
+
+def unchanged_pages(last: dict, layout: str, pages: dict[str, str]) -> frozenset[str] | None:
+    """The pages whose input is the same as in the build `last` describes, when that build
+    had the same layout and the same set of pages; otherwise None (build every page)."""
     old = last.get("pages")
-    if not (
-        isinstance(old, dict)
-        and last.get("layout") == layout
-        and old.keys() == pages.keys()
-        and last.get("site") == str(site.resolve())
-        and site.is_dir()
-        and last.get("state") == tree_state(site)
-    ):
+    if not (isinstance(old, dict) and last.get("layout") == layout and old.keys() == pages.keys()):
         return None
     return frozenset(rel for rel, digest in pages.items() if old[rel] == digest)
 

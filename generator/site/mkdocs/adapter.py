@@ -102,7 +102,7 @@ class DocsWriter:
         wanted: set[Path] = set()
         changed: list[str] = []
         self.blocks = {}
-        self._skipped: dict[str, Page] = {}
+        self._skipped = {}
         for page in rendered.pages:
             rel = docs_path(page.address)
             path = self.docs_dir / rel
