@@ -18,7 +18,6 @@ import tempfile
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from multiprocessing import get_context
@@ -27,24 +26,13 @@ from typing import Callable, Iterable
 
 from generator.charts.model import ChartSpec
 from generator.charts.spec import vegalite
+from generator.charts.stats import Progress, RenderStats
 from generator.core.paths import ordinary_mode
 
 # Bump when a change outside the drawing code (DRAWING_CODE) alters the pictures.
 RENDER_VERSION = "1"
 LOCALE = "nl-NL"  # d3 number and time formats: 1.234,5 · € 1.800 · januari
 POOL_THRESHOLD = 6  # fewer misses than this are drawn in this process
-
-Progress = Callable[[int, int], None]  # (done, total)
-
-
-@dataclass
-class RenderStats:
-    charts: int = 0
-    rendered: int = 0
-    cached: int = 0
-    seconds: float = 0.0
-    workers: int = 1
-
 
 # What turns a ChartSpec into a picture: the model, the shared drawing blocks and every kind.
 DRAWING_CODE = (

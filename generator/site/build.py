@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from generator.charts import tables as table_charts
 from generator.charts.checks import check_chart_config
-from generator.charts.render import Progress, RenderStats
+from generator.charts.stats import Progress
 from generator.compute.project import ComputedProject, compute_project
 from generator.compute.tables import TABLE_MODELS
 from generator.compute.site import accessibility_view
 from generator.compute.views import EditionView
 from generator.load.imagefile import read_image
 from generator.model.project import ProjectModel, read_project
-from generator.core.problems import Problem, Problems, ValidationFailed
+from generator.core.problems import Problems, ValidationFailed
 from generator.core.paths import ProjectPaths, scratch_problem
 from generator.core.periods import Period, PeriodError
 from generator.core.vocabulary import EditionStatus
@@ -29,28 +27,9 @@ from generator.render.model import RenderedSite, pdf_path
 from generator.pdf.typst_document import PrintSettings
 from generator.render.renderer import PageMemo
 from generator.render.site import render_site
-from generator.site import manifest, output
+from generator.site import manifest, output, unchanged as unchanged_inputs
+from generator.site.result import BuildResult, write_last_build
 from generator.site.mkdocs.adapter import Reuse, build_site, site_inputs
-
-LAST_BUILD = "last-build.json"
-
-
-@dataclass
-class BuildResult:
-    pages: int
-    editions: int
-    site_dir: Path
-    seconds: float
-    warnings: list[Problem] = field(default_factory=list)
-    frozen: int = 0  # editions shown from their snapshot
-    reused: int = 0  # frozen editions whose pages came from the render cache
-    # Seconds per stage (bench/): load, compute, render (without charts), charts,
-    # fingerprint, docs, mkdocs, swap, and site (docs + mkdocs + swap).
-    timings: dict[str, float] = field(default_factory=dict)
-    charts: RenderStats = field(default_factory=RenderStats)
-    site_unchanged: bool = False  # the site on disk already was this build: MkDocs skipped
-    pages_reused: int = 0  # pages taken unchanged from the previous site (incremental build)
-
 
 class Stopwatch:
     def __init__(self) -> None:
@@ -202,13 +181,20 @@ def build(
     With `pdf`, every edition's PDF is printed into the new site before the swap.
     The previous site stays untouched unless the whole build succeeds. When the
     site on disk already is what this build would make, MkDocs does not run
-    (a build with `pdf` always runs).
+    (a build with `pdf` always runs), and when not one input file changed since
+    (generator/site/unchanged.py) nothing is even loaded.
     `chart_progress(done, total)` is called while the charts are drawn.
     """
     started = time.perf_counter()
+    target = site_dir or paths.site
+    # Taken before loading: a file saved while this build runs makes the next one build.
+    inputs = None if pdf else unchanged_inputs.inputs_of(paths, target)
+    if inputs is not None:
+        previous = unchanged_inputs.replay(paths, target, inputs, strict, started)
+        if previous is not None:
+            return previous
     watch = Stopwatch()
     computed = check(paths, strict=strict, watch=watch)
-    target = site_dir or paths.site
     refused = output.target_problem(target, [paths.content, paths.data, paths.templates, paths.mkdocs_config, paths.root / ".git", paths.work])
     if refused:
         problems = Problems()
@@ -219,10 +205,10 @@ def build(
     charts = ChartBook(paths, progress=chart_progress)
     rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf, concepts=project.site.concepts)
     with watch("fingerprint"):
-        inputs = site_inputs(paths, rendered)
+        made_from = site_inputs(paths, rendered)
         last = {} if pdf else manifest.last_build(paths.work, target)
-        unchanged = manifest.unchanged(last, inputs.digest)
-        same = None if unchanged else manifest.unchanged_pages(last, inputs.layout, inputs.pages)
+        unchanged = manifest.unchanged(last, made_from.digest)
+        same = None if unchanged else manifest.unchanged_pages(last, made_from.layout, made_from.pages)
     pages_reused = 0
     if not unchanged:
         manifest.forget(paths.work)
@@ -243,8 +229,6 @@ def build(
         except BaseException:
             output.discard(new)
             raise
-        if not pdf:
-            manifest.record(paths.work, inputs.digest, target, inputs.layout, inputs.pages)
     timings = dict(watch.stages)
     timings["site"] = sum(timings.get(k, 0.0) for k in ("docs", "mkdocs", "pdf", "swap"))
     result = BuildResult(
@@ -260,24 +244,13 @@ def build(
         site_unchanged=unchanged,
         pages_reused=pages_reused,
     )
-    _record(paths, result)
+    if not pdf:  # also when the site was unchanged: the input files may have been touched
+        manifest.record(
+            paths.work, made_from.digest, target, made_from.layout, made_from.pages,
+            inputs=inputs, summary=unchanged_inputs.summary(result),
+        )
+    write_last_build(paths, result)
     return result
-
-
-def _record(paths: ProjectPaths, result: BuildResult) -> None:
-    """Stage timings of the last build, for `bench/` and for curious maintainers."""
-    paths.work.mkdir(parents=True, exist_ok=True)
-    data = {
-        "pages": result.pages,
-        "editions": result.editions,
-        "seconds": round(result.seconds, 3),
-        "stages": {k: round(v, 3) for k, v in result.timings.items() if k != "site"},
-        "frozen": result.frozen,
-        "reused": result.reused,
-        "site_unchanged": result.site_unchanged,
-        "pages_reused": result.pages_reused,
-    }
-    (paths.work / LAST_BUILD).write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
 def edition_pdf(paths: ProjectPaths, period_text: str, destination: Path | None = None) -> Path:

@@ -5,7 +5,9 @@ digest of the site folder's files (path, size, modification time) right after th
 build. When both still match, the site on disk is exactly what a new build would
 make, and the site engine need not run. It also holds the layout hash and a hash per
 page, so a build after a small edit can take the unchanged pages from the old site
-(`unchanged_pages`; see generator/site/mkdocs/incremental.py).
+(`unchanged_pages`; see generator/site/mkdocs/incremental.py), and the digest of the
+build's input files with a summary of its result, so a build whose inputs did not
+change need not even load them (`replay`; see generator/site/unchanged.py).
 """
 
 from __future__ import annotations
@@ -60,12 +62,27 @@ def unchanged_pages(last: dict, layout: str, pages: dict[str, str]) -> frozenset
     return frozenset(rel for rel, digest in pages.items() if old[rel] == digest)
 
 
-def record(work: Path, fingerprint: str, site: Path, layout: str | None = None, pages: dict[str, str] | None = None) -> None:
-    """Remember this build. With `layout` and `pages` a later build can reuse unchanged pages."""
+def replay(last: dict, inputs: str) -> dict | None:
+    """The summary of the build `last` (from `last_build`) when it was made from exactly
+    the input files that hash to `inputs`; otherwise None."""
+    summary = last.get("summary")
+    if last.get("inputs") == inputs and isinstance(summary, dict):
+        return summary
+    return None
+
+
+def record(
+    work: Path, fingerprint: str, site: Path, layout: str | None = None, pages: dict[str, str] | None = None,
+    inputs: str | None = None, summary: dict | None = None,
+) -> None:
+    """Remember this build. With `layout` and `pages` a later build can reuse unchanged
+    pages; with `inputs` (taken before loading) and `summary` it can be replayed."""
     work.mkdir(parents=True, exist_ok=True)
-    data = {"fingerprint": fingerprint, "site": str(site.resolve()), "state": tree_state(site)}
+    data: dict = {"fingerprint": fingerprint, "site": str(site.resolve()), "state": tree_state(site)}
     if layout is not None and pages is not None:
         data.update(layout=layout, pages=pages)
+    if inputs is not None and summary is not None:
+        data.update(inputs=inputs, summary=summary)
     tmp = work / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(data), encoding="utf-8")
     os.replace(tmp, work / MANIFEST)

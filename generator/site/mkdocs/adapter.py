@@ -431,6 +431,21 @@ def _layout_fingerprint(paths: ProjectPaths, rendered: RenderedSite) -> str:
     return h.hexdigest()
 
 
+def engine_inputs(paths: ProjectPaths) -> list[Path] | None:
+    """What MkDocs reads of the project besides mkdocs.yml (a theme `custom_dir`), for
+    the digest taken before a build (generator/site/input_digest.py); None when that
+    cannot be known from the files alone: hooks run code that may read anything, and
+    `!ENV` or `INHERIT` take settings from the environment or from another file."""
+    config = config_file(paths)
+    try:
+        text = config.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "!ENV" in text or "INHERIT" in text or re.search(r"^hooks\s*:", text, re.MULTILINE):
+        return None
+    return [config, *_project_theme_dirs(paths)]
+
+
 def _project_theme_dirs(paths: ProjectPaths) -> list[Path]:
     # A cheap look for theme overrides without loading the whole MkDocs config.
     if not paths.mkdocs_config.is_file():
