@@ -44,6 +44,10 @@ def newest_specs(root: Path, limit: int) -> list:
 def measure(specs: list) -> dict:
     import vl_convert
 
+    from generator.charts.fonts import bundled_fonts_only
+
+    bundled_fonts_only()  # as a build draws (generator/charts/render.py, render_svg)
+
     def draw(vl: dict) -> str:
         return vl_convert.vegalite_to_svg(vl, format_locale=LOCALE, time_format_locale=LOCALE)
 

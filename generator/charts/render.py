@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 
 from generator.charts.model import ChartSpec
 from generator.charts.spec import vegalite
+from generator.charts.fonts import bundled_fonts_only
 from generator.charts.stats import Progress, RenderStats
 from generator.core.paths import ordinary_mode
 
@@ -36,7 +37,8 @@ POOL_THRESHOLD = 6  # fewer misses than this are drawn in this process
 
 # What turns a ChartSpec into a picture: the model, the shared drawing blocks and every kind.
 DRAWING_CODE = (
-    "model.py", "values.py", "theme.py", "marks.py", "spec.py", "horizontal_bars.py", "text_width.py", "kinds/*.py",
+    "model.py", "values.py", "theme.py", "marks.py", "spec.py", "horizontal_bars.py", "text_width.py", "fonts.py",
+    "kinds/*.py",
 )
 
 
@@ -68,6 +70,7 @@ def render_svg(spec: ChartSpec) -> str:
     """Draw one chart (no cache)."""
     import vl_convert  # heavy (a JavaScript engine): only when a chart is drawn
 
+    bundled_fonts_only()
     return vl_convert.vegalite_to_svg(vegalite(spec), format_locale=LOCALE, time_format_locale=LOCALE)
 
 

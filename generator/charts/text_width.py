@@ -9,7 +9,9 @@ The advances are Liberation Sans' (vl-convert bundles it; first in theme.FONT), 
 em, the widest of regular, bold, italic and bold italic, measured with vl-convert and
 rounded up. Kerning only narrows, except next to "’" (up to 0.04 em a pair, measured over
 every pair of these characters). A character outside the table (another script, an emoji,
-drawn with whatever font the machine has) keeps the limit.
+drawn with whatever font the machine has) keeps the limit, and so does the middle dot "·":
+the italic Liberation Sans that vl-convert bundles (charts/fonts.py) draws it with
+another glyph, wider than its advance in every other face.
 tests/charts/test_text_width.py checks all this against vl-convert's own truncation.
 """
 
@@ -21,7 +23,7 @@ _ADVANCES = {
     238: "'",
     278: " ,./I\\ijl\u00a0ÌÍÎÏìíîï‘’‚",
     280: "|¦",
-    334: "!()-:;[]`ft¡¨²³´·¸¹",
+    334: "!()-:;[]`ft¡¨²³´¸¹",
     351: "•",
     366: "º",
     371: "ª",

@@ -16,9 +16,12 @@ import vl_convert
 
 import chart_samples as samples
 from generator.charts import text_width, theme
+from generator.charts.fonts import bundled_fonts_only
 from generator.charts.model import ChartRow, ChartSpec
 from generator.charts.render import LOCALE
 from generator.charts.spec import vegalite
+
+bundled_fonts_only()  # measure with the fonts a build draws with (a no-op if this process drew before)
 
 STYLES = [("normal", "normal"), ("bold", "normal"), ("normal", "italic"), ("bold", "italic")]
 
