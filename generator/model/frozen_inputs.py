@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import stat as stat_module
+from collections import OrderedDict
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,10 +258,62 @@ def version_text(version: int, published_on: str, frozen_at: str | None) -> str:
     return text
 
 
+def folder_signature(folder: Path) -> tuple | None:
+    """What the file system says about every entry under `folder` (lstat: mode, size, inode,
+    mtime and ctime in ns), or None when it cannot be trusted as a key (a symlink, an error).
+
+    ctime changes on every write and cannot be set back by an editor or `touch`, so a
+    same-size edit with its mtime restored still changes the signature."""
+    entries = []
+    try:
+        for top, dirs, files in os.walk(folder, onerror=_raise):
+            dirs.sort()
+            for name in [*dirs, *sorted(files)]:
+                st = os.lstat(os.path.join(top, name))
+                if stat_module.S_ISLNK(st.st_mode):
+                    return None
+                rel = os.path.relpath(os.path.join(top, name), folder)
+                entries.append((rel, st.st_mode, st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns))
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return (str(folder.resolve()), st.st_ino, st.st_mtime_ns, st.st_ctime_ns, tuple(entries))
+
+
+def _raise(exc: OSError) -> None:
+    raise exc
+
+
+# inspect_frozen's answers for unchanged frozen editions, by project root, period and the
+# folder's signature: `serve` regenerates in one process and would hash every input file of
+# every published edition on each save. Only clean answers (no problems) are kept.
+_INSPECTED: OrderedDict[tuple, tuple[FrozenEdition, bool]] = OrderedDict()
+_INSPECTED_MAX = 64
+
+
 def inspect_frozen(
     paths: ProjectPaths, folder: Path, period: Period, problems: Problems
 ) -> tuple[FrozenEdition | None, bool]:
     """(the frozen edition, or None without a snapshot; whether its inputs are unchanged)."""
+    signature = folder_signature(folder) if folder.is_dir() else None
+    key = None if signature is None else (str(paths.root.resolve()), str(period), signature)
+    if key is not None and key in _INSPECTED:
+        _INSPECTED.move_to_end(key)
+        frozen, unchanged = _INSPECTED[key]
+        # A fresh dataclass; the snapshot header itself is a frozen model.
+        return FrozenEdition(frozen.period, frozen.folder, frozen.path, frozen.snapshot, frozen.digest), unchanged
+    before = len(problems.items)
+    frozen, unchanged = _inspect_frozen(paths, folder, period, problems)
+    if key is not None and frozen is not None and unchanged and len(problems.items) == before:
+        _INSPECTED[key] = (frozen, unchanged)
+        while len(_INSPECTED) > _INSPECTED_MAX:
+            _INSPECTED.popitem(last=False)
+    return frozen, unchanged
+
+
+def _inspect_frozen(
+    paths: ProjectPaths, folder: Path, period: Period, problems: Problems
+) -> tuple[FrozenEdition | None, bool]:
     path = latest_snapshot_path(folder)
     if path is None:
         return None, False
