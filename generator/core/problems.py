@@ -63,6 +63,14 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity != "fout"]
 
+    @classmethod
+    def as_errors(cls, warnings: Iterable[Problem]) -> "Problems":
+        """The warnings as errors, for `--strict` (`check` and a replayed build alike)."""
+        errors = cls()
+        for w in warnings:
+            errors.add(w.file, w.line, w.message, w.hint)
+        return errors
+
     def __bool__(self) -> bool:
         return bool(self.errors)
 

@@ -20,7 +20,7 @@ import os
 import stat as stat_module
 from collections import OrderedDict
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -301,7 +301,7 @@ def inspect_frozen(
         _INSPECTED.move_to_end(key)
         frozen, unchanged = _INSPECTED[key]
         # A fresh dataclass; the snapshot header itself is a frozen model.
-        return FrozenEdition(frozen.period, frozen.folder, frozen.path, frozen.snapshot, frozen.digest), unchanged
+        return replace(frozen), unchanged
     before = len(problems.items)
     frozen, unchanged = _inspect_frozen(paths, folder, period, problems)
     if key is not None and frozen is not None and unchanged and len(problems.items) == before:

@@ -99,10 +99,7 @@ def check(
     if model.problems:
         raise ValidationFailed(model.problems)
     if strict and model.problems.warnings:
-        strict_problems = Problems()
-        for w in model.problems.warnings:
-            strict_problems.add(w.file, w.line, w.message, w.hint)
-        raise ValidationFailed(strict_problems)
+        raise ValidationFailed(Problems.as_errors(model.problems.warnings))
     return computed
 
 
@@ -187,10 +184,12 @@ def build(
     """
     started = time.perf_counter()
     target = site_dir or paths.site
-    # Taken before loading: a file saved while this build runs makes the next one build.
+    # Read once per build (the site's digest walks every file), and taken before loading:
+    # a file saved while this build runs makes the next one build.
+    last = {} if pdf else manifest.last_build(paths.work, target)
     inputs = None if pdf else unchanged_inputs.inputs_of(paths, target)
     if inputs is not None:
-        previous = unchanged_inputs.replay(paths, target, inputs, strict, started)
+        previous = unchanged_inputs.replay(paths, target, last, inputs, strict, started)
         if previous is not None:
             return previous
     watch = Stopwatch()
@@ -206,7 +205,6 @@ def build(
     rendered, editions = render(paths, computed, watch, charts=charts, with_pdf=pdf, concepts=project.site.concepts)
     with watch("fingerprint"):
         made_from = site_inputs(paths, rendered)
-        last = {} if pdf else manifest.last_build(paths.work, target)
         unchanged = manifest.unchanged(last, made_from.digest)
         same = None if unchanged else manifest.unchanged_pages(last, made_from.layout, made_from.pages)
     pages_reused = 0

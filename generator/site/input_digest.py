@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -67,7 +68,7 @@ class _Hasher:
 
     def _file(self, path: Path, rel: str) -> None:
         st = path.lstat()
-        if path.is_symlink() or not path.is_file():
+        if not stat.S_ISREG(st.st_mode):  # a symlink, a device, a pipe
             raise _TooMuch
         self.files += 1
         self.bytes += st.st_size

@@ -40,11 +40,11 @@ def summary(result: BuildResult) -> dict:
     }
 
 
-def replay(paths: ProjectPaths, target: Path, inputs: str, strict: bool, started: float) -> BuildResult | None:
-    """The last build's result when it was made from exactly `inputs` and `target` is
-    untouched since; None when the build has to run. With `strict`, its warnings fail
+def replay(paths: ProjectPaths, target: Path, last: dict, inputs: str, strict: bool, started: float) -> BuildResult | None:
+    """The last build's result (`last`, from manifest.last_build) when it was made from
+    exactly `inputs`; None when the build has to run. With `strict`, its warnings fail
     the build as they would have in `check`."""
-    recorded = manifest.replay(manifest.last_build(paths.work, target), inputs)
+    recorded = manifest.replay(last, inputs)
     if recorded is None:
         return None
     try:
@@ -58,10 +58,7 @@ def replay(paths: ProjectPaths, target: Path, inputs: str, strict: bool, started
     except (KeyError, TypeError, ValueError):  # a manifest of another release: build
         return None
     if strict and warnings:
-        strict_problems = Problems()
-        for w in warnings:
-            strict_problems.add(w.file, w.line, w.message, w.hint)
-        raise ValidationFailed(strict_problems)
+        raise ValidationFailed(Problems.as_errors(warnings))
     result.seconds = time.perf_counter() - started
     result.timings = {"inputs": result.seconds}
     write_last_build(paths, result)

@@ -443,7 +443,7 @@ def engine_inputs(paths: ProjectPaths) -> list[Path] | None:
         return None
     if "!ENV" in text or "INHERIT" in text or re.search(r"^hooks\s*:", text, re.MULTILINE):
         return None
-    return [config, *_project_theme_dirs(paths)]
+    return _project_theme_dirs(paths)  # mkdocs.yml (or the default, in the package) is hashed already
 
 
 def _project_theme_dirs(paths: ProjectPaths) -> list[Path]:
